@@ -1,0 +1,21 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../libs/config/src/app-config';
+import { signToken } from '../libs/auth/src/jwt';
+import { Role } from '../libs/domain/src/actor';
+
+/** `npm run token -- --role agency --agency BTC` prints a development bearer token. */
+const { values } = parseArgs({
+  options: { role: { type: 'string', default: 'vpcp' }, agency: { type: 'string' }, sub: { type: 'string' }, hours: { type: 'string', default: '8' } },
+});
+const roles: Role[] = ['vpcp', 'agency', 'viewer', 'admin'];
+const role = values.role as Role;
+if (!roles.includes(role)) fail(`--role must be one of ${roles.join(', ')}`);
+if (role === 'agency' && !values.agency) fail('--agency <code> is required with --role agency');
+const config = loadConfig();
+const sub = values.sub ?? `${role}${values.agency ? `-${values.agency}` : ''}`;
+console.log(signToken({ sub, role, ...(values.agency ? { agency: values.agency } : {}) }, config.jwtSecret, Number(values.hours) * 3600));
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
