@@ -1,0 +1,85 @@
+import { ActorForbiddenError, CommandRefusedError, InvalidCommandError } from '../domain.errors';
+import { isLocalDate } from '../local-date';
+import { TaskAssigned } from '../task/task.events';
+import { NoticeRegistered } from './notice.events';
+import { NoticeState } from './notice.state';
+import { RegisterNotice } from './register-notice.command';
+
+export interface NoticeDecision {
+  notice: NoticeRegistered;
+  tasks: TaskAssigned[];
+}
+
+/** RegisterNotice → NoticeRegistered on the notice stream, then one TaskAssigned per task stream. */
+export function decideRegisterNotice(command: RegisterNotice, state: NoticeState): NoticeDecision {
+  if (command.actor.role !== 'vpcp') throw new ActorForbiddenError(command.type, 'only VPCP may register a notice');
+  if (state) throw new CommandRefusedError(command.type, 'registered', `notice ${state.number} is already registered`);
+  const p = command.payload;
+  validate(command);
+  const notice: NoticeRegistered = {
+    type: 'NoticeRegistered',
+    data: {
+      noticeId: p.noticeId,
+      number: p.number,
+      issuedAt: p.issuedAt,
+      title: p.title,
+      leader: p.leader,
+      trackingOfficer: p.trackingOfficer,
+      registeredAt: command.now,
+      directives: p.directives.map((d, index) => ({
+        index,
+        text: d.text,
+        lead: d.lead,
+        coordinators: d.coordinators,
+        deadline: d.deadline,
+        key: d.key,
+        confidential: d.confidential,
+        tasks: d.tasks.map((t) => ({ taskId: t.taskId, lead: t.lead })),
+      })),
+    },
+  };
+  const tasks = p.directives.flatMap((d, directiveIndex) =>
+    d.tasks.map(
+      (t): TaskAssigned => ({
+        type: 'TaskAssigned',
+        data: {
+          taskId: t.taskId,
+          noticeId: p.noticeId,
+          noticeNumber: p.number,
+          directiveIndex,
+          text: d.text,
+          lead: t.lead,
+          // A coordinator that is also this task's lead would coordinate with itself.
+          coordinators: d.coordinators.filter((c) => c !== t.lead),
+          deadline: d.deadline,
+          key: d.key,
+          confidential: d.confidential,
+          fanout: t.fanout,
+          assignedAt: command.now,
+        },
+      }),
+    ),
+  );
+  return { notice, tasks };
+}
+
+function validate(command: RegisterNotice): void {
+  const p = command.payload;
+  const invalid = (reason: string, field: string): never => {
+    throw new InvalidCommandError(command.type, reason, field);
+  };
+  if (!p.number.trim()) invalid('the notice number must not be empty', 'number');
+  if (!isLocalDate(p.issuedAt)) invalid('issuedAt must be a real date written YYYY-MM-DD', 'issuedAt');
+  if (p.directives.length === 0) invalid('a notice needs at least one directive', 'directives');
+  const seen = new Set<string>();
+  p.directives.forEach((d, i) => {
+    if (!d.text.trim()) invalid(`directive ${i + 1} has no text`, `directives.${i}.text`);
+    if (d.tasks.length === 0) invalid(`directive ${i + 1} has no lead agency`, `directives.${i}.lead`);
+    if (d.deadline.due !== null && !isLocalDate(d.deadline.due))
+      invalid(`directive ${i + 1}: due must be a real date written YYYY-MM-DD`, `directives.${i}.deadline.due`);
+    for (const t of d.tasks) {
+      if (seen.has(t.taskId)) invalid(`directive ${i + 1} names ${t.lead} twice`, `directives.${i}.lead`);
+      seen.add(t.taskId);
+    }
+  });
+}

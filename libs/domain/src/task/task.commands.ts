@@ -1,0 +1,61 @@
+import { Actor } from '../actor';
+import { Deadline } from '../deadline';
+
+/**
+ * Every command carries its actor and the clock's reading: `now` (an instant) and `today` (the
+ * local date in TZ_DEADLINES). The domain never reads a clock.
+ */
+interface Base<T extends string, P = object> {
+  type: T;
+  actor: Actor;
+  now: string;
+  today: string;
+  payload: P;
+}
+
+export type AcknowledgeTask = Base<'AcknowledgeTask'>;
+export type DeclineTask = Base<'DeclineTask', { reason: string }>;
+export type ReassignTask = Base<'ReassignTask', { agency: string; reason: string }>;
+export type ReportProgress = Base<'ReportProgress', { note: string; percent?: number; documentRef?: string }>;
+export type RequestExtension = Base<'RequestExtension', { proposedDue: string; reason: string }>;
+export type ApproveExtension = Base<'ApproveExtension', { due?: string }>;
+export type RejectExtension = Base<'RejectExtension', { reason: string }>;
+export type AmendDeadline = Base<'AmendDeadline', { due: string; reason: string }>;
+export type ReportCompletion = Base<'ReportCompletion', { result: string; documentRef?: string }>;
+export type AcceptCompletion = Base<'AcceptCompletion'>;
+export type ReturnCompletion = Base<'ReturnCompletion', { reason: string }>;
+export type CancelTask = Base<'CancelTask', { reason: string }>;
+/** `unitParent` is the catalogue's parent of `unit`, looked up at the edge. */
+export type DelegateTask = Base<
+  'DelegateTask',
+  { childTaskId: string; unit: string; unitParent?: string; due: string; note?: string }
+>;
+export type MarkTaskOverdue = Base<'MarkTaskOverdue'>;
+export type RecordNotificationSent = Base<
+  'RecordNotificationSent',
+  { kind: 'reminder' | 'escalation'; rung: string; due: string; to: string[] }
+>;
+
+export type TaskCommand =
+  | AcknowledgeTask
+  | DeclineTask
+  | ReassignTask
+  | ReportProgress
+  | RequestExtension
+  | ApproveExtension
+  | RejectExtension
+  | AmendDeadline
+  | ReportCompletion
+  | AcceptCompletion
+  | ReturnCompletion
+  | CancelTask
+  | DelegateTask
+  | MarkTaskOverdue
+  | RecordNotificationSent;
+
+export type TaskCommandType = TaskCommand['type'];
+
+/** A deadline moved to a new date keeps the kind `date` and says why. */
+export function deadlineOn(due: string, phrase: string): Deadline {
+  return { due, kind: 'date', phrase, rule: 'set explicitly' };
+}

@@ -1,0 +1,204 @@
+import { DeadlinePolicy, IDENTITY_DEADLINE_POLICY } from '../deadline';
+import { ActorForbiddenError, CommandRefusedError, InvalidCommandError, NotFoundError } from '../domain.errors';
+import { isLocalDate } from '../local-date';
+import { deadlineOn, TaskCommand, TaskCommandType } from './task.commands';
+import { TaskEvent } from './task.events';
+import { describeWho, mayAct, Who } from './task.permissions';
+import { isOpen, OPEN_STATUSES, Task, TaskState, TaskStatus } from './task.state';
+
+type CommandOf<T extends TaskCommandType> = Extract<TaskCommand, { type: T }>;
+
+interface Rule<T extends TaskCommandType> {
+  from: readonly TaskStatus[];
+  who: Who;
+  decide(command: CommandOf<T>, task: Task, policy: DeadlinePolicy): TaskEvent[];
+}
+
+const ACTIVE: readonly TaskStatus[] = ['acknowledged', 'in_progress'];
+const WORKABLE: readonly TaskStatus[] = ['assigned', 'acknowledged', 'in_progress'];
+
+/** The lifecycle table of DESIGN.md, one row per command. */
+export const TASK_RULES: { [T in TaskCommandType]: Rule<T> } = {
+  AcknowledgeTask: {
+    from: ['assigned'],
+    who: 'lead',
+    decide: (c, t) => [{ type: 'TaskAcknowledged', data: { taskId: t.taskId, by: by(c) } }],
+  },
+  DeclineTask: {
+    from: ['assigned'],
+    who: 'lead',
+    decide: (c, t) => [
+      { type: 'TaskDeclined', data: { taskId: t.taskId, by: by(c), reason: text(c, 'reason', c.payload.reason) } },
+    ],
+  },
+  ReassignTask: {
+    from: OPEN_STATUSES,
+    who: 'reviewer',
+    decide: (c, t) => {
+      if (c.payload.agency === t.lead) invalid(c, 'the task is already led by this agency', 'agency');
+      const reason = text(c, 'reason', c.payload.reason);
+      return [{ type: 'TaskReassigned', data: { taskId: t.taskId, from: t.lead, to: c.payload.agency, reason } }];
+    },
+  },
+  ReportProgress: {
+    from: ACTIVE,
+    who: 'participant',
+    decide: (c, t) => {
+      const { percent, documentRef } = c.payload;
+      if (percent !== undefined && !(percent >= 0 && percent <= 100)) invalid(c, 'percent must be 0–100', 'percent');
+      const note = text(c, 'note', c.payload.note);
+      return [{ type: 'ProgressReported', data: { taskId: t.taskId, by: by(c), note, percent, documentRef } }];
+    },
+  },
+  RequestExtension: {
+    from: WORKABLE,
+    who: 'lead',
+    decide: (c, t) => {
+      if (t.pendingExtension) refuse(c, t, 'an extension request is already pending');
+      const proposedDue = date(c, 'proposedDue', c.payload.proposedDue);
+      if (t.deadline.due !== null && proposedDue <= t.deadline.due)
+        invalid(c, `the proposed date must be after the current deadline ${t.deadline.due}`, 'proposedDue');
+      const reason = text(c, 'reason', c.payload.reason);
+      const data = { taskId: t.taskId, by: by(c), currentDue: t.deadline.due, proposedDue, reason };
+      return [{ type: 'ExtensionRequested', data }];
+    },
+  },
+  ApproveExtension: {
+    from: OPEN_STATUSES,
+    who: 'reviewer',
+    decide: (c, t) => {
+      if (!t.pendingExtension) refuse(c, t, 'there is no pending extension request');
+      const due = c.payload.due === undefined ? t.pendingExtension.proposedDue : date(c, 'due', c.payload.due);
+      const to = deadlineOn(due, `gia hạn theo đề nghị: ${t.pendingExtension.reason}`);
+      return [
+        { type: 'ExtensionApproved', data: { taskId: t.taskId, due } },
+        { type: 'DeadlineChanged', data: { taskId: t.taskId, from: t.deadline, to, reason: t.pendingExtension.reason, cause: 'extension' } },
+      ];
+    },
+  },
+  RejectExtension: {
+    from: OPEN_STATUSES,
+    who: 'reviewer',
+    decide: (c, t) => {
+      if (!t.pendingExtension) refuse(c, t, 'there is no pending extension request');
+      return [{ type: 'ExtensionRejected', data: { taskId: t.taskId, reason: text(c, 'reason', c.payload.reason) } }];
+    },
+  },
+  AmendDeadline: {
+    from: OPEN_STATUSES,
+    who: 'reviewer',
+    decide: (c, t) => {
+      const due = date(c, 'due', c.payload.due);
+      if (due === t.deadline.due) invalid(c, 'the deadline is already this date', 'due');
+      const reason = text(c, 'reason', c.payload.reason);
+      const to = deadlineOn(due, reason);
+      return [{ type: 'DeadlineChanged', data: { taskId: t.taskId, from: t.deadline, to, reason, cause: 'amendment' } }];
+    },
+  },
+  ReportCompletion: {
+    from: ACTIVE,
+    who: 'lead',
+    decide: (c, t) => {
+      const result = text(c, 'result', c.payload.result);
+      const data = { taskId: t.taskId, by: by(c), result, documentRef: c.payload.documentRef, reportedAt: c.now, reportedOn: c.today };
+      return [{ type: 'CompletionReported', data }];
+    },
+  },
+  AcceptCompletion: {
+    from: ['completion_reported'],
+    who: 'reviewer',
+    decide: (_c, t, policy) => {
+      const report = t.completionReport!;
+      const due = t.deadline.due;
+      const onTime = due === null ? null : report.reportedOn <= policy.effectiveDue(due);
+      const data = { taskId: t.taskId, reportedAt: report.reportedAt, reportedOn: report.reportedOn, due, onTime };
+      return [{ type: 'TaskCompleted', data }];
+    },
+  },
+  ReturnCompletion: {
+    from: ['completion_reported'],
+    who: 'reviewer',
+    decide: (c, t) => [{ type: 'CompletionReturned', data: { taskId: t.taskId, reason: text(c, 'reason', c.payload.reason) } }],
+  },
+  CancelTask: {
+    from: OPEN_STATUSES,
+    who: 'reviewer',
+    decide: (c, t) => [{ type: 'TaskCancelled', data: { taskId: t.taskId, reason: text(c, 'reason', c.payload.reason) } }],
+  },
+  DelegateTask: {
+    from: ACTIVE,
+    who: 'lead',
+    decide: (c, t, policy) => {
+      const { childTaskId, unit, unitParent, note } = c.payload;
+      if (unitParent !== t.lead) invalid(c, `${unit} is not a unit of ${t.lead}`, 'agency');
+      const due = date(c, 'due', c.payload.due);
+      if (t.deadline.due !== null && due > policy.effectiveDue(t.deadline.due))
+        invalid(c, `the delegated deadline must not be later than the task's deadline ${t.deadline.due}`, 'due');
+      return [{ type: 'TaskDelegated', data: { taskId: t.taskId, childTaskId, unit, due, note } }];
+    },
+  },
+  MarkTaskOverdue: {
+    from: ['assigned', 'acknowledged', 'in_progress', 'reassignment_requested'],
+    who: 'system',
+    decide: (c, t, policy) => {
+      const due = t.deadline.due;
+      if (due === null) refuse(c, t, 'the task has no deadline');
+      if (c.today <= policy.effectiveDue(due)) refuse(c, t, `the deadline ${due} has not passed`);
+      if (t.overdueFor.includes(due)) return [];
+      return [{ type: 'TaskBecameOverdue', data: { taskId: t.taskId, due } }];
+    },
+  },
+  RecordNotificationSent: {
+    from: ['assigned', 'acknowledged', 'in_progress', 'reassignment_requested', 'completion_reported', 'completed', 'cancelled'],
+    who: 'system',
+    decide: (c, t) => {
+      const { kind, rung, due, to } = c.payload;
+      const key = notificationKey(t.taskId, rung, due);
+      // Recording twice is a retry, not an error: the first record stands.
+      if (t.notificationsSent.includes(key)) return [];
+      const type = kind === 'reminder' ? 'ReminderSent' : 'EscalationSent';
+      return [{ type, data: { taskId: t.taskId, key, rung, due, to } }];
+    },
+  },
+};
+
+export function notificationKey(taskId: string, rung: string, due: string): string {
+  return `${taskId}|${rung}|${due}`;
+}
+
+/** decide(command, state) → events, or a typed error naming the current state. */
+export function decideTask(
+  command: TaskCommand,
+  state: TaskState,
+  policy: DeadlinePolicy = IDENTITY_DEADLINE_POLICY,
+): TaskEvent[] {
+  if (!state) throw new NotFoundError('task');
+  const rule = TASK_RULES[command.type] as Rule<TaskCommandType>;
+  if (!mayAct(rule.who, command.actor, state)) throw new ActorForbiddenError(command.type, describeWho(rule.who));
+  if (!rule.from.includes(state.status)) {
+    const reason = isOpen(state) ? `allowed only from ${rule.from.join(', ')}` : 'the task is closed';
+    throw new CommandRefusedError(command.type, state.status, reason);
+  }
+  return rule.decide(command as never, state, policy);
+}
+
+const by = (c: TaskCommand): string => c.actor.agency ?? c.actor.role;
+
+function refuse(c: TaskCommand, t: Task, reason: string): never {
+  throw new CommandRefusedError(c.type, t.status, reason);
+}
+
+function invalid(c: TaskCommand, reason: string, field?: string): never {
+  throw new InvalidCommandError(c.type, reason, field);
+}
+
+function text(c: TaskCommand, field: string, value: string | undefined): string {
+  const trimmed = (value ?? '').trim();
+  if (!trimmed) invalid(c, `${field} must not be empty`, field);
+  return trimmed;
+}
+
+function date(c: TaskCommand, field: string, value: string): string {
+  if (!isLocalDate(value)) invalid(c, `${field} must be a real date written YYYY-MM-DD`, field);
+  return value;
+}

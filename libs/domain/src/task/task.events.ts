@@ -1,0 +1,95 @@
+import { Deadline } from '../deadline';
+
+/** Event type strings are permanent once released: rename a class, never a `type`. */
+export interface TaskAssigned {
+  type: 'TaskAssigned';
+  data: {
+    taskId: string;
+    noticeId: string;
+    noticeNumber: string;
+    directiveIndex: number;
+    text: string;
+    lead: string;
+    coordinators: string[];
+    deadline: Deadline;
+    key: boolean;
+    confidential: boolean;
+    /** The group code the lead came from ("Các Bộ, ngành, địa phương"), when fanned out. */
+    fanout?: string;
+    parentTaskId?: string;
+    /** The agency that delegated this child task; it reviews the child's completion. */
+    delegatedBy?: string;
+    assignedAt: string;
+  };
+}
+export interface TaskAcknowledged { type: 'TaskAcknowledged'; data: { taskId: string; by: string } }
+export interface TaskDeclined { type: 'TaskDeclined'; data: { taskId: string; by: string; reason: string } }
+export interface TaskReassigned {
+  type: 'TaskReassigned';
+  data: { taskId: string; from: string; to: string; reason: string };
+}
+export interface ProgressReported {
+  type: 'ProgressReported';
+  data: { taskId: string; by: string; note: string; percent?: number; documentRef?: string };
+}
+export interface ExtensionRequested {
+  type: 'ExtensionRequested';
+  data: { taskId: string; by: string; currentDue: string | null; proposedDue: string; reason: string };
+}
+export interface ExtensionApproved { type: 'ExtensionApproved'; data: { taskId: string; due: string } }
+export interface ExtensionRejected { type: 'ExtensionRejected'; data: { taskId: string; reason: string } }
+export interface DeadlineChanged {
+  type: 'DeadlineChanged';
+  data: { taskId: string; from: Deadline; to: Deadline; reason: string; cause: 'extension' | 'amendment' };
+}
+export interface CompletionReported {
+  type: 'CompletionReported';
+  data: { taskId: string; by: string; result: string; documentRef?: string; reportedAt: string; reportedOn: string };
+}
+export interface CompletionReturned { type: 'CompletionReturned'; data: { taskId: string; reason: string } }
+export interface TaskCompleted {
+  type: 'TaskCompleted';
+  data: {
+    taskId: string;
+    reportedAt: string;
+    reportedOn: string;
+    due: string | null;
+    /** Against the current (possibly extended) deadline; null when the task has no deadline. */
+    onTime: boolean | null;
+  };
+}
+export interface TaskCancelled { type: 'TaskCancelled'; data: { taskId: string; reason: string } }
+export interface TaskDelegated {
+  type: 'TaskDelegated';
+  data: { taskId: string; childTaskId: string; unit: string; due: string | null; note?: string };
+}
+export interface TaskBecameOverdue { type: 'TaskBecameOverdue'; data: { taskId: string; due: string } }
+export interface ReminderSent {
+  type: 'ReminderSent';
+  data: { taskId: string; key: string; rung: string; due: string; to: string[] };
+}
+export interface EscalationSent {
+  type: 'EscalationSent';
+  data: { taskId: string; key: string; rung: string; due: string; to: string[] };
+}
+
+export type TaskEvent =
+  | TaskAssigned
+  | TaskAcknowledged
+  | TaskDeclined
+  | TaskReassigned
+  | ProgressReported
+  | ExtensionRequested
+  | ExtensionApproved
+  | ExtensionRejected
+  | DeadlineChanged
+  | CompletionReported
+  | CompletionReturned
+  | TaskCompleted
+  | TaskCancelled
+  | TaskDelegated
+  | TaskBecameOverdue
+  | ReminderSent
+  | EscalationSent;
+
+export type TaskEventType = TaskEvent['type'];

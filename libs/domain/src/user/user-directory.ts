@@ -1,0 +1,73 @@
+import { Actor, Role } from '../actor';
+import { ActorForbiddenError, CommandRefusedError, InvalidCommandError, NotFoundError } from '../domain.errors';
+
+/**
+ * People who sign in (người dùng), as events on one stream, `user-directory`: the number of users is
+ * small and an email must be unique across all of them, which one stream checks for free.
+ */
+export interface UserCreated {
+  type: 'UserCreated';
+  data: { userId: string; email: string; name: string; role: Exclude<Role, 'system'>; agency?: string; passwordHash: string; createdAt: string };
+}
+export interface UserDisabled { type: 'UserDisabled'; data: { userId: string; at: string } }
+/** Tokens issued before `at` stop working (sign-out). */
+export interface UserSignedOut { type: 'UserSignedOut'; data: { userId: string; at: string } }
+export type UserEvent = UserCreated | UserDisabled | UserSignedOut;
+
+export interface User {
+  userId: string;
+  email: string;
+  name: string;
+  role: Exclude<Role, 'system'>;
+  agency?: string;
+  passwordHash: string;
+  disabled: boolean;
+  signedOutAt?: string;
+}
+
+export type Users = Record<string, User>;
+
+export function evolveUsers(users: Users, event: UserEvent): Users {
+  switch (event.type) {
+    case 'UserCreated': {
+      const { createdAt: _c, ...user } = event.data;
+      return { ...users, [user.userId]: { ...user, disabled: false } };
+    }
+    case 'UserDisabled':
+      return { ...users, [event.data.userId]: { ...users[event.data.userId], disabled: true } };
+    case 'UserSignedOut':
+      return { ...users, [event.data.userId]: { ...users[event.data.userId], signedOutAt: event.data.at } };
+    default: {
+      const unknown: never = event;
+      return unknown;
+    }
+  }
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export function decideCreateUser(actor: Actor, user: UserCreated['data'], users: Users, agencyExists: boolean): UserEvent[] {
+  if (actor.role !== 'admin') throw new ActorForbiddenError('CreateUser', 'only an administrator may create users');
+  if (!EMAIL.test(user.email)) throw new InvalidCommandError('CreateUser', 'email is not an email address', 'email');
+  if (!user.name.trim()) throw new InvalidCommandError('CreateUser', 'name must not be empty', 'name');
+  if (user.role === 'agency' && !user.agency) throw new InvalidCommandError('CreateUser', 'an agency user needs an agency code', 'agency');
+  if (user.agency && !agencyExists) throw new InvalidCommandError('CreateUser', `unknown agency ${user.agency}`, 'agency');
+  if (Object.values(users).some((u) => u.email === user.email)) throw new CommandRefusedError('CreateUser', 'exists', `a user with email ${user.email} exists`);
+  return [{ type: 'UserCreated', data: { ...user, name: user.name.trim(), agency: user.role === 'agency' ? user.agency : undefined } }];
+}
+
+export function decideDisableUser(actor: Actor, userId: string, users: Users, at: string): UserEvent[] {
+  if (actor.role !== 'admin') throw new ActorForbiddenError('DisableUser', 'only an administrator may disable users');
+  const user = users[userId];
+  if (!user) throw new NotFoundError(`user ${userId}`);
+  if (user.disabled) return [];
+  return [{ type: 'UserDisabled', data: { userId, at } }];
+}
+
+export function decideSignOut(userId: string, users: Users, at: string): UserEvent[] {
+  return users[userId] ? [{ type: 'UserSignedOut', data: { userId, at } }] : [];
+}
