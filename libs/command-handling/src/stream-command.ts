@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import { ConcurrencyError } from '../../domain/src/concurrency.error';
+import { CommandRefusedError } from '../../domain/src/domain.errors';
+import { AppendRequest, EventMetadata, EventStore, NewEvent, StoredEvent } from '../../event-store/src/event-store.port';
+import { IdempotencyKeyReusedError, RefusedWithStateError, StaleRevisionError, StreamExistsError } from './command-errors';
+import { CommandContext, eventId, newCommandId } from './command-context';
+
+export interface DomainEvent {
+  type: string;
+  data: unknown;
+}
+
+export interface StreamDecision {
+  events: DomainEvent[];
+  /** First events of other streams written in the same command (new task streams). */
+  newStreams?: { stream: string; events: DomainEvent[] }[];
+}
+
+export interface StreamCommand<S, R> {
+  stream: string;
+  evolve: (state: S, event: DomainEvent) => S;
+  initial: S;
+  decide: (state: S) => StreamDecision;
+  /** The answer, built from the state after the command (or, on a replay, after the first run). */
+  respond: (state: S, revision: number) => R;
+  context: CommandContext;
+}
+
+const ATTEMPTS_WITHOUT_IF_MATCH = 3;
+
+/**
+ * The one shape of every command: read the stream, fold, decide, append with the expected
+ * revision. Idempotency needs no table: the command id (Idempotency-Key) is in the metadata of the
+ * events it produced, so a retry finds them in the stream, also after a restart.
+ */
+export async function runStreamCommand<S, R>(store: EventStore, command: StreamCommand<S, R>): Promise<R> {
+  const { context } = command;
+  for (let attempt = 1; ; attempt++) {
+    const { revision, events } = await store.readStream(command.stream);
+    const replay = context.idempotencyKey ? replayOf(command, events) : undefined;
+    if (replay) return replay;
+    const state = fold(command, events);
+    if (context.ifMatch !== undefined && context.ifMatch !== revision) throw conflict(command, state, revision);
+    let decision: StreamDecision;
+    try {
+      decision = command.decide(state);
+    } catch (error) {
+      if (error instanceof CommandRefusedError) throw refused(error, command.respond(state, revision), revision);
+      throw error;
+    }
+    if (decision.events.length === 0 && !decision.newStreams?.length) return command.respond(state, revision);
+    try {
+      const next = await append(store, command, revision, decision);
+      return command.respond(decision.events.reduce(command.evolve, state), next);
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError)) throw error;
+      if (context.ifMatch !== undefined || attempt >= ATTEMPTS_WITHOUT_IF_MATCH) {
+        const latest = await store.readStream(command.stream);
+        if (error.stream !== command.stream) throw new StreamExistsError(error.stream);
+        const replayed = context.idempotencyKey ? replayOf(command, latest.events) : undefined;
+        if (replayed) return replayed;
+        throw conflict(command, fold(command, latest.events), latest.revision);
+      }
+    }
+  }
+}
+
+async function append<S, R>(store: EventStore, command: StreamCommand<S, R>, revision: number, decision: StreamDecision): Promise<number> {
+  const commandId = newCommandId(command.context);
+  const metadata = metadataOf(command.context, commandId);
+  // Without an Idempotency-Key the command id is random, so ids derived from it would be random too:
+  // a random UUID is the same thing without the hashing.
+  const idOf = command.context.idempotencyKey ? (stream: string, i: number) => eventId(commandId, stream, i) : () => randomUUID();
+  const toNew = (stream: string, events: DomainEvent[]): NewEvent[] => events.map((e, i) => ({ id: idOf(stream, i), type: e.type, data: e.data, metadata }));
+  const main: AppendRequest = {
+    stream: command.stream,
+    events: toNew(command.stream, decision.events),
+    expected: revision < 0 ? 'no_stream' : revision,
+  };
+  if (!decision.newStreams?.length) return (await store.appendToStream(main)).nextRevision;
+  const others = decision.newStreams.map((s): AppendRequest => ({ stream: s.stream, events: toNew(s.stream, s.events), expected: 'no_stream' }));
+  const results = await store.appendToStreams(main.events.length ? [main, ...others] : others);
+  return main.events.length ? results[0].nextRevision : revision;
+}
+
+function metadataOf(context: CommandContext, commandId: string): EventMetadata {
+  return {
+    commandId,
+    correlationId: context.correlationId ?? commandId,
+    causationId: commandId,
+    actor: { id: context.actor.id, role: context.actor.role, ...(context.actor.agency ? { agency: context.actor.agency } : {}) },
+    occurredAt: context.now.toISOString(),
+    ...(context.idempotencyKey ? { requestHash: context.requestHash } : {}),
+  };
+}
+
+function fold<S, R>(command: StreamCommand<S, R>, events: StoredEvent[]): S {
+  return events.reduce((state, e) => command.evolve(state, e), command.initial);
+}
+
+function replayOf<S, R>(command: StreamCommand<S, R>, events: StoredEvent[]): R | undefined {
+  const key = command.context.idempotencyKey;
+  let last = -1;
+  for (let i = 0; i < events.length; i++) if (events[i].metadata.commandId === key) last = i;
+  if (last < 0) return undefined;
+  if (events[last].metadata.requestHash !== command.context.requestHash)
+    throw new IdempotencyKeyReusedError(key!);
+  return command.respond(fold(command, events.slice(0, last + 1)), events[last].revision);
+}
+
+function conflict<S, R>(command: StreamCommand<S, R>, state: S, revision: number): StaleRevisionError {
+  return new StaleRevisionError(command.stream, revision, command.respond(state, revision));
+}
+
+function refused(error: CommandRefusedError, current: unknown, revision: number): RefusedWithStateError {
+  return new RefusedWithStateError(error, revision, current);
+}

@@ -1,0 +1,97 @@
+/**
+ * Configuration from environment variables (DESIGN.md, "Configuration"), validated once at start-up.
+ * Every problem is collected so an operator sees them all in one message.
+ */
+export interface AppConfig {
+  port: number;
+  dataDir: string;
+  eventstoreUrl?: string;
+  readModelUrl?: string;
+  redisUrl: string;
+  /** BullMQ key prefix, so several deployments (or test runs) can share one Redis. */
+  queuePrefix?: string;
+  smtpUrl?: string;
+  mailFrom: string;
+  jwtSecret: string;
+  publicUrl: string;
+  clockStart?: Date;
+  tzDeadlines: string;
+  /** Điều 148 Bộ luật Dân sự: a due date on a non-working day moves to the next working day. */
+  deadlineRollForward: boolean;
+  bodyLimitBytes: number;
+  production: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const DEV_JWT_SECRET = 'dev-only-secret-change-me-0123456789';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problems: string[] = [];
+  const production = env.NODE_ENV === 'production';
+  const port = integer(env.PORT ?? '3000', 'PORT', 0, 65535, problems);
+  const bodyLimitBytes = integer(env.BODY_LIMIT_BYTES ?? '1048576', 'BODY_LIMIT_BYTES', 1024, 100 * 1048576, problems);
+  const eventstoreUrl = env.EVENTSTORE_URL || undefined;
+  if (eventstoreUrl && !/^esdb(\+discover)?:\/\//.test(eventstoreUrl))
+    problems.push(`EVENTSTORE_URL must start with esdb:// or esdb+discover:// (got "${eventstoreUrl}")`);
+  const readModelUrl = env.READ_MODEL_URL || undefined;
+  if (readModelUrl && !/^postgres(ql)?:\/\//.test(readModelUrl))
+    problems.push(`READ_MODEL_URL must start with postgres:// (got "${readModelUrl}")`);
+  const redisUrl = env.REDIS_URL || 'redis://127.0.0.1:6379';
+  if (!/^rediss?:\/\//.test(redisUrl)) problems.push(`REDIS_URL must start with redis:// or rediss:// (got "${redisUrl}")`);
+  const queuePrefix = env.QUEUE_PREFIX || undefined;
+  if (queuePrefix && !/^[A-Za-z0-9_.-]{1,100}$/.test(queuePrefix)) problems.push('QUEUE_PREFIX may hold only letters, digits, ".", "_" and "-"');
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push(`SMTP_URL must start with smtp:// or smtps:// (got "${smtpUrl}")`);
+  const jwtSecret = env.JWT_SECRET || (production ? '' : DEV_JWT_SECRET);
+  if (!jwtSecret) problems.push('JWT_SECRET is required when NODE_ENV=production');
+  else if (jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters long');
+  const publicUrl = env.PUBLIC_URL || 'http://localhost:3000';
+  if (!/^https?:\/\//.test(publicUrl)) problems.push(`PUBLIC_URL must be an http(s) URL (got "${publicUrl}")`);
+  const clockStart = env.CLOCK_START ? new Date(env.CLOCK_START) : undefined;
+  if (clockStart && Number.isNaN(clockStart.getTime())) problems.push(`CLOCK_START must be an ISO instant (got "${env.CLOCK_START}")`);
+  const tzDeadlines = env.TZ_DEADLINES || 'Asia/Ho_Chi_Minh';
+  if (!isTimeZone(tzDeadlines)) problems.push(`TZ_DEADLINES is not a known time zone (got "${tzDeadlines}")`);
+  const rollForward = (env.DEADLINE_ROLL_FORWARD ?? 'true').toLowerCase();
+  if (!['true', 'false'].includes(rollForward)) problems.push('DEADLINE_ROLL_FORWARD must be true or false');
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    port,
+    dataDir: env.DATA_DIR || './data',
+    eventstoreUrl,
+    readModelUrl,
+    redisUrl,
+    queuePrefix,
+    smtpUrl,
+    mailFrom: env.MAIL_FROM || 'Theo dõi nhiệm vụ <no-reply@localhost>',
+    jwtSecret,
+    publicUrl: publicUrl.replace(/\/+$/, ''),
+    clockStart,
+    tzDeadlines,
+    deadlineRollForward: rollForward === 'true',
+    bodyLimitBytes,
+    production,
+  };
+}
+
+export const usesDevJwtSecret = (config: AppConfig): boolean => config.jwtSecret === DEV_JWT_SECRET;
+
+function integer(raw: string, name: string, min: number, max: number, problems: string[]): number {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+  return value;
+}
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
