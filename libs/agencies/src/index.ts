@@ -1,0 +1,5 @@
+export * from './agency';
+export { AgencyCatalogue, AgencyCatalogueError, withContacts } from './agency-catalogue';
+export { normalizeVietnamese } from './normalize-vietnamese';
+export { tokenizeVietnamese } from './vietnamese-tokenizer';
+export type { TokenStream } from './vietnamese-tokenizer';
