@@ -1,0 +1,69 @@
+import { daysBetween } from '../../calendar/src/local-date';
+
+/** VPCP's official categories (DESIGN.md "Statistics buckets"); cancelled tasks are counted apart. */
+export const BUCKETS = ['done_on_time', 'done_late', 'open_on_time', 'open_overdue', 'no_deadline', 'cancelled'] as const;
+export type Bucket = (typeof BUCKETS)[number];
+export type DeadlineMode = 'original' | 'current';
+
+/** The fields a bucket depends on, as stored in rm_tasks or rebuilt as of a past instant. */
+export interface BucketInput {
+  status: string;
+  effective_due: string | null;
+  original_effective_due: string | null;
+  completed_on: string | null;
+}
+
+/** The last day that still counts as on time under the chosen deadline (Điều 148 roll-forward included). */
+export const dueFor = (row: BucketInput, mode: DeadlineMode): string | null =>
+  mode === 'original' ? row.original_effective_due : row.effective_due;
+
+/**
+ * A task is overdue from the day after its effective due date; a completed task is on time when
+ * the accepted completion report was made on or before it.
+ */
+export function bucketOf(row: BucketInput, today: string, mode: DeadlineMode): Bucket {
+  if (row.status === 'cancelled') return 'cancelled';
+  const due = dueFor(row, mode);
+  if (!due) return 'no_deadline';
+  if (row.status === 'completed') return row.completed_on !== null && row.completed_on <= due ? 'done_on_time' : 'done_late';
+  return today > due ? 'open_overdue' : 'open_on_time';
+}
+
+export interface Counts extends Record<Bucket, number> {
+  total: number;
+  /** done_on_time / (done_on_time + done_late); null when nothing is done yet. */
+  onTimeRate: number | null;
+  overdueAgeing: { over30: number; over60: number; over120: number };
+}
+
+export const emptyCounts = (): Counts => ({
+  done_on_time: 0, done_late: 0, open_on_time: 0, open_overdue: 0, no_deadline: 0, cancelled: 0, total: 0, onTimeRate: null,
+  overdueAgeing: { over30: 0, over60: 0, over120: 0 },
+});
+
+export function addToCounts(counts: Counts, row: BucketInput, today: string, mode: DeadlineMode): Bucket {
+  const bucket = bucketOf(row, today, mode);
+  counts[bucket]++;
+  counts.total++;
+  if (bucket === 'open_overdue') {
+    const age = daysBetween(dueFor(row, mode)!, today);
+    if (age > 30) counts.overdueAgeing.over30++;
+    if (age > 60) counts.overdueAgeing.over60++;
+    if (age > 120) counts.overdueAgeing.over120++;
+  }
+  const done = counts.done_on_time + counts.done_late;
+  counts.onTimeRate = done ? Math.round((counts.done_on_time / done) * 1000) / 1000 : null;
+  return bucket;
+}
+
+/** SQL condition for one bucket against the current deadline (the inbox filter); `?` is today. */
+export function bucketCondition(bucket: Bucket): { sql: string; needsToday: boolean } {
+  switch (bucket) {
+    case 'cancelled': return { sql: "t.status = 'cancelled'", needsToday: false };
+    case 'no_deadline': return { sql: "t.status <> 'cancelled' AND t.effective_due IS NULL", needsToday: false };
+    case 'done_on_time': return { sql: "t.status = 'completed' AND t.effective_due IS NOT NULL AND t.completed_on <= t.effective_due", needsToday: false };
+    case 'done_late': return { sql: "t.status = 'completed' AND t.effective_due IS NOT NULL AND t.completed_on > t.effective_due", needsToday: false };
+    case 'open_on_time': return { sql: 't.open_rank = 0 AND t.effective_due IS NOT NULL AND t.effective_due >= ?', needsToday: true };
+    case 'open_overdue': return { sql: 't.open_rank = 0 AND t.effective_due IS NOT NULL AND t.effective_due < ?', needsToday: true };
+  }
+}

@@ -1,0 +1,28 @@
+import { NoticeRegistered } from '../../domain/src/notice/notice.events';
+import { StoredEvent } from '../../event-store/src/event-store.port';
+import { physical, Projection } from './projection';
+import { insertRows } from './sql-database';
+
+const COLUMNS = ['notice_id', 'position', 'number', 'issued_at', 'title', 'leader', 'directives', 'registered_at'] as const;
+
+/** Notices: number, title and directives (with their group owners) for progress pages and report headings. */
+export const noticesProjection: Projection = {
+  name: 'notices',
+  version: 1,
+  tables: ['rm_notices'],
+  ddl: (generation) => [
+    `CREATE TABLE ${physical('rm_notices', generation)} (
+      notice_id TEXT PRIMARY KEY, position BIGINT NOT NULL, number TEXT NOT NULL, issued_at TEXT NOT NULL,
+      title TEXT NOT NULL, leader TEXT, directives TEXT NOT NULL, registered_at TEXT NOT NULL)`,
+  ],
+  async apply(tx, generation, events: StoredEvent[]) {
+    const rows = events
+      .filter((e) => e.type === 'NoticeRegistered')
+      .map((e) => {
+        const d = (e as unknown as NoticeRegistered & { position: bigint }).data;
+        return [d.noticeId, e.position, d.number, d.issuedAt, d.title, d.leader ?? null, JSON.stringify(d.directives), d.registeredAt];
+      });
+    // A notice is registered once (no-stream check); DO NOTHING keeps a replay harmless.
+    await insertRows(tx, physical('rm_notices', generation), COLUMNS, rows, 'ON CONFLICT (notice_id) DO NOTHING');
+  },
+};

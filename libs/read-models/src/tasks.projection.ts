@@ -1,0 +1,110 @@
+import { evolveTask } from '../../domain/src/task/task.evolve';
+import { TaskEvent } from '../../domain/src/task/task.events';
+import { Task } from '../../domain/src/task/task.state';
+import { StoredEvent } from '../../event-store/src/event-store.port';
+import { physical, Projection, ProjectionContext } from './projection';
+import { insertRows, SqlExecutor, SqlValue, upsertClause } from './sql-database';
+import { ACCESS_COLUMNS, accessRowValues } from './task-access';
+import { changesHistory, countsAsUpdate, HISTORY_COLUMNS, STATE_COLUMNS, stateOf, TASK_COLUMNS, taskRowValues, historyRowValues, TaskTracking } from './task-row';
+import { TASK_TABLES, taskIndexesDdl, taskTablesDdl } from './tasks.tables';
+
+interface Entry extends TaskTracking {
+  task: Task | undefined;
+  /** The row was in the table when the batch began: its old access rows must go. */
+  stored: boolean;
+  touched: boolean;
+}
+
+const OPEN_RANK = TASK_COLUMNS.indexOf('open_rank');
+const DUE_KEY = TASK_COLUMNS.indexOf('due_key');
+
+interface StoredRow extends Record<(typeof STATE_COLUMNS)[number], string> {
+  position: number | string;
+  last_update_at: string;
+  updated_at: string;
+}
+
+const isTaskEvent = (event: StoredEvent): boolean => event.stream.startsWith('task-');
+const taskIdOf = (event: StoredEvent): string => event.stream.slice('task-'.length);
+
+/** Loads the rows a batch touches, so the fold continues from the stored domain state. */
+async function loadEntries(tx: SqlExecutor, table: string, ids: string[]): Promise<Map<string, Entry>> {
+  const entries = new Map<string, Entry>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const rows = await tx.all<StoredRow>(
+      `SELECT position, last_update_at, updated_at, ${STATE_COLUMNS.join(', ')} FROM ${table} WHERE task_id IN (${chunk.map(() => '?').join(', ')})`,
+      chunk,
+    );
+    for (const row of rows) {
+      entries.set(row.task_id, {
+        task: stateOf(row),
+        position: BigInt(row.position),
+        lastUpdateAt: row.last_update_at,
+        updatedAt: row.updated_at,
+        stored: true,
+        touched: false,
+      });
+    }
+  }
+  return entries;
+}
+
+async function apply(tx: SqlExecutor, generation: number, events: StoredEvent[], context: ProjectionContext): Promise<void> {
+  const tasks = physical('rm_tasks', generation);
+  const taskEvents = events.filter(isTaskEvent);
+  if (taskEvents.length === 0) return;
+  const entries = await loadEntries(tx, tasks, [...new Set(taskEvents.map(taskIdOf))]);
+  const history: SqlValue[][] = [];
+  for (const event of taskEvents) {
+    const id = taskIdOf(event);
+    let entry = entries.get(id);
+    if (!entry) {
+      entry = { task: undefined, position: -1n, lastUpdateAt: '', updatedAt: '', stored: false, touched: false };
+      entries.set(id, entry);
+    }
+    // The idempotency guard: this event (or a later one) is already in the row.
+    if (event.position <= entry.position) continue;
+    const before = entry.task;
+    const task = evolveTask(before, event as unknown as TaskEvent);
+    if (!task) continue;
+    const occurredAt = event.metadata.occurredAt ?? event.recordedAt;
+    entry.task = task;
+    entry.position = event.position;
+    entry.updatedAt = occurredAt;
+    if (countsAsUpdate(event.type)) entry.lastUpdateAt = occurredAt;
+    entry.touched = true;
+    if (changesHistory(event.type)) history.push(historyRowValues(task, event.position, occurredAt, context.policy));
+  }
+  const touched = [...entries.values()].filter((e) => e.touched && e.task);
+  const rows = touched.map((e) => taskRowValues(e.task!, e, context.policy, context.timeZone));
+  await insertRows(tx, tasks, TASK_COLUMNS, rows, upsertClause('task_id', TASK_COLUMNS));
+  await insertRows(tx, physical('rm_task_history', generation), HISTORY_COLUMNS, history, 'ON CONFLICT (task_id, position) DO NOTHING');
+  await rewriteAccess(tx, physical('rm_task_access', generation), touched, rows);
+}
+
+/**
+ * Access rows carry the task's sort key, so they are rewritten with every task row. A task that was
+ * not stored before this batch has none to delete (rows and access are written together).
+ */
+async function rewriteAccess(tx: SqlExecutor, access: string, touched: Entry[], rows: SqlValue[][]): Promise<void> {
+  const stored = touched.filter((e) => e.stored).map((e) => e.task!.taskId);
+  for (let i = 0; i < stored.length; i += 500) {
+    const chunk = stored.slice(i, i + 500);
+    await tx.run(`DELETE FROM ${access} WHERE task_id IN (${chunk.map(() => '?').join(', ')})`, chunk);
+  }
+  const accessRows = touched.flatMap((e, i) => accessRowValues(e.task!, { openRank: rows[i][OPEN_RANK] as number, dueKey: rows[i][DUE_KEY] as string }));
+  await insertRows(tx, access, ACCESS_COLUMNS, accessRows);
+}
+
+/** Tasks: the inbox rows, who may see them, and their report history. */
+export const tasksProjection: Projection = {
+  name: 'tasks',
+  // 3: access rows carry flags and the inbox sort key; `state` leaves out the fields held in columns. 5: role indexes.
+  // 6: pending_extension column and the review-queue partial indexes.
+  version: 6,
+  tables: TASK_TABLES,
+  ddl: taskTablesDdl,
+  indexes: taskIndexesDdl,
+  apply,
+};

@@ -1,0 +1,61 @@
+import { physical } from './projection';
+import { Dialect } from './sql-database';
+
+export const TASK_TABLES = ['rm_tasks', 'rm_task_access', 'rm_task_history'] as const;
+
+/**
+ * rm_tasks: one row per task, the inbox and dashboard source. rm_task_access: one row per agency
+ * that sees a task (lead, coordinator, delegator flags) carrying a copy of the task's `due` sort
+ * key, so an agency's inbox is one walk of the (agency, open_rank, due_key, task_id) index that
+ * stops after a page, instead of sorting all of the agency's tasks. rm_task_history: one row per
+ * event that changed the task, with the fields a report shows, so an `asOf` answer needs no log scan.
+ */
+export function taskTablesDdl(generation: number, dialect: Dialect): string[] {
+  const tasks = physical('rm_tasks', generation);
+  const access = physical('rm_task_access', generation);
+  const history = physical('rm_task_history', generation);
+  // SQLite: small rows found by their primary key live in that key's b-tree (one b-tree written per row, not two).
+  const clustered = dialect === 'sqlite' ? ' WITHOUT ROWID' : '';
+  return [
+    `CREATE TABLE ${tasks} (
+      task_id TEXT PRIMARY KEY, position BIGINT NOT NULL, notice_id TEXT NOT NULL, notice_number TEXT NOT NULL,
+      directive_index INTEGER NOT NULL, text TEXT NOT NULL, search_text TEXT NOT NULL, lead TEXT NOT NULL,
+      coordinators TEXT NOT NULL, delegated_by TEXT, parent_task_id TEXT, fanout TEXT, status TEXT NOT NULL,
+      open_rank INTEGER NOT NULL, key_flag INTEGER NOT NULL, confidential INTEGER NOT NULL, due TEXT, due_phrase TEXT,
+      due_kind TEXT NOT NULL, effective_due TEXT, due_key TEXT NOT NULL, original_due TEXT, original_phrase TEXT,
+      original_effective_due TEXT, pending_due TEXT, pending_extension INTEGER NOT NULL, completed_on TEXT, result TEXT, result_kind TEXT, percent INTEGER,
+      assigned_at TEXT NOT NULL, assigned_on TEXT NOT NULL, last_update_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+      state TEXT NOT NULL)`,
+    `CREATE TABLE ${access} (
+      task_id TEXT NOT NULL, agency TEXT NOT NULL, is_lead INTEGER NOT NULL, is_coordinator INTEGER NOT NULL,
+      is_delegator INTEGER NOT NULL, confidential INTEGER NOT NULL, open_rank INTEGER NOT NULL, due_key TEXT NOT NULL,
+      PRIMARY KEY (task_id, agency))${clustered}`,
+    `CREATE TABLE ${history} (
+      task_id TEXT NOT NULL, position BIGINT NOT NULL, occurred_at TEXT NOT NULL, status TEXT NOT NULL, lead TEXT NOT NULL,
+      due TEXT, due_phrase TEXT, effective_due TEXT, completed_on TEXT, result TEXT, PRIMARY KEY (task_id, position))${clustered}`,
+  ];
+}
+
+/**
+ * Secondary indexes: the VPCP-wide inbox, an agency's inbox (all its tasks, or only those it leads
+ * or coordinates: with the role in the index a role=… page is one range, even when the agency's
+ * earliest deadlines all belong to the other role), reports per lead, progress per notice, and the
+ * VPCP review queue (pending=extension|completion): partial indexes over the few tasks awaiting
+ * review, in inbox order, so the queue never walks the whole inbox.
+ */
+export function taskIndexesDdl(generation: number): string[] {
+  const tasks = physical('rm_tasks', generation);
+  const access = physical('rm_task_access', generation);
+  return [
+    `CREATE INDEX ${tasks}_due ON ${tasks} (open_rank, due_key, task_id)`,
+    `CREATE INDEX ${tasks}_lead ON ${tasks} (lead)`,
+    `CREATE INDEX ${tasks}_notice ON ${tasks} (notice_id, directive_index)`,
+    `CREATE INDEX ${tasks}_pending_extension ON ${tasks} (open_rank, due_key, task_id) WHERE pending_extension = 1`,
+    `CREATE INDEX ${tasks}_pending_completion ON ${tasks} (open_rank, due_key, task_id) WHERE status = 'completion_reported'`,
+    `CREATE INDEX ${access}_inbox ON ${access} (agency, open_rank, due_key, task_id)`,
+    `CREATE INDEX ${access}_leads ON ${access} (agency, is_lead, open_rank, due_key, task_id)`,
+    // confidential before the sort key: an agency never sees a confidential task it only coordinates,
+    // and its role=coordinator page must not step over thousands of them.
+    `CREATE INDEX ${access}_coordinates ON ${access} (agency, is_coordinator, confidential, open_rank, due_key, task_id)`,
+  ];
+}
