@@ -1,0 +1,46 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { FastifyRequest } from 'fastify';
+import { Clock } from '../../../../libs/config/src/clock';
+import { Actor } from '../../../../libs/domain/src/actor';
+import { CurrentActor } from '../auth/auth.guard';
+import { problem, ProblemError } from '../http/problem';
+import { commandContext } from '../http/request-context';
+import { CLOCK } from '../tokens';
+import { AddAgencyUnitCommand, AgencyCommandResult, UpdateAgencyContactsCommand } from './agency-commands';
+import { AgencyDirectory, AgencyListItem } from './agency-directory';
+import { ContactsDto, UnitDto } from './agency-requests.dto';
+
+@ApiTags('agencies')
+@ApiBearerAuth()
+@Controller('api/v1/agencies')
+export class AgenciesController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly directory: AgencyDirectory,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  async list(): Promise<{ items: AgencyListItem[] }> {
+    return { items: (await this.directory.snapshot()).list() };
+  }
+
+  @Get(':code')
+  async get(@Param('code') code: string): Promise<AgencyListItem> {
+    const item = (await this.directory.snapshot()).list().find((a) => a.code === code);
+    if (!item) throw new ProblemError(problem('not-found', `Không có cơ quan ${code}`));
+    return item;
+  }
+
+  @Put(':code/contacts') @HttpCode(200)
+  contacts(@Param('code') code: string, @Body() body: ContactsDto, @Req() req: FastifyRequest, @CurrentActor() actor: Actor): Promise<AgencyCommandResult> {
+    return this.commandBus.execute(new UpdateAgencyContactsCommand(code, body, commandContext(req, actor, this.clock)));
+  }
+
+  @Post(':code/units')
+  addUnit(@Param('code') code: string, @Body() body: UnitDto, @Req() req: FastifyRequest, @CurrentActor() actor: Actor): Promise<AgencyCommandResult> {
+    return this.commandBus.execute(new AddAgencyUnitCommand(code, body, commandContext(req, actor, this.clock)));
+  }
+}

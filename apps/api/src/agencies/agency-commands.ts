@@ -1,0 +1,15 @@
+import { CommandContext } from '../../../../libs/command-handling/src/command-context';
+import { ContactsDto, UnitDto } from './agency-requests.dto';
+
+export class UpdateAgencyContactsCommand {
+  constructor(readonly code: string, readonly contacts: ContactsDto, readonly context: CommandContext) {}
+}
+
+export class AddAgencyUnitCommand {
+  constructor(readonly parent: string, readonly unit: UnitDto, readonly context: CommandContext) {}
+}
+
+export interface AgencyCommandResult {
+  code: string;
+  revision: number;
+}

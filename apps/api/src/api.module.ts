@@ -1,0 +1,72 @@
+import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AppConfig } from '../../../libs/config/src/app-config';
+import { Clock } from '../../../libs/config/src/clock';
+import { createDeadlinePolicy } from '../../../libs/calendar/src/deadline-policy';
+import { createEventStore } from '../../../libs/event-store/src/create-event-store';
+import { EventStore } from '../../../libs/event-store/src/event-store.port';
+import { NotifyingEventStore } from './appended-events';
+import { MetricsController } from './metrics/metrics.controller';
+import { AuthController } from './users/auth.controller';
+import { ChangeUsersHandler } from './users/users.commands';
+import { UsersController } from './users/users.controller';
+import { UserDirectory } from './users/user-directory.service';
+import { ReadModelsModule } from './read-models/read-models.module';
+import { RemindersModule } from './reminders/reminders.module';
+import { AgenciesController } from './agencies/agencies.controller';
+import { AddAgencyUnitHandler, AgencyCommandsHandler } from './agencies/agency-commands.handler';
+import { AgencyDirectory } from './agencies/agency-directory';
+import { AuthGuard } from './auth/auth.guard';
+import { HealthController } from './health/health.controller';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { NoticeImportController } from './notice-import/notice-import.controller';
+import { NoticesController } from './notices/notices.controller';
+import { RegisterNoticeHandler } from './notices/register-notice.handler';
+import { ExecuteTaskCommandHandler } from './tasks/execute-task-command.handler';
+import { TaskReader } from './tasks/task-reader';
+import { TasksController } from './tasks/tasks.controller';
+import { APP_CONFIG, CLOCK, DEADLINE_POLICY, EVENT_STORE } from './tokens';
+
+/** Closes the event store when the app stops (SIGTERM or app.close()). */
+class EventStoreLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}
+
+@Module({})
+export class ApiModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      // Global, so the feature modules (read models, reminders) get the store, clock and config.
+      global: true,
+      exports: [APP_CONFIG, CLOCK, EVENT_STORE, NotifyingEventStore, DEADLINE_POLICY, AgencyDirectory],
+      imports: [CqrsModule.forRoot(), ReadModelsModule.register(config), RemindersModule.register(config)],
+      controllers: [HealthController, MetricsController, AuthController, UsersController, NoticeImportController, NoticesController, TasksController, AgenciesController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: CLOCK, useValue: new Clock(config.tzDeadlines, config.clockStart) },
+        {
+          provide: EVENT_STORE,
+          useFactory: () => new NotifyingEventStore(createEventStore({ eventstoreUrl: config.eventstoreUrl, dataDir: config.dataDir })),
+        },
+        { provide: NotifyingEventStore, useExisting: EVENT_STORE },
+        { provide: DEADLINE_POLICY, useValue: createDeadlinePolicy(config.deadlineRollForward) },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        EventStoreLifecycle,
+        AgencyDirectory,
+        UserDirectory,
+        ChangeUsersHandler,
+        TaskReader,
+        ExecuteTaskCommandHandler,
+        RegisterNoticeHandler,
+        AgencyCommandsHandler,
+        AddAgencyUnitHandler,
+      ],
+    };
+  }
+}

@@ -1,0 +1,72 @@
+import { CanActivate, ExecutionContext, Inject, Injectable, SetMetadata, createParamDecorator } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { Actor } from '../../../../libs/domain/src/actor';
+import { InvalidTokenError, verifyTokenClaims } from '../../../../libs/auth/src/jwt';
+import { AppConfig } from '../../../../libs/config/src/app-config';
+import { problem, ProblemError } from '../http/problem';
+import { APP_CONFIG } from '../tokens';
+import { UserDirectory } from '../users/user-directory.service';
+
+const PUBLIC = 'auth:public';
+/** Marks an endpoint that needs no bearer token (health, docs). */
+export const Public = () => SetMetadata(PUBLIC, true);
+
+interface AuthenticatedRequest {
+  headers: Record<string, string | string[] | undefined>;
+  actor?: Actor;
+}
+
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly users: UserDirectory,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const header = request.headers.authorization;
+    const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+    if (!match) throw new ProblemError(problem('unauthenticated', 'Thiếu mã xác thực (Authorization: Bearer <token>)'));
+    const claims = this.verify(match[1]);
+    // Tokens of managed users stop working when the user is disabled or signs out; development
+    // tokens (npm run token) name no managed user.
+    const user = (await this.users.users()).users[claims.actor.id];
+    if (user?.disabled) throw new ProblemError(problem('unauthenticated', 'Tài khoản đã bị khóa'));
+    if (user?.signedOutAt && (claims.issuedAtMs ?? 0) <= Date.parse(user.signedOutAt))
+      throw new ProblemError(problem('unauthenticated', 'Phiên đăng nhập đã kết thúc; vui lòng đăng nhập lại'));
+    request.actor = claims.actor;
+    return true;
+  }
+
+  // A client sends the same token with every request; its signature is checked once until it expires.
+  private readonly verified = new Map<string, { claims: ReturnType<typeof verifyTokenClaims>; expiresAtMs: number }>();
+
+  private verify(token: string): ReturnType<typeof verifyTokenClaims> {
+    const hit = this.verified.get(token);
+    if (hit && hit.expiresAtMs > Date.now()) return hit.claims;
+    try {
+      const claims = verifyTokenClaims(token, this.config.jwtSecret);
+      if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.clear();
+      this.verified.set(token, { claims, expiresAtMs: claims.expiresAtMs ?? Date.now() + 60_000 });
+      return claims;
+    } catch (error) {
+      this.verified.delete(token);
+      if (error instanceof InvalidTokenError) throw new ProblemError(problem('unauthenticated', `Mã xác thực không hợp lệ: ${error.message}`));
+      throw error;
+    }
+  }
+}
+
+const VERIFIED_CACHE_SIZE = 10_000;
+
+export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => {
+  return context.switchToHttp().getRequest<AuthenticatedRequest>().actor!;
+});
+
+/** For endpoints whose rule is a role, not a task's ownership (the domain checks the latter). */
+export function requireRole(actor: Actor, ...roles: Actor['role'][]): void {
+  if (!roles.includes(actor.role)) throw new ProblemError(problem('forbidden', `Chỉ vai trò ${roles.join(', ')} được thực hiện thao tác này`));
+}

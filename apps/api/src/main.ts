@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { ConfigError, loadConfig, usesDevJwtSecret } from '../../../libs/config/src/app-config';
+import { assertRedisReachable } from '../../../libs/config/src/redis-check';
+import { createApiApp } from './api.app';
+
+async function main(): Promise<void> {
+  const logger = new Logger('api');
+  const config = loadConfig();
+  await assertRedisReachable(config.redisUrl);
+  if (usesDevJwtSecret(config)) logger.warn('JWT_SECRET is not set: using the development secret (never in production)');
+  const app = await createApiApp(config);
+  await app.listen(config.port, '0.0.0.0');
+  logger.log(`API listening on http://localhost:${config.port} (docs at /docs), event store: ${config.eventstoreUrl ? 'EventStoreDB' : `SQLite in ${config.dataDir}`}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : `API failed to start: ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,85 @@
+import { Body, Controller, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { FastifyReply, FastifyRequest } from 'fastify';
+import { RefusedWithStateError } from '../../../../libs/command-handling/src/command-errors';
+import { Clock } from '../../../../libs/config/src/clock';
+import { Actor } from '../../../../libs/domain/src/actor';
+import { noticeIdFor, noticeStream } from '../../../../libs/domain/src/ids';
+import { NoticeRegistered } from '../../../../libs/domain/src/notice/notice.events';
+import { parse } from '../../../../libs/directive-parser/src';
+import { ParseResult } from '../../../../libs/directive-parser/src/directive.types';
+import { EventStore } from '../../../../libs/event-store/src/event-store.port';
+import { CurrentActor, requireRole } from '../auth/auth.guard';
+import { commandContext } from '../http/request-context';
+import { createValidationPipe } from '../http/validation.pipe';
+import { RegisterNoticeCommand, RegisterNoticeResult } from '../notices/register-notice.command';
+import { CLOCK, EVENT_STORE } from '../tokens';
+import { importPlan } from './import-plan';
+import { DOCX_MEDIA_TYPE, noticeText } from './notice-text';
+import { ImportNoticeDto, PreviewNoticeDto } from './notice-import.dto';
+
+const validation = createValidationPipe();
+
+/** From the text of a Thông báo kết luận to registered tasks: preview (no side effect), then import. */
+@ApiTags('notices')
+@ApiBearerAuth()
+@Controller('api/v1/notices')
+export class NoticeImportController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post('preview') @HttpCode(200)
+  @ApiConsumes('application/json', 'text/plain', DOCX_MEDIA_TYPE)
+  async preview(@Body() body: unknown, @Req() req: FastifyRequest, @CurrentActor() actor: Actor, @Query('issuedAt') issuedAtQuery?: string): Promise<ParseResult> {
+    requireRole(actor, 'vpcp', 'admin');
+    const input = await this.input(body, req, PreviewNoticeDto, { issuedAt: issuedAtQuery });
+    return parse(input.text, { issuedAt: input.issuedAt });
+  }
+
+  @Post('import')
+  @ApiConsumes('application/json', 'text/plain', DOCX_MEDIA_TYPE)
+  async import(
+    @Body() body: unknown,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @CurrentActor() actor: Actor,
+    @Query('issuedAt') issuedAt?: string,
+    @Query('number') number?: string,
+  ): Promise<RegisterNoticeResult & { alreadyRegistered: boolean; directives: number }> {
+    requireRole(actor, 'vpcp');
+    const input = await this.input(body, req, ImportNoticeDto, { issuedAt, number });
+    const plan = importPlan(parse(input.text, { issuedAt: input.issuedAt }), input);
+    try {
+      const result = await this.commandBus.execute<RegisterNoticeCommand, RegisterNoticeResult>(new RegisterNoticeCommand(plan, commandContext(req, actor, this.clock)));
+      return { ...result, alreadyRegistered: false, directives: plan.directives.length };
+    } catch (error) {
+      // Importing the same notice number again answers with the registration already made.
+      if (!(error instanceof RefusedWithStateError) || error.refusal.state !== 'registered') throw error;
+      const existing = await this.registered(noticeIdFor(plan.number, plan.issuedAt));
+      void reply.status(200);
+      return { ...existing, alreadyRegistered: true, directives: plan.directives.length };
+    }
+  }
+
+  private async input<T extends PreviewNoticeDto>(body: unknown, req: FastifyRequest, dto: new () => T, query: Partial<Record<'issuedAt' | 'number', string>>): Promise<T> {
+    const contentType = req.headers['content-type'];
+    const fields = body && typeof body === 'object' && !Buffer.isBuffer(body) ? body : { text: await noticeText(body, contentType), ...definedOnly(query) };
+    const validated = (await validation.transform(fields, { type: 'body', metatype: dto })) as T;
+    validated.text = await noticeText(validated.text, contentType);
+    return validated;
+  }
+
+  private async registered(noticeId: string): Promise<RegisterNoticeResult> {
+    const { events } = await this.store.readStream(noticeStream(noticeId));
+    const registered = events[0] as unknown as NoticeRegistered;
+    return { noticeId, taskIds: registered.data.directives.flatMap((d) => d.tasks.map((t) => t.taskId)) };
+  }
+}
+
+function definedOnly(values: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}

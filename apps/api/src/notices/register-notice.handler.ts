@@ -1,0 +1,66 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { Deadline } from '../../../../libs/domain/src/deadline';
+import { noticeIdFor, noticeStream, taskIdFor, taskStream } from '../../../../libs/domain/src/ids';
+import { decideRegisterNotice } from '../../../../libs/domain/src/notice/notice.decide';
+import { NoticeEvent } from '../../../../libs/domain/src/notice/notice.events';
+import { evolveNotice } from '../../../../libs/domain/src/notice/notice.evolve';
+import { NoticeState } from '../../../../libs/domain/src/notice/notice.state';
+import { DirectiveToRegister, PlannedTask } from '../../../../libs/domain/src/notice/register-notice.command';
+import { EventStore } from '../../../../libs/event-store/src/event-store.port';
+import { AgencySnapshot, AgencyDirectory } from '../agencies/agency-directory';
+import { runStreamCommand } from '../../../../libs/command-handling/src/stream-command';
+import { problem, ProblemError } from '../http/problem';
+import { EVENT_STORE } from '../tokens';
+import { DirectiveDto } from './register-notice.dto';
+import { RegisterNoticeCommand, RegisterNoticeResult } from './register-notice.command';
+
+const DATED_KINDS = ['date', 'month', 'quarter', 'year', 'relative', 'range'];
+
+@CommandHandler(RegisterNoticeCommand)
+export class RegisterNoticeHandler implements ICommandHandler<RegisterNoticeCommand, RegisterNoticeResult> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly agencies: AgencyDirectory,
+  ) {}
+
+  async execute({ body, context }: RegisterNoticeCommand): Promise<RegisterNoticeResult> {
+    const noticeId = noticeIdFor(body.number, body.issuedAt);
+    const agencies = await this.agencies.snapshot();
+    const directives = body.directives.map((d, i) => toDirective(d, i, noticeId, agencies));
+    return runStreamCommand<NoticeState, RegisterNoticeResult>(this.store, {
+      stream: noticeStream(noticeId),
+      initial: undefined,
+      evolve: (state, event) => evolveNotice(state, event as NoticeEvent),
+      context,
+      respond: (state) => ({ noticeId, taskIds: state?.directives.flatMap((d) => d.tasks.map((t) => t.taskId)) ?? [] }),
+      decide: (state) => {
+        const command = { type: 'RegisterNotice' as const, actor: context.actor, now: context.now.toISOString(), today: context.today };
+        const payload = { noticeId, number: body.number.trim(), issuedAt: body.issuedAt, title: body.title, leader: body.leader, trackingOfficer: body.trackingOfficer, directives };
+        const { notice, tasks } = decideRegisterNotice({ ...command, payload }, state);
+        return { events: [notice], newStreams: tasks.map((t) => ({ stream: taskStream(t.data.taskId), events: [t] })) };
+      },
+    });
+  }
+}
+
+function toDirective(d: DirectiveDto, index: number, noticeId: string, agencies: AgencySnapshot): DirectiveToRegister {
+  const field = `directives.${index}`;
+  const tasks: PlannedTask[] = [];
+  for (const code of d.lead) {
+    const fanout = agencies.isGroup(code) ? code : undefined;
+    for (const lead of agencies.expand(code, `${field}.lead`))
+      if (!tasks.some((t) => t.lead === lead)) tasks.push({ taskId: taskIdFor(noticeId, index, lead), lead, fanout });
+  }
+  const coordinators = [...new Set((d.coordinators ?? []).flatMap((c) => agencies.expandCoordinator(c, `${field}.coordinators`)))];
+  return { text: d.text.trim(), lead: d.lead, coordinators, deadline: toDeadline(d, field), key: d.key ?? false, confidential: d.confidential ?? false, tasks };
+}
+
+function toDeadline(d: DirectiveDto, field: string): Deadline {
+  const input = d.deadline;
+  if (!input) return { due: null, kind: 'none' };
+  const kind = input.kind ?? (input.due ? 'date' : 'none');
+  if (DATED_KINDS.includes(kind) && !input.due)
+    throw new ProblemError(problem('validation', `${field}.deadline.due: thời hạn loại ${kind} cần có ngày`, { errors: [{ field: `${field}.deadline.due`, message: 'required' }] }));
+  return { due: input.due ?? null, kind, phrase: input.phrase, rule: 'nhập khi đăng ký thông báo' };
+}

@@ -1,0 +1,52 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { OPEN_STATUSES } from '../../../../libs/domain/src/task/task.state';
+import { BUCKETS } from '../../../../libs/read-models/src/buckets';
+import { PENDING_REVIEWS, TASK_SORTS } from '../../../../libs/read-models/src/task-list.query';
+import { IsLocalDate } from '../http/is-local-date.validator';
+
+const STATES = [...OPEN_STATUSES, 'completed', 'cancelled', 'open'];
+/** A local date (end of that day in TZ_DEADLINES) or an ISO instant. */
+const AS_OF = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+const AS_OF_MESSAGE = 'asOf phải là ngày YYYY-MM-DD hoặc thời điểm ISO 8601';
+
+export class TasksQueryDto {
+  @ApiPropertyOptional({ example: 'BTC' }) @IsOptional() @IsString() @MaxLength(40) agency?: string;
+  @ApiPropertyOptional({ enum: ['lead', 'coordinator'] }) @IsOptional() @IsIn(['lead', 'coordinator']) role?: 'lead' | 'coordinator';
+  @ApiPropertyOptional({ enum: STATES }) @IsOptional() @IsIn(STATES) state?: string;
+  @ApiPropertyOptional({ enum: BUCKETS }) @IsOptional() @IsIn(BUCKETS) bucket?: (typeof BUCKETS)[number];
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) noticeId?: string;
+  @ApiPropertyOptional({ example: '2026-01-01' }) @IsOptional() @IsLocalDate() dueFrom?: string;
+  @ApiPropertyOptional({ example: '2026-12-31' }) @IsOptional() @IsLocalDate() dueTo?: string;
+  @ApiPropertyOptional({ description: 'Chỉ nhiệm vụ trọng tâm (true) hoặc không (false)' })
+  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() key?: boolean;
+  @ApiPropertyOptional({ description: 'Nhiệm vụ chưa cập nhật trong N ngày' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(3650) staleDays?: number;
+  @ApiPropertyOptional({ enum: PENDING_REVIEWS, description: 'Chờ VPCP xét duyệt: đề nghị gia hạn (extension) hoặc báo cáo hoàn thành (completion)' })
+  @IsOptional() @IsIn(PENDING_REVIEWS) pending?: (typeof PENDING_REVIEWS)[number];
+  @ApiPropertyOptional({ example: 'du lieu dan cu', description: 'Tìm kiếm không phân biệt dấu' }) @IsOptional() @IsString() @MaxLength(200) q?: string;
+  @ApiPropertyOptional({ enum: TASK_SORTS }) @IsOptional() @IsIn(TASK_SORTS) sort?: (typeof TASK_SORTS)[number];
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) cursor?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+}
+
+export class StatsQueryDto {
+  @ApiPropertyOptional({ enum: ['agency', 'notice', 'month'] }) @IsOptional() @IsIn(['agency', 'notice', 'month']) groupBy?: 'agency' | 'notice' | 'month';
+  @ApiPropertyOptional({ description: 'Nhiệm vụ giao từ ngày' }) @IsOptional() @IsLocalDate() from?: string;
+  @ApiPropertyOptional({ description: 'Nhiệm vụ giao đến ngày' }) @IsOptional() @IsLocalDate() to?: string;
+  @ApiPropertyOptional({ example: '2026-06-30' }) @IsOptional() @Matches(AS_OF, { message: AS_OF_MESSAGE }) asOf?: string;
+  @ApiPropertyOptional({ enum: ['original', 'current'] }) @IsOptional() @IsIn(['original', 'current']) deadline?: 'original' | 'current';
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) agency?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) noticeId?: string;
+}
+
+export class AppendixQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) noticeId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) agency?: string;
+  @ApiPropertyOptional() @IsOptional() @IsLocalDate() from?: string;
+  @ApiPropertyOptional() @IsOptional() @IsLocalDate() to?: string;
+  @ApiPropertyOptional({ enum: ['docx', 'xlsx', 'csv'] }) @IsOptional() @IsIn(['docx', 'xlsx', 'csv']) format?: 'docx' | 'xlsx' | 'csv';
+  @ApiPropertyOptional() @IsOptional() @Matches(AS_OF, { message: AS_OF_MESSAGE }) asOf?: string;
+  @ApiPropertyOptional({ enum: ['original', 'current'] }) @IsOptional() @IsIn(['original', 'current']) deadline?: 'original' | 'current';
+}

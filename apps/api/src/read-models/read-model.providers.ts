@@ -1,0 +1,71 @@
+import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { AppConfig } from '../../../../libs/config/src/app-config';
+import { Clock } from '../../../../libs/config/src/clock';
+import { endOfDayInstant, localDateOf } from '../../../../libs/calendar/src/zoned-time';
+import { EventStore } from '../../../../libs/event-store/src/event-store.port';
+import { nudgeOptions, PROJECTION_JOBS, PROJECTIONS_QUEUE } from '../../../../libs/queues/src/projections.queue';
+import { redisConnection } from '../../../../libs/queues/src/queues';
+import { ReadModelQueryError } from '../../../../libs/read-models/src/read-model.errors';
+import { setProjectionStatusSource } from '../../../../libs/read-models/src/projection-lag.metrics';
+import { projectionStatuses } from '../../../../libs/read-models/src/projection-status';
+import { PROJECTIONS } from '../../../../libs/read-models/src/projections';
+import { SqlDatabase } from '../../../../libs/read-models/src/sql-database';
+import { NotifyingEventStore } from '../appended-events';
+import { problem, ProblemError } from '../http/problem';
+import { APP_CONFIG, EVENT_STORE } from '../tokens';
+
+export const READ_MODEL_DB = Symbol('READ_MODEL_DB');
+
+/** BullMQ key prefix shared with the worker; tests set a unique one. */
+export const queuePrefix = (): string | undefined => process.env.QUEUE_PREFIX || undefined;
+
+/**
+ * After every append the API nudges each projection (one coalesced job per projection), and
+ * /metrics reads the projections' lag. A lost nudge only delays: the worker also catches up on a timer.
+ */
+@Injectable()
+export class ProjectionNudger implements OnModuleInit, OnApplicationShutdown {
+  private queue?: Queue;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly notifying: NotifyingEventStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL_DB) private readonly db: SqlDatabase,
+  ) {}
+
+  onModuleInit(): void {
+    const queue = new Queue(PROJECTIONS_QUEUE, { connection: redisConnection(this.config.redisUrl), prefix: queuePrefix() });
+    queue.on('error', () => undefined);
+    this.queue = queue;
+    this.notifying.onAppended(() => {
+      for (const { name } of PROJECTIONS) void queue.add(PROJECTION_JOBS.nudge, { projection: name }, nudgeOptions(name)).catch(() => undefined);
+    });
+    setProjectionStatusSource(() => projectionStatuses(this.db, this.store));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    setProjectionStatusSource(undefined);
+    await this.queue?.close();
+    await this.db.close();
+  }
+}
+
+/** The instant and the local date a query is answered for: now, or the `asOf` given (a date means the end of that day). */
+export function answerTime(clock: Clock, timeZone: string, asOf?: string): { asOf?: string; today: string } {
+  if (!asOf) return { today: clock.today() };
+  const instant = /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? new Date(endOfDayInstant(asOf, timeZone).getTime() - 1) : new Date(asOf);
+  if (Number.isNaN(instant.getTime())) throw new ProblemError(problem('validation', `asOf không hợp lệ: ${asOf}`));
+  return { asOf: instant.toISOString(), today: localDateOf(instant, timeZone) };
+}
+
+/** Maps a refused read-model query to its problem response. */
+export async function answering<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ReadModelQueryError) throw new ProblemError(problem(error.kind, error.message));
+    throw error;
+  }
+}

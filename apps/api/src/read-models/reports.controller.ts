@@ -1,0 +1,61 @@
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { FastifyReply } from 'fastify';
+import { AppConfig } from '../../../../libs/config/src/app-config';
+import { Clock } from '../../../../libs/config/src/clock';
+import { Actor } from '../../../../libs/domain/src/actor';
+import { appendixCsv } from '../../../../libs/read-models/src/appendix-csv';
+import { appendixDocx } from '../../../../libs/read-models/src/appendix-docx';
+import { appendixXlsx } from '../../../../libs/read-models/src/appendix-xlsx';
+import { buildAppendix } from '../../../../libs/read-models/src/appendix.model';
+import { taskStats } from '../../../../libs/read-models/src/stats.query';
+import { SqlDatabase } from '../../../../libs/read-models/src/sql-database';
+import { AgencyDirectory } from '../agencies/agency-directory';
+import { CurrentActor } from '../auth/auth.guard';
+import { APP_CONFIG, CLOCK } from '../tokens';
+import { answerTime, answering, READ_MODEL_DB } from './read-model.providers';
+import { AppendixQueryDto, StatsQueryDto } from './read-model-queries.dto';
+
+const MEDIA = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+} as const;
+
+/** Dashboards (official buckets) and the Phụ lục export; `asOf` answers from the history as of then. */
+@ApiTags('read models')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class ReportsController {
+  constructor(
+    @Inject(READ_MODEL_DB) private readonly db: SqlDatabase,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly agencies: AgencyDirectory,
+  ) {}
+
+  private async names() {
+    const snapshot = await this.agencies.snapshot();
+    return { agency: (code: string) => snapshot.agency(code)?.name };
+  }
+
+  @Get('stats')
+  async stats(@Query() q: StatsQueryDto, @CurrentActor() actor: Actor) {
+    const time = answerTime(this.clock, this.config.tzDeadlines, q.asOf);
+    const names = await this.names();
+    return answering(() =>
+      taskStats(this.db, actor, { ...q, ...time, groupBy: q.groupBy ?? 'agency', deadline: q.deadline ?? 'current' }, names),
+    );
+  }
+
+  @Get('reports/appendix')
+  async appendix(@Query() q: AppendixQueryDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply) {
+    const time = answerTime(this.clock, this.config.tzDeadlines, q.asOf);
+    const appendix = await answering(async () => buildAppendix(this.db, actor, { ...q, ...time, deadline: q.deadline ?? 'current' }, await this.names()));
+    const format = q.format ?? 'docx';
+    reply.header('content-type', MEDIA[format]);
+    reply.header('content-disposition', `attachment; filename="phu-luc-${time.today}.${format}"`);
+    if (format === 'csv') return appendixCsv(appendix);
+    return format === 'xlsx' ? appendixXlsx(appendix) : appendixDocx(appendix);
+  }
+}

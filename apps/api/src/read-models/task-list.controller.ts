@@ -1,0 +1,34 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Clock } from '../../../../libs/config/src/clock';
+import { Actor } from '../../../../libs/domain/src/actor';
+import { TaskStatus } from '../../../../libs/domain/src/task/task.state';
+import { noticeProgress } from '../../../../libs/read-models/src/notice-progress.query';
+import { listTasks } from '../../../../libs/read-models/src/task-list.query';
+import { SqlDatabase } from '../../../../libs/read-models/src/sql-database';
+import { CurrentActor } from '../auth/auth.guard';
+import { CLOCK } from '../tokens';
+import { answering, READ_MODEL_DB } from './read-model.providers';
+import { TasksQueryDto } from './read-model-queries.dto';
+
+/** The inbox (filtered task list) and a notice's progress page, read from the projections. */
+@ApiTags('read models')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class TaskListController {
+  constructor(
+    @Inject(READ_MODEL_DB) private readonly db: SqlDatabase,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get('tasks')
+  list(@Query() q: TasksQueryDto, @CurrentActor() actor: Actor) {
+    const now = this.clock.now();
+    return answering(() => listTasks(this.db, actor, { ...q, state: q.state as TaskStatus | 'open' | undefined }, now, this.clock.today()));
+  }
+
+  @Get('notices/:id/progress')
+  progress(@Param('id') id: string, @CurrentActor() actor: Actor) {
+    return answering(() => noticeProgress(this.db, actor, id, this.clock.today()));
+  }
+}

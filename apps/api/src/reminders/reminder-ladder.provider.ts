@@ -1,0 +1,17 @@
+import { Provider } from '@nestjs/common';
+import { defaultCalendar } from '../../../../libs/calendar/src/default-calendar';
+import { AppConfig } from '../../../../libs/config/src/app-config';
+import { LadderContext } from '../../../../libs/reminders/src/reminder-ladder';
+import { loadReminderPolicy } from '../../../../libs/reminders/src/reminder-policy';
+
+export const REMINDER_LADDER = Symbol('REMINDER_LADDER');
+
+/** The policy is validated when the API starts (ReminderPolicyError lists every problem). */
+export function reminderLadderProvider(config: AppConfig): Provider {
+  const ladder: Omit<LadderContext, 'now'> = {
+    policy: loadReminderPolicy(),
+    calendar: defaultCalendar().withOptions({ rollForward: config.deadlineRollForward }),
+    timeZone: config.tzDeadlines,
+  };
+  return { provide: REMINDER_LADDER, useValue: ladder };
+}

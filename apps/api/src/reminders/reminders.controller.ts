@@ -1,0 +1,42 @@
+import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Clock } from '../../../../libs/config/src/clock';
+import { Actor } from '../../../../libs/domain/src/actor';
+import { LadderContext } from '../../../../libs/reminders/src/reminder-ladder';
+import { foldReminderView } from '../../../../libs/reminders/src/reminder-view';
+import { upcoming } from '../../../../libs/reminders/src/reminder.decider';
+import { CurrentActor } from '../auth/auth.guard';
+import { TaskReader } from '../tasks/task-reader';
+import { CLOCK } from '../tokens';
+import { REMINDER_LADDER } from './reminder-ladder.provider';
+
+export interface RemindersView {
+  taskId: string;
+  sent: { kind: 'reminder' | 'escalation'; rung: string; due: string; sentAt: string; to: string[] }[];
+  scheduled: { kind: string; rung: string; due: string; fireAt: string }[];
+}
+
+/** What was sent (from the task's stream) and what is planned (the same decider the worker uses). */
+@ApiTags('tasks')
+@ApiBearerAuth()
+@Controller('api/v1/tasks')
+export class RemindersController {
+  constructor(
+    private readonly reader: TaskReader,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(REMINDER_LADDER) private readonly ladder: Omit<LadderContext, 'now'>,
+  ) {}
+
+  @Get(':id/reminders')
+  async reminders(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<RemindersView> {
+    // Same visibility as GET /tasks/:id: the reader refuses what the actor may not see.
+    const { events } = await this.reader.history(id, actor);
+    const view = foldReminderView(events.map((e) => ({ type: e.type, data: e.data, metadata: { occurredAt: e.occurredAt } })));
+    const ctx = { ...this.ladder, now: this.clock.now() };
+    return {
+      taskId: id,
+      sent: (view?.sent ?? []).map(({ kind, rung, due, sentAt, to }) => ({ kind, rung, due, sentAt, to })),
+      scheduled: upcoming(view, ctx).map((r) => ({ kind: r.kind, rung: r.rung, due: r.due, fireAt: r.fireAt.toISOString() })),
+    };
+  }
+}

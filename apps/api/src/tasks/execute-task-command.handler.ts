@@ -1,0 +1,64 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { DeadlinePolicy } from '../../../../libs/domain/src/deadline';
+import { childTaskIdFor, taskStream } from '../../../../libs/domain/src/ids';
+import { decideTask } from '../../../../libs/domain/src/task/task.decide';
+import { childAssignment } from '../../../../libs/domain/src/task/task-delegation';
+import { TaskCommand } from '../../../../libs/domain/src/task/task.commands';
+import { TaskDelegated, TaskEvent } from '../../../../libs/domain/src/task/task.events';
+import { evolveTask } from '../../../../libs/domain/src/task/task.evolve';
+import { Task, TaskState } from '../../../../libs/domain/src/task/task.state';
+import { EventStore } from '../../../../libs/event-store/src/event-store.port';
+import { AgencyDirectory } from '../agencies/agency-directory';
+import { runStreamCommand, StreamDecision } from '../../../../libs/command-handling/src/stream-command';
+import { problem, ProblemError } from '../http/problem';
+import { DEADLINE_POLICY, EVENT_STORE } from '../tokens';
+import { ExecuteTaskCommand, TaskCommandResult } from './execute-task-command';
+
+@CommandHandler(ExecuteTaskCommand)
+export class ExecuteTaskCommandHandler implements ICommandHandler<ExecuteTaskCommand, TaskCommandResult> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(DEADLINE_POLICY) private readonly policy: DeadlinePolicy,
+    private readonly agencies: AgencyDirectory,
+  ) {}
+
+  async execute(message: ExecuteTaskCommand): Promise<TaskCommandResult> {
+    const { taskId, context } = message;
+    const agencies = await this.agencies.snapshot();
+    return runStreamCommand<TaskState, TaskCommandResult>(this.store, {
+      stream: taskStream(taskId),
+      initial: undefined,
+      evolve: (state, event) => evolveTask(state, event as TaskEvent),
+      context,
+      respond: (state, revision) => ({ taskId, revision, state: state?.status ?? 'none' }),
+      decide: (state) => {
+        const command = { type: message.type, actor: context.actor, now: context.now.toISOString(), today: context.today, payload: message.payload } as TaskCommand;
+        if (command.type === 'ReassignTask' && !agencies.exists(command.payload.agency)) throw unknownAgency(command.payload.agency);
+        if (command.type === 'DelegateTask') {
+          if (!agencies.exists(command.payload.unit)) throw unknownAgency(command.payload.unit);
+          command.payload = {
+            ...command.payload,
+            unitParent: agencies.parentOf(command.payload.unit),
+            childTaskId: childTaskIdFor(taskId, (state?.children.length ?? 0) + 1),
+          };
+        }
+        const events = decideTask(command, state, this.policy);
+        return withChildStreams(state, events, command.now);
+      },
+    });
+  }
+}
+
+/** A delegation also opens the child's stream, in the same append. */
+function withChildStreams(state: TaskState, events: TaskEvent[], now: string): StreamDecision {
+  const delegated = events.filter((e): e is TaskDelegated => e.type === 'TaskDelegated');
+  return {
+    events,
+    newStreams: delegated.map((d) => ({ stream: taskStream(d.data.childTaskId), events: [childAssignment(state as Task, d, now)] })),
+  };
+}
+
+function unknownAgency(code: string): ProblemError {
+  return new ProblemError(problem('validation', `Mã cơ quan không có trong danh mục: ${code}`, { errors: [{ field: 'agency', message: `unknown agency ${code}` }] }));
+}

@@ -1,0 +1,18 @@
+import { TaskCommand, TaskCommandType } from '../../../../libs/domain/src/task/task.commands';
+import { CommandContext } from '../../../../libs/command-handling/src/command-context';
+
+/** A lifecycle command for one task, dispatched through the CommandBus. */
+export class ExecuteTaskCommand<T extends TaskCommandType = TaskCommandType> {
+  constructor(
+    readonly taskId: string,
+    readonly type: T,
+    readonly payload: Extract<TaskCommand, { type: T }>['payload'],
+    readonly context: CommandContext,
+  ) {}
+}
+
+export interface TaskCommandResult {
+  taskId: string;
+  revision: number;
+  state: string;
+}

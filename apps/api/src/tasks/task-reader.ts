@@ -1,0 +1,49 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Actor } from '../../../../libs/domain/src/actor';
+import { taskStream } from '../../../../libs/domain/src/ids';
+import { maySee } from '../../../../libs/domain/src/task/task.permissions';
+import { TaskEvent } from '../../../../libs/domain/src/task/task.events';
+import { evolveTask } from '../../../../libs/domain/src/task/task.evolve';
+import { Task, TaskState } from '../../../../libs/domain/src/task/task.state';
+import { taskView, TaskView } from '../../../../libs/domain/src/task/task-view';
+import { EventStore, StoredEvent } from '../../../../libs/event-store/src/event-store.port';
+import { problem, ProblemError } from '../http/problem';
+import { EVENT_STORE } from '../tokens';
+
+export type { TaskView };
+
+export interface HistoryEntry {
+  revision: number;
+  type: string;
+  occurredAt: string;
+  actor: StoredEvent['metadata']['actor'];
+  data: unknown;
+}
+
+/** Reads a task straight from its stream: always current, no read model needed. */
+@Injectable()
+export class TaskReader {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async task(taskId: string, actor: Actor): Promise<TaskView> {
+    const { task, events, revision } = await this.load(taskId, actor);
+    return taskView(task, revision, events[events.length - 1].metadata.occurredAt);
+  }
+
+  async history(taskId: string, actor: Actor): Promise<{ taskId: string; events: HistoryEntry[] }> {
+    const { events } = await this.load(taskId, actor);
+    return {
+      taskId,
+      events: events.map((e) => ({ revision: e.revision, type: e.type, occurredAt: e.metadata.occurredAt, actor: e.metadata.actor, data: e.data })),
+    };
+  }
+
+  private async load(taskId: string, actor: Actor): Promise<{ task: Task; events: StoredEvent[]; revision: number }> {
+    const { events, revision } = await this.store.readStream(taskStream(taskId));
+    const task = events.reduce<TaskState>((s, e) => evolveTask(s, e as unknown as TaskEvent), undefined);
+    // A confidential task is not even acknowledged to exist for those who may not see it.
+    if (!task || (task.confidential && !maySee(actor, task))) throw new ProblemError(problem('not-found', `Không tìm thấy nhiệm vụ ${taskId}`));
+    if (!maySee(actor, task)) throw new ProblemError(problem('forbidden', 'Nhiệm vụ này không thuộc cơ quan của bạn'));
+    return { task, events, revision };
+  }
+}

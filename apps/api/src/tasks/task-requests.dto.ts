@@ -1,0 +1,74 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsLocalDate } from '../http/is-local-date.validator';
+
+/** Request bodies of the task commands. They stay at the HTTP edge; the domain has its own commands. */
+export class ReasonDto {
+  @ApiProperty({ example: 'Nội dung không thuộc chức năng, nhiệm vụ của Bộ' })
+  @IsString() @IsNotEmpty() @MaxLength(4000)
+  reason!: string;
+}
+
+export class ReassignDto extends ReasonDto {
+  @ApiProperty({ example: 'BXD', description: 'Mã cơ quan chủ trì mới' })
+  @IsString() @IsNotEmpty() @MaxLength(40)
+  agency!: string;
+}
+
+export class ProgressDto {
+  @ApiProperty({ example: 'Đã hoàn thành dự thảo, đang lấy ý kiến các Bộ' })
+  @IsString() @IsNotEmpty() @MaxLength(10000)
+  note!: string;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 100 })
+  @IsOptional() @IsInt() @Min(0) @Max(100)
+  percent?: number;
+
+  @ApiPropertyOptional({ example: '1234/BTC-TH' })
+  @IsOptional() @IsString() @MaxLength(200)
+  documentRef?: string;
+}
+
+export class ExtensionRequestDto extends ReasonDto {
+  @ApiProperty({ example: '2026-06-30' })
+  @IsLocalDate()
+  proposedDue!: string;
+}
+
+export class ApproveExtensionDto {
+  @ApiPropertyOptional({ example: '2026-06-30', description: 'Ngày được chấp thuận; mặc định là ngày đề nghị' })
+  @IsOptional() @IsLocalDate()
+  due?: string;
+}
+
+export class DeadlineDto extends ReasonDto {
+  @ApiProperty({ example: '2026-05-15' })
+  @IsLocalDate()
+  due!: string;
+}
+
+export class CompletionDto {
+  @ApiProperty({ example: 'Đã trình Thủ tướng Chính phủ Đề án tại Tờ trình số 123/TTr-BTC' })
+  @IsString() @IsNotEmpty() @MaxLength(10000)
+  result!: string;
+
+  @ApiPropertyOptional({ example: '123/TTr-BTC' })
+  @IsOptional() @IsString() @MaxLength(200)
+  documentRef?: string;
+}
+
+export class DelegateDto {
+  @ApiProperty({ example: 'BTC-CUC-TH', description: 'Mã đơn vị cấp dưới' })
+  @IsString() @IsNotEmpty() @MaxLength(40)
+  agency!: string;
+
+  @ApiProperty({ example: '2026-03-20' })
+  @IsLocalDate()
+  due!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional() @IsString() @MaxLength(4000)
+  note?: string;
+}
+
+export class EmptyDto {}

@@ -1,0 +1,47 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { evolveUsers, User, UserEvent, Users } from '../../../../libs/domain/src/user/user-directory';
+import { NotifyingEventStore } from '../appended-events';
+
+export const USER_DIRECTORY_STREAM = 'user-directory';
+const MAX_AGE_MS = 2000;
+
+/**
+ * The users, folded from the `user-directory` stream. The auth guard asks on every request, so the
+ * fold is cached: refreshed after a local append at once, and every two seconds for edits made by
+ * another API instance (the longest a sign-out elsewhere takes to reach this one).
+ */
+@Injectable()
+export class UserDirectory {
+  private cache?: { users: Users; revision: number; at: number };
+
+  constructor(@Inject(NotifyingEventStore) private readonly store: NotifyingEventStore) {
+    store.onAppendedImmediately((results) => {
+      if (results.some((r) => r.stream === USER_DIRECTORY_STREAM)) this.cache = undefined;
+    });
+  }
+
+  async users(): Promise<{ users: Users; revision: number }> {
+    if (this.cache && Date.now() - this.cache.at < MAX_AGE_MS) return this.cache;
+    const { events, revision } = await this.store.readStream(USER_DIRECTORY_STREAM);
+    const users = events.reduce<Users>((s, e) => evolveUsers(s, e as unknown as UserEvent), {});
+    this.cache = { users, revision, at: Date.now() };
+    return this.cache;
+  }
+
+  async byEmail(email: string): Promise<User | undefined> {
+    return Object.values((await this.users()).users).find((u) => u.email === email);
+  }
+}
+
+export interface PublicUser {
+  id: string;
+  email: string;
+  name: string;
+  role: User['role'];
+  agency?: string;
+  disabled: boolean;
+}
+
+export function publicUser(user: User): PublicUser {
+  return { id: user.userId, email: user.email, name: user.name, role: user.role, agency: user.agency, disabled: user.disabled };
+}

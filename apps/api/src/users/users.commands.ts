@@ -1,0 +1,33 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandContext } from '../../../../libs/command-handling/src/command-context';
+import { runStreamCommand } from '../../../../libs/command-handling/src/stream-command';
+import { evolveUsers, UserEvent, Users } from '../../../../libs/domain/src/user/user-directory';
+import { EventStore } from '../../../../libs/event-store/src/event-store.port';
+import { EVENT_STORE } from '../tokens';
+import { USER_DIRECTORY_STREAM } from './user-directory.service';
+
+/** Any change to the user directory: the decision comes in as a pure function of the users. */
+export class ChangeUsers<R> {
+  constructor(
+    readonly decide: (users: Users) => UserEvent[],
+    readonly respond: (users: Users) => R,
+    readonly context: CommandContext,
+  ) {}
+}
+
+@CommandHandler(ChangeUsers)
+export class ChangeUsersHandler implements ICommandHandler<ChangeUsers<unknown>> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  execute(command: ChangeUsers<unknown>): Promise<unknown> {
+    return runStreamCommand<Users, unknown>(this.store, {
+      stream: USER_DIRECTORY_STREAM,
+      initial: {},
+      evolve: (users, event) => evolveUsers(users, event as UserEvent),
+      context: command.context,
+      decide: (users) => ({ events: command.decide(users) }),
+      respond: (users) => command.respond(users),
+    });
+  }
+}

@@ -1,0 +1,58 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { FastifyRequest } from 'fastify';
+import { createHash } from 'node:crypto';
+import { hashPassword } from '../../../../libs/auth/src/password';
+import { Clock } from '../../../../libs/config/src/clock';
+import { Actor } from '../../../../libs/domain/src/actor';
+import { decideCreateUser, decideDisableUser, normalizeEmail } from '../../../../libs/domain/src/user/user-directory';
+import { AgencyDirectory } from '../agencies/agency-directory';
+import { CurrentActor, requireRole } from '../auth/auth.guard';
+import { commandContext } from '../http/request-context';
+import { CLOCK } from '../tokens';
+import { ChangeUsers } from './users.commands';
+import { CreateUserDto } from './users.dto';
+import { PublicUser, publicUser, UserDirectory } from './user-directory.service';
+
+export const userIdFor = (email: string): string => `u-${createHash('sha256').update(normalizeEmail(email)).digest('hex').slice(0, 16)}`;
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('api/v1/users')
+export class UsersController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly users: UserDirectory,
+    private readonly agencies: AgencyDirectory,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post()
+  async create(@Body() body: CreateUserDto, @CurrentActor() actor: Actor, @Req() req: FastifyRequest): Promise<PublicUser> {
+    requireRole(actor, 'admin');
+    const email = normalizeEmail(body.email);
+    const userId = userIdFor(email);
+    const agencyExists = body.agency ? (await this.agencies.snapshot()).agency(body.agency) !== undefined : true;
+    const data = { userId, email, name: body.name, role: body.role, agency: body.agency, passwordHash: await hashPassword(body.password), createdAt: this.clock.now().toISOString() };
+    return this.commandBus.execute(
+      new ChangeUsers((users) => decideCreateUser(actor, data, users, agencyExists), (users) => publicUser(users[userId]), commandContext(req, actor, this.clock, { ...body, password: undefined })),
+    );
+  }
+
+  @Get()
+  async list(@CurrentActor() actor: Actor): Promise<{ items: PublicUser[] }> {
+    requireRole(actor, 'admin');
+    const { users } = await this.users.users();
+    return { items: Object.values(users).map(publicUser).sort((a, b) => a.email.localeCompare(b.email)) };
+  }
+
+  @Post(':id/disable') @HttpCode(200)
+  disable(@Param('id') id: string, @CurrentActor() actor: Actor, @Req() req: FastifyRequest): Promise<PublicUser> {
+    requireRole(actor, 'admin');
+    const at = this.clock.now().toISOString();
+    return this.commandBus.execute(
+      new ChangeUsers((users) => decideDisableUser(actor, id, users, at), (users) => publicUser(users[id]), commandContext(req, actor, this.clock)),
+    );
+  }
+}
