@@ -1,0 +1,59 @@
+import { Logger } from '@nestjs/common';
+import { ConnectionOptions, Job, Queue, Worker } from 'bullmq';
+import { DeadlinePolicy } from '../../../../libs/domain/src/deadline';
+import { EventStore } from '../../../../libs/event-store/src/event-store.port';
+import { PROJECTION_JOBS, PROJECTIONS_CATCH_UP_SCHEDULER, PROJECTIONS_QUEUE, ProjectionNudge } from '../../../../libs/queues/src/projections.queue';
+import { projectionNamed, PROJECTIONS } from '../../../../libs/read-models/src/projections';
+import { runProjection, RunResult } from '../../../../libs/read-models/src/projection-runner';
+import { SqlDatabase } from '../../../../libs/read-models/src/sql-database';
+
+export interface ProjectionsWorkerOptions {
+  connection: ConnectionOptions;
+  prefix?: string;
+  db: SqlDatabase;
+  store: EventStore;
+  policy: DeadlinePolicy;
+  timeZone: string;
+  /** Period of the catch-up job scheduler. */
+  catchUpEveryMs?: number;
+  batchSize?: number;
+}
+
+/**
+ * The projections processor. Concurrency 1: one run at a time in this worker, so a projection's
+ * events are applied in order; across workers the checkpoint lock in the store does the same.
+ */
+export async function startProjectionsWorker(options: ProjectionsWorkerOptions): Promise<{ queue: Queue; worker: Worker; close(): Promise<void> }> {
+  const logger = new Logger('projections');
+  const { connection, prefix } = options;
+  const context = { policy: options.policy, timeZone: options.timeZone };
+  const run = (name: string): Promise<RunResult> => {
+    const projection = projectionNamed(name);
+    if (!projection) throw new Error(`unknown projection ${name}`);
+    return runProjection(options.db, options.store, projection, context, { batchSize: options.batchSize });
+  };
+  const queue = new Queue(PROJECTIONS_QUEUE, { connection, prefix });
+  const worker = new Worker(
+    PROJECTIONS_QUEUE,
+    async (job: Job) => {
+      if (job.name === PROJECTION_JOBS.nudge) return run((job.data as ProjectionNudge).projection);
+      if (job.name === PROJECTION_JOBS.catchUp) {
+        const results: RunResult[] = [];
+        for (const projection of PROJECTIONS) results.push(await run(projection.name));
+        return results;
+      }
+      return undefined;
+    },
+    { connection, prefix, concurrency: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 1000 } },
+  );
+  worker.on('failed', (job, error) => logger.error(`projection job ${job?.name} failed: ${error.message}`));
+  await queue.upsertJobScheduler(PROJECTIONS_CATCH_UP_SCHEDULER, { every: options.catchUpEveryMs ?? 5000 }, { name: PROJECTION_JOBS.catchUp, opts: { removeOnComplete: true, removeOnFail: { count: 100 } } });
+  return {
+    queue,
+    worker,
+    close: async () => {
+      await worker.close();
+      await queue.close();
+    },
+  };
+}

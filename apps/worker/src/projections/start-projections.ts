@@ -1,0 +1,25 @@
+import { migrateReadModels } from '../../../../libs/read-models/src/checkpoints';
+import { openReadModelDatabase } from '../../../../libs/read-models/src/open-read-model-database';
+import { PROJECTIONS } from '../../../../libs/read-models/src/projections';
+import { RunningCapability, WorkerContext } from '../worker-context';
+import { startProjectionsWorker } from './projections.processor';
+
+/** Read-model projections on the `projections` queue (issue 4): migrations first, then the processor. */
+export async function startProjections(context: WorkerContext): Promise<RunningCapability> {
+  const db = await openReadModelDatabase({ readModelUrl: context.config.readModelUrl, dataDir: context.config.dataDir });
+  await migrateReadModels(db, PROJECTIONS);
+  const running = await startProjectionsWorker({
+    connection: context.connection,
+    prefix: context.prefix,
+    db,
+    store: context.store,
+    policy: context.policy,
+    timeZone: context.config.tzDeadlines,
+  });
+  return {
+    close: async () => {
+      await running.close();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,104 @@
+import { Logger } from '@nestjs/common';
+import { Job } from 'bullmq';
+import type Redis from 'ioredis';
+import { daysBetween } from '../../../../libs/calendar/src/local-date';
+import { localDateOf } from '../../../../libs/calendar/src/zoned-time';
+import { taskStream } from '../../../../libs/domain/src/ids';
+import { notificationKey } from '../../../../libs/domain/src/task/task.decide';
+import { EventStore } from '../../../../libs/event-store/src/event-store.port';
+import { Mailer } from '../../../../libs/notifications/src/mailer';
+import { messageIdFor } from '../../../../libs/notifications/src/message-id';
+import { renderMail, TemplateItem } from '../../../../libs/notifications/src/notification-templates';
+import { NotificationItem, reminderKeys, SendJob } from '../../../../libs/queues/src/reminders.queue';
+import { LadderContext } from '../../../../libs/reminders/src/reminder-ladder';
+import { foldReminderView, ReminderView } from '../../../../libs/reminders/src/reminder-view';
+import { stillWanted } from '../../../../libs/reminders/src/reminder.decider';
+import { Coalescer } from './coalescer';
+import { NotificationRecorder } from './notification-recorder';
+import { RecipientResolver } from './recipient-resolver';
+
+export interface SendProcessorDeps {
+  store: EventStore;
+  redis: Redis;
+  mailer: Mailer;
+  resolver: RecipientResolver;
+  context: () => LadderContext;
+  publicUrl: string;
+  prefix?: string;
+  /** Told which tasks just had a notification recorded, so their next rung is scheduled at once. */
+  afterRecord: (taskIds: string[]) => Promise<unknown>;
+}
+
+const CLAIM_MS = 3_600_000;
+
+/**
+ * Sends one email (one task, or one agency's digest) and then records ReminderSent/EscalationSent
+ * for each item. Before sending it drops items that are no longer wanted (task closed, deadline
+ * moved, already recorded) and claims the rest, so two jobs can never mail the same rung; a failed
+ * SMTP send throws and BullMQ retries with backoff, still holding the claim.
+ */
+export class SendProcessor {
+  private readonly logger = new Logger('notifications');
+  private readonly keys: ReturnType<typeof reminderKeys>;
+
+  private readonly recorder: NotificationRecorder;
+  /** Counters and the next rungs of the items recorded by concurrent sends, in one go. */
+  private readonly settled = new Coalescer<NotificationItem[]>(async (batches) => {
+    const items = batches.flat();
+    const stats = this.deps.redis.pipeline();
+    const reminders = items.filter((i) => i.kind === 'reminder').length;
+    if (reminders) stats.hincrby(this.keys.stats, 'reminders', reminders);
+    if (items.length > reminders) stats.hincrby(this.keys.stats, 'escalations', items.length - reminders);
+    await stats.exec();
+    await this.deps.afterRecord([...new Set(items.map((i) => i.taskId))]);
+    return batches.map(() => undefined);
+  });
+
+  constructor(private readonly deps: SendProcessorDeps) {
+    this.keys = reminderKeys(deps.prefix);
+    this.recorder = new NotificationRecorder(deps.store);
+  }
+
+  process = async (job: Job<SendJob>): Promise<string> => {
+    const send = job.data;
+    const wanted: { item: NotificationItem; view: ReminderView }[] = [];
+    for (const item of send.items) {
+      const view = foldReminderView((await this.deps.store.readStream(taskStream(item.taskId))).events);
+      if (view && stillWanted(view, item) && (await this.claim(item, job.id!))) wanted.push({ item, view });
+    }
+    if (wanted.length === 0) return 'nothing left to send';
+    const ctx = this.deps.context();
+    const items = wanted.map(({ item, view }) => this.templateItem(item, view, ctx));
+    const mail = renderMail(await this.deps.resolver.agencyName(send.agency), items);
+    const messageId = messageIdFor(wanted.map(({ item }) => notificationKey(item.taskId, item.rung, item.due)));
+    if (send.to.length === 0) this.logger.warn(`no recipient on file for ${send.agency}; recorded without mailing: ${mail.subject}`);
+    else {
+      try {
+        await this.deps.mailer.send({ to: send.to, messageId, ...mail });
+      } catch (error) {
+        await this.deps.redis.hincrby(this.keys.stats, 'failures', 1);
+        throw error;
+      }
+    }
+    await Promise.all(wanted.map(({ item }) => this.recorder.record(item, send.to, ctx)));
+    await this.settled.add(wanted.map(({ item }) => item));
+    return `sent ${wanted.length} item(s) to ${send.to.join(', ') || 'nobody'}`;
+  };
+
+  private async claim(item: NotificationItem, jobId: string): Promise<boolean> {
+    const key = this.keys.claim(notificationKey(item.taskId, item.rung, item.due));
+    if ((await this.deps.redis.set(key, jobId, 'PX', CLAIM_MS, 'NX')) === 'OK') return true;
+    return (await this.deps.redis.get(key)) === jobId;
+  }
+
+  private templateItem(item: NotificationItem, view: ReminderView, ctx: LadderContext): TemplateItem {
+    const task = view.task;
+    const base = { taskId: item.taskId, kind: item.kind, rung: item.rung, noticeNumber: task.noticeNumber, text: task.text, due: item.due, link: `${this.deps.publicUrl}/tasks/${encodeURIComponent(item.taskId)}` };
+    if (item.due === 'none') return base;
+    const today = localDateOf(ctx.now, ctx.timeZone);
+    const effectiveDue = ctx.calendar.effectiveDue(item.due);
+    const workingDaysOverdue = today > effectiveDue ? ctx.calendar.workingDaysBetween(effectiveDue, today) : undefined;
+    return { ...base, effectiveDue, daysLeft: daysBetween(today, effectiveDue), workingDaysOverdue };
+  }
+
+}

@@ -1,0 +1,59 @@
+import { taskStream } from '../../../../libs/domain/src/ids';
+import { EventStore, StoredEvent } from '../../../../libs/event-store/src/event-store.port';
+import { RungJob, rungJobId } from '../../../../libs/queues/src/reminders.queue';
+import { LadderContext } from '../../../../libs/reminders/src/reminder-ladder';
+import { foldReminderView } from '../../../../libs/reminders/src/reminder-view';
+import { nextStep } from '../../../../libs/reminders/src/reminder.decider';
+import { taskIdOf } from './reminder-tasks.store';
+
+/** A task's one wanted job (none when the ladder is finished or the task closed). */
+export interface DesiredJob {
+  taskId: string;
+  job?: { data: RungJob; id: string; delay: number };
+}
+
+/** The tasks a batch of the log touches, in first-seen order. */
+export function touchedTasks(batch: readonly StoredEvent[]): string[] {
+  const touched = new Set<string>();
+  for (const event of batch) {
+    const taskId = taskIdOf(event);
+    if (taskId) touched.add(taskId);
+  }
+  return [...touched];
+}
+
+/**
+ * The task streams a batch holds from their first event on, without a gap: for those the batch
+ * already carries everything up to its end, so the stream need not be read again (a freshly
+ * imported notice is thousands of such tasks). Events after the batch come in a later batch,
+ * which plans the task again.
+ */
+export function wholeStreamsIn(batch: readonly StoredEvent[]): Map<string, StoredEvent[]> {
+  const streams = new Map<string, StoredEvent[]>();
+  const broken = new Set<string>();
+  for (const event of batch) {
+    const taskId = taskIdOf(event);
+    if (!taskId || broken.has(taskId)) continue;
+    const events = streams.get(taskId);
+    const expected = events ? events[events.length - 1].revision + 1 : 0;
+    if (event.revision !== expected || event.stream !== taskStream(taskId)) {
+      streams.delete(taskId);
+      broken.add(taskId);
+    } else if (events) events.push(event);
+    else streams.set(taskId, [event]);
+  }
+  return streams;
+}
+
+/** Each task's next step as a job: pure apart from reading the streams the batch does not hold. */
+export async function planJobs(store: EventStore, taskIds: string[], ctx: LadderContext, known?: Map<string, StoredEvent[]>): Promise<DesiredJob[]> {
+  return Promise.all(
+    taskIds.map(async (taskId): Promise<DesiredJob> => {
+      const events = known?.get(taskId) ?? (await store.readStream(taskStream(taskId))).events;
+      const step = nextStep(foldReminderView(events), ctx);
+      if (step.type === 'ignore') return { taskId };
+      const data = { taskId, rung: step.rung.rung, due: step.rung.due };
+      return { taskId, job: { data, id: rungJobId(data), delay: Math.max(0, step.rung.fireAt.getTime() - ctx.now.getTime()) } };
+    }),
+  );
+}

@@ -1,0 +1,188 @@
+import ExcelJS from 'exceljs';
+import mammoth from 'mammoth';
+import { ReadModelApi } from './read-model-api.harness';
+
+jest.setTimeout(60_000);
+
+describe.each(['sqlite', 'postgres'] as const)('read-model API on %s', (dialect) => {
+  // 10/4/2026: the 31/3 deadline has passed, so the extension turns an overdue task into one in time.
+  const rm = new ReadModelApi(dialect, { CLOCK_START: '2026-04-10T02:00:00Z' });
+  const api = rm.api;
+  const vpcp = api.token('vpcp');
+  const btc = api.token('agency', 'BTC');
+  const bca = api.token('agency', 'BCA');
+  const byt = api.token('agency', 'BYT');
+  const viewer = api.token('viewer');
+  let noticeId: string;
+  let btcTask: string;
+  let beforeExtension: string;
+  let afterExtension: string;
+
+  const get = async (path: string, token: string) => api.request('GET', path, { token });
+  const ids = (res: { body: { items: { taskId: string }[] } }) => res.body.items.map((i) => i.taskId).sort();
+
+  beforeAll(async () => {
+    await rm.start();
+    const res = await api.request('POST', '/api/v1/notices', {
+      token: vpcp,
+      body: {
+        number: '45/TB-VPCP', issuedAt: '2026-02-12', title: 'Kết luận của Thủ tướng Chính phủ về chuyển đổi số',
+        directives: [
+          { text: 'Hoàn thiện Cơ sở dữ liệu quốc gia về dân cư', lead: ['BTC', 'BCA'], coordinators: ['BYT'], deadline: { due: '2026-03-31', phrase: 'trong Quý I năm 2026', kind: 'quarter' }, key: true },
+          { text: 'Nhiệm vụ mật về bảo vệ hệ thống thông tin', lead: ['BCA'], coordinators: ['BYT'], deadline: { due: '2026-06-30', kind: 'date' }, confidential: true },
+          { text: 'Đẩy mạnh dịch vụ công trực tuyến toàn trình', lead: ['ALL_PROVINCES'], coordinators: [], deadline: { due: '2026-12-31', kind: 'year' } },
+        ],
+      },
+    });
+    expect(res.status).toBe(201);
+    noticeId = res.body.noticeId;
+    btcTask = `${noticeId}.1.btc`;
+    const T = `/api/v1/tasks/${btcTask}`;
+    expect((await api.request('POST', `${T}/acknowledge`, { token: btc })).status).toBe(200);
+    expect((await api.request('POST', `${T}/progress`, { token: btc, body: { note: 'Đã xây dựng dự thảo', percent: 40 } })).status).toBe(200);
+    expect((await api.request('POST', `${T}/extension-requests`, { token: btc, body: { proposedDue: '2026-06-30', reason: 'Chờ thẩm định' } })).status).toBe(200);
+    beforeExtension = new Date(Date.parse((await api.allEvents()).at(-1)!.metadata.occurredAt) + 1).toISOString();
+    expect((await api.request('POST', `${T}/extension-requests/current/approve`, { token: vpcp })).status).toBe(200);
+    afterExtension = new Date(Date.parse((await api.allEvents()).at(-1)!.metadata.occurredAt) + 1).toISOString();
+    await rm.caughtUp();
+  });
+  afterAll(() => rm.dispose());
+
+  it('applies role rules to the list: own tasks, coordinators, confidential only for the lead and VPCP', async () => {
+    expect(ids(await get('/api/v1/tasks', btc))).toEqual([btcTask]);
+    expect(ids(await get('/api/v1/tasks', bca))).toEqual([`${noticeId}.1.bca`, `${noticeId}.2.bca`]);
+    expect(ids(await get('/api/v1/tasks?role=coordinator', byt))).toEqual([`${noticeId}.1.bca`, btcTask]);
+    expect(ids(await get('/api/v1/tasks?role=lead', byt))).toEqual([]);
+    expect((await get('/api/v1/tasks?agency=BCA', btc)).status).toBe(403);
+    const all = await get('/api/v1/tasks?limit=200', vpcp);
+    expect(all.body.items.some((i: { confidential: boolean }) => i.confidential)).toBe(true);
+    const seen = await get('/api/v1/tasks?limit=200', viewer);
+    expect(seen.body.items.some((i: { confidential: boolean }) => i.confidential)).toBe(false);
+    expect(seen.body.items.length).toBe(all.body.items.length - 1);
+    expect(ids(await get('/api/v1/tasks?agency=BCA&role=lead', vpcp))).toEqual([`${noticeId}.1.bca`, `${noticeId}.2.bca`]);
+  });
+
+  it('pages with a cursor, overdue first', async () => {
+    const first = await get('/api/v1/tasks?limit=2', vpcp);
+    expect(first.body.items).toHaveLength(2);
+    expect(first.body.items[0]).toMatchObject({ taskId: `${noticeId}.1.bca`, bucket: 'open_overdue' });
+    const pages = [first.body.items];
+    for (let cursor = first.body.nextCursor; cursor; ) {
+      const next = await get(`/api/v1/tasks?limit=7&cursor=${cursor}`, vpcp);
+      pages.push(next.body.items);
+      cursor = next.body.nextCursor;
+    }
+    const all = await get('/api/v1/tasks?limit=200', vpcp);
+    expect(pages.flat()).toEqual(all.body.items);
+    expect((await get('/api/v1/tasks?cursor=xyz', vpcp)).status).toBe(400);
+  });
+
+  it('searches text with and without diacritics', async () => {
+    expect(ids(await get('/api/v1/tasks?q=du%20lieu%20dan%20cu', vpcp))).toEqual([`${noticeId}.1.bca`, btcTask]);
+    expect(ids(await get(`/api/v1/tasks?q=${encodeURIComponent('dữ liệu dân cư')}`, vpcp))).toEqual([`${noticeId}.1.bca`, btcTask]);
+    expect(ids(await get(`/api/v1/tasks?q=${encodeURIComponent('DỮ LIỆU dân cư')}`, btc))).toEqual([btcTask]);
+    expect(ids(await get('/api/v1/tasks?q=bao%20ve%20he%20thong', viewer))).toEqual([]);
+    expect(ids(await get('/api/v1/tasks?q=bao%20ve%20he%20thong', bca))).toEqual([`${noticeId}.2.bca`]);
+  });
+
+  it('answers asOf before and after an extension differently', async () => {
+    const stats = async (asOf: string) => (await get(`/api/v1/stats?groupBy=agency&asOf=${asOf}`, vpcp)).body.groups.find((g: { key: string }) => g.key === 'BTC');
+    expect(await stats(beforeExtension)).toMatchObject({ open_overdue: 1, open_on_time: 0, total: 1 });
+    expect(await stats(afterExtension)).toMatchObject({ open_overdue: 0, open_on_time: 1, total: 1 });
+    const original = await get(`/api/v1/stats?groupBy=agency&deadline=original`, vpcp);
+    expect(original.body.groups.find((g: { key: string }) => g.key === 'BTC')).toMatchObject({ open_overdue: 1 });
+    expect((await get('/api/v1/stats?asOf=2026-01-01', vpcp)).body.total.total).toBe(0);
+  });
+
+  it('rolls up a fanned-out directive', async () => {
+    const res = await get(`/api/v1/notices/${noticeId}/progress`, vpcp);
+    expect(res.status).toBe(200);
+    const provinces = res.body.directives[2];
+    expect(provinces.rollup.summary).toBe(`0/${provinces.rollup.total} tỉnh đã hoàn thành`);
+    expect(provinces.rollup.total).toBeGreaterThan(30);
+    const forBtc = await get(`/api/v1/notices/${noticeId}/progress`, btc);
+    expect(forBtc.body.directives.map((d: { index: number }) => d.index)).toEqual([0, 2]);
+  });
+
+  it('exports the appendix as DOCX, XLSX and CSV without confidential tasks', async () => {
+    const docx = await fetch(`${api.baseUrl}/api/v1/reports/appendix?format=docx&noticeId=${noticeId}`, { headers: { authorization: `Bearer ${vpcp}` } });
+    expect(docx.status).toBe(200);
+    const text = (await mammoth.extractRawText({ buffer: Buffer.from(await docx.arrayBuffer()) })).value;
+    for (const header of ['TT', 'Nội dung công việc', 'Cơ quan chủ trì', 'Thời gian hoàn thành', 'Kết quả thực hiện']) expect(text).toContain(header);
+    expect(text).toContain('Thông báo số 45/TB-VPCP');
+    expect(text).toContain('Đã xây dựng dự thảo');
+    expect(text).toMatch(/\d{2}\/\d{2} nhiệm vụ đã hoàn thành đúng hạn \(chiếm tỷ lệ \d+%\)/);
+    expect(text).not.toContain('Nhiệm vụ mật');
+
+    const xlsx = await fetch(`${api.baseUrl}/api/v1/reports/appendix?format=xlsx`, { headers: { authorization: `Bearer ${vpcp}` } });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await xlsx.arrayBuffer()) as never);
+    const rows: string[][] = [];
+    workbook.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+    const headerAt = rows.findIndex((r) => r[0] === 'TT');
+    expect(rows[headerAt]).toEqual(['TT', 'Nội dung công việc', 'Cơ quan chủ trì', 'Thời gian hoàn thành', 'Kết quả thực hiện']);
+    expect(rows[headerAt + 1][0]).toBe('I');
+    const btcRow = rows.find((r) => r[1] === 'Hoàn thiện Cơ sở dữ liệu quốc gia về dân cư' && r[4].startsWith('Đã xây dựng'));
+    expect(btcRow?.[3]).toBe('30/06/2026 (điều chỉnh từ trong Quý I năm 2026)');
+    expect(rows.flat().join(' ')).not.toContain('Nhiệm vụ mật');
+
+    const csv = await fetch(`${api.baseUrl}/api/v1/reports/appendix?format=csv&asOf=${beforeExtension}`, { headers: { authorization: `Bearer ${vpcp}` } });
+    const body = await csv.text();
+    expect(body).toContain('TT,Nội dung công việc,Cơ quan chủ trì,Thời gian hoàn thành,Kết quả thực hiện');
+    expect(body).toContain('trong Quý I năm 2026');
+  });
+
+  it('shows checkpoints and lag to VPCP only, and the lag in /metrics', async () => {
+    const res = await get('/api/v1/admin/projections', vpcp);
+    expect(res.body.projections.map((p: { name: string; pendingEvents: number }) => [p.name, p.pendingEvents])).toEqual([['notices', 0], ['tasks', 0]]);
+    expect((await get('/api/v1/admin/projections', btc)).status).toBe(403);
+    const metrics = await api.request('GET', '/metrics');
+    expect(metrics.body).toContain('tdnv_projection_lag_seconds{projection="tasks"');
+  });
+
+  it('lists what awaits VPCP (pending=extension|completion) under the role rules, paged, and drops it once decided', async () => {
+    const bca1 = `${noticeId}.1.bca`;
+    const bca2 = `${noticeId}.2.bca`;
+    const post = async (path: string, token: string, body: Record<string, unknown> = {}) => expect((await api.request('POST', `/api/v1/tasks/${path}`, { token, body })).status).toBe(200);
+    await post(`${bca1}/extension-requests`, bca, { proposedDue: '2026-07-31', reason: 'Chờ ý kiến các bộ' });
+    await post(`${bca2}/extension-requests`, bca, { proposedDue: '2026-09-30', reason: 'Nhiệm vụ mật cần thêm thời gian' });
+    await post(`${btcTask}/completion`, btc, { result: 'Đã trình Đề án', documentRef: '12/TTr-BTC' });
+    await rm.caughtUp();
+
+    expect(ids(await get('/api/v1/tasks?pending=extension', vpcp))).toEqual([bca1, bca2]);
+    expect(ids(await get('/api/v1/tasks?pending=completion', vpcp))).toEqual([btcTask]);
+    expect(ids(await get('/api/v1/tasks?pending=extension&agency=BCA&role=lead', vpcp))).toEqual([bca1, bca2]);
+    expect(ids(await get('/api/v1/tasks?pending=extension&agency=BTC', vpcp))).toEqual([]);
+    // Confidential: the viewer and the coordinator do not see it; its lead does.
+    expect(ids(await get('/api/v1/tasks?pending=extension', viewer))).toEqual([bca1]);
+    expect(ids(await get('/api/v1/tasks?pending=extension', byt))).toEqual([bca1]);
+    expect(ids(await get('/api/v1/tasks?pending=extension&role=lead', byt))).toEqual([]);
+    expect(ids(await get('/api/v1/tasks?pending=extension', bca))).toEqual([bca1, bca2]);
+    expect(ids(await get('/api/v1/tasks?pending=extension', btc))).toEqual([]);
+    expect(ids(await get('/api/v1/tasks?pending=completion', btc))).toEqual([btcTask]);
+    expect(ids(await get('/api/v1/tasks?pending=completion&role=coordinator', byt))).toEqual([btcTask]);
+    expect((await get('/api/v1/tasks?pending=extension&agency=BTC', bca)).status).toBe(403);
+    expect((await get('/api/v1/tasks?pending=overdue', vpcp)).status).toBe(400);
+
+    // Cursor paging: earliest deadline first (the overdue 31/3 task before 30/6), one per page.
+    const first = await get('/api/v1/tasks?pending=extension&limit=1', vpcp);
+    expect(first.body.items.map((i: { taskId: string }) => i.taskId)).toEqual([bca1]);
+    expect(first.body.items[0].pendingExtension).toEqual({ proposedDue: '2026-07-31' });
+    const second = await get(`/api/v1/tasks?pending=extension&limit=1&cursor=${first.body.nextCursor}`, vpcp);
+    expect(second.body.items.map((i: { taskId: string }) => i.taskId)).toEqual([bca2]);
+    expect(second.body.nextCursor).toBeNull();
+    for (const sort of ['-due', 'assignedAt', '-updatedAt']) {
+      const one = await get(`/api/v1/tasks?pending=extension&limit=1&sort=${sort}`, vpcp);
+      const two = await get(`/api/v1/tasks?pending=extension&limit=1&sort=${sort}&cursor=${one.body.nextCursor}`, vpcp);
+      expect([...one.body.items, ...two.body.items].map((i: { taskId: string }) => i.taskId).sort()).toEqual([bca1, bca2]);
+      expect(two.body.nextCursor).toBeNull();
+    }
+
+    await post(`${bca1}/extension-requests/current/approve`, vpcp);
+    await post(`${bca2}/extension-requests/current/reject`, vpcp, { reason: 'Không đủ căn cứ' });
+    await post(`${btcTask}/completion/return`, vpcp, { reason: 'Thiếu số liệu' });
+    await rm.caughtUp();
+    expect(ids(await get('/api/v1/tasks?pending=extension', vpcp))).toEqual([]);
+    expect(ids(await get('/api/v1/tasks?pending=completion', vpcp))).toEqual([]);
+  });
+});

@@ -1,0 +1,138 @@
+import { join } from 'node:path';
+import { Actor } from '../../libs/domain/src/actor';
+import { NewEvent } from '../../libs/event-store/src/event-store.port';
+import { SqliteEventStore } from '../../libs/event-store/src/sqlite-event-store';
+import { runProjection } from '../../libs/read-models/src/projection-runner';
+import { PROJECTIONS } from '../../libs/read-models/src/projections';
+import { listTasks, TaskListFilter } from '../../libs/read-models/src/task-list.query';
+import { TaskRow } from '../../libs/read-models/src/task-item';
+import { maySeeRow } from '../../libs/read-models/src/visibility';
+import { appendRandomScenario, CONTEXT, openTestStore, tempDir, TestStore } from './read-model.fixtures';
+
+const TODAY = '2026-05-01';
+const NOW = new Date('2026-05-01T03:00:00Z');
+
+/** What the inbox must return, worked out in memory from every row: the reference for the SQL. */
+function expected(rows: (TaskRow & { state: string })[], actor: Actor, filter: TaskListFilter): string[] {
+  const agency = actor.role === 'agency' ? actor.agency : filter.agency;
+  return rows
+    .filter((r) => maySeeRow(actor, r))
+    .filter((r) => {
+      if (!agency) return true;
+      const coordinates = (JSON.parse(r.coordinators) as string[]).includes(agency) && r.lead !== agency;
+      if (filter.role === 'lead') return r.lead === agency;
+      if (filter.role === 'coordinator') return coordinates;
+      return r.lead === agency || coordinates || r.delegated_by === agency;
+    })
+    .filter((r) => filter.state !== 'open' || Number(r.open_rank) === 0)
+    .filter((r) => filter.key === undefined || Number(r.key_flag) === (filter.key ? 1 : 0))
+    // From the fold state, not the column: an open task's extension request, or a completion report.
+    .filter((r) => filter.pending !== 'extension' || (Number(r.open_rank) === 0 && (JSON.parse(r.state) as { pendingExtension?: unknown }).pendingExtension !== undefined))
+    .filter((r) => filter.pending !== 'completion' || r.status === 'completion_reported')
+    .map((r) => r.task_id)
+    .sort();
+}
+
+/** Every page of a list, following nextCursor. */
+async function allPages(rm: TestStore, actor: Actor, filter: TaskListFilter, limit: number) {
+  const items = [];
+  let cursor: string | undefined;
+  for (let guard = 0; guard < 100; guard++) {
+    const page = await listTasks(rm.db, actor, { ...filter, limit, ...(cursor ? { cursor } : {}) }, NOW, TODAY);
+    items.push(...page.items);
+    if (!page.nextCursor) return items;
+    cursor = page.nextCursor;
+  }
+  throw new Error('cursor paging did not end');
+}
+
+describe.each(['sqlite', 'postgres'] as const)('the inbox query on %s', (dialect) => {
+  const dir = tempDir();
+  let store: SqliteEventStore;
+  let rm: TestStore;
+  let rows: (TaskRow & { state: string })[];
+
+  beforeAll(async () => {
+    store = new SqliteEventStore(join(dir.path, 'events.sqlite'));
+    rm = await openTestStore(dialect, dir.path);
+    const taskIds = await appendRandomScenario(store, { seed: 5, notices: 10, steps: 1500 });
+    // Extension requests on every third task (the random history has none), one in three of them then
+    // approved or rejected. Some land on closed tasks: those await nobody.
+    const at = '2026-05-01T02:00:00Z';
+    for (const [i, taskId] of taskIds.entries()) {
+      if (i % 3 !== 0) continue;
+      const events: NewEvent[] = [{ type: 'ExtensionRequested', data: { taskId, by: 'x', currentDue: null, proposedDue: '2026-12-31', reason: 'Chờ ý kiến' }, metadata: { occurredAt: at } }];
+      if (i % 9 === 0) events.push({ type: i % 2 ? 'ExtensionRejected' : 'ExtensionApproved', data: { taskId, reason: 'Không', due: '2026-12-31' }, metadata: { occurredAt: at } });
+      await store.appendToStream({ stream: `task-${taskId}`, expected: 'any', events });
+    }
+    // BTC coordinates and delegated the same task: listed once; a confidential one it only coordinates: hidden.
+    const assigned = (taskId: string, confidential: boolean) => ({
+      stream: `task-${taskId}`, expected: 'no_stream' as const,
+      events: [{ type: 'TaskAssigned', data: { taskId, noticeId: 's-0', noticeNumber: '1/TB-VPCP', directiveIndex: 9, text: 'Nhiệm vụ giao lại', lead: 'HNI', coordinators: ['BTC'], delegatedBy: 'BTC', deadline: { due: '2026-04-01', kind: 'date' }, key: false, confidential, assignedAt: '2026-03-01T02:00:00Z' }, metadata: { occurredAt: '2026-03-01T02:00:00Z' } }],
+    });
+    await store.appendToStreams([assigned('dl-open', false), assigned('dl-secret', true)]);
+    for (const projection of PROJECTIONS) await runProjection(rm.db, store, projection, CONTEXT, { batchSize: 97 });
+    rows = await rm.db.all('SELECT * FROM rm_tasks t');
+  });
+  afterAll(async () => {
+    await rm.dispose();
+    await store.close();
+    dir.remove();
+  });
+
+  const btc: Actor = { id: 'btc', role: 'agency', agency: 'BTC' };
+  const cases: [string, Actor, TaskListFilter][] = [
+    ['own inbox', btc, {}],
+    ['own inbox, lead', btc, { role: 'lead' }],
+    ['own inbox, coordinator', btc, { role: 'coordinator' }],
+    ['own inbox, open, not key', btc, { state: 'open', key: false }],
+    ['another agency', { id: 'bca', role: 'agency', agency: 'BCA' }, {}],
+    ['VPCP, one agency', { id: 'v', role: 'vpcp' }, { agency: 'HNI' }],
+    ['VPCP, one agency as coordinator', { id: 'v', role: 'vpcp' }, { agency: 'BTC', role: 'coordinator' }],
+    ['viewer, one agency', { id: 'w', role: 'viewer' }, { agency: 'HNI' }],
+    ['VPCP, everything', { id: 'v', role: 'vpcp' }, {}],
+    ['VPCP, extension requests', { id: 'v', role: 'vpcp' }, { pending: 'extension' }],
+    ['VPCP, completion reports', { id: 'v', role: 'vpcp' }, { pending: 'completion' }],
+    ['VPCP, one agency, extension requests', { id: 'v', role: 'vpcp' }, { agency: 'HNI', pending: 'extension' }],
+    ['viewer, extension requests', { id: 'w', role: 'viewer' }, { pending: 'extension' }],
+    ['own inbox, extension requests', btc, { pending: 'extension' }],
+    ['another agency, completion reports', { id: 'bca', role: 'agency', agency: 'BCA' }, { pending: 'completion' }],
+    ['VPCP, one agency as coordinator, extension requests', { id: 'v', role: 'vpcp' }, { agency: 'BTC', role: 'coordinator', pending: 'extension' }],
+    ['own inbox, lead, completion reports', btc, { role: 'lead', pending: 'completion' }],
+  ];
+
+  it.each(cases)('%s: cursor pages hold exactly the visible tasks, once each, overdue first', async (_name, actor, filter) => {
+    const paged = await allPages(rm, actor, filter, 7);
+    const ids = paged.map((i) => i.taskId);
+    expect([...ids].sort()).toEqual(expected(rows, actor, filter));
+    expect(new Set(ids).size).toBe(ids.length);
+    // due sort: open tasks first, then by effective deadline (tasks without one last).
+    const keys = paged.map((i) => `${i.state === 'completed' || i.state === 'cancelled' ? 1 : 0} ${i.deadline.effectiveDue ?? '9999-12-31'}`);
+    expect(keys).toEqual([...keys].sort());
+    expect((await allPages(rm, actor, filter, 200)).map((i) => i.taskId)).toEqual(ids);
+  });
+
+  it('the pending filters are not empty, and a completed task keeps no extension request awaiting review', async () => {
+    const vpcp: Actor = { id: 'v', role: 'vpcp' };
+    const extensions = await allPages(rm, vpcp, { pending: 'extension' }, 200);
+    expect(extensions.length).toBeGreaterThan(5);
+    expect(extensions.every((i) => i.pendingExtension && i.state !== 'completed' && i.state !== 'cancelled')).toBe(true);
+    const closedWithRequest = rows.filter((r) => Number(r.open_rank) === 1 && (JSON.parse(r.state) as { pendingExtension?: unknown }).pendingExtension);
+    expect(closedWithRequest.length).toBeGreaterThan(0);
+    expect((await allPages(rm, vpcp, { pending: 'completion' }, 200)).length).toBeGreaterThan(5);
+  });
+
+  it('the delegating coordinator sees the task once, and not the confidential one', async () => {
+    const ids = (await allPages(rm, btc, {}, 200)).map((i) => i.taskId);
+    expect(ids.filter((id) => id === 'dl-open')).toHaveLength(1);
+    expect(ids).not.toContain('dl-secret');
+    expect((await allPages(rm, { id: 'hni', role: 'agency', agency: 'HNI' }, {}, 200)).map((i) => i.taskId)).toContain('dl-secret');
+  });
+
+  it('descending and other sorts page through the same set', async () => {
+    const base = (await allPages(rm, btc, {}, 200)).map((i) => i.taskId).sort();
+    for (const sort of ['-due', 'assignedAt', '-updatedAt'] as const) {
+      expect((await allPages(rm, btc, { sort }, 6)).map((i) => i.taskId).sort()).toEqual(base);
+    }
+  });
+});

@@ -1,0 +1,76 @@
+import { ChildProcess, fork } from 'node:child_process';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { Queue } from 'bullmq';
+import { SqliteEventStore } from '../../libs/event-store/src/sqlite-event-store';
+import { redisConnection } from '../../libs/queues/src/queues';
+import { PROJECTIONS_QUEUE } from '../../libs/queues/src/projections.queue';
+import { readCheckpoints } from '../../libs/read-models/src/checkpoints';
+import { rebuildProjection } from '../../libs/read-models/src/projection-runner';
+import { PROJECTIONS } from '../../libs/read-models/src/projections';
+import { appendRandomScenario, CONTEXT, openTestStore, snapshot, tempDir, TestStore } from './read-model.fixtures';
+
+jest.setTimeout(120_000);
+
+const until = async (condition: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not reached in time');
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+};
+
+describe.each(['sqlite', 'postgres'] as const)('a projections worker killed with SIGKILL on %s', (dialect) => {
+  const dir = tempDir();
+  const prefix = `test-crash-${randomUUID()}`;
+  let store: SqliteEventStore;
+  let rm: TestStore;
+  const children: ChildProcess[] = [];
+
+  const spawnWorker = async (): Promise<ChildProcess> => {
+    const child = fork(join(__dirname, 'projection-worker.child.ts'), [], {
+      execArgv: ['-r', join(__dirname, 'swc-register.cjs')],
+      env: { ...process.env, DATA_DIR: dir.path, READ_MODEL_URL: rm.readModelUrl ?? '', QUEUE_PREFIX: prefix, BATCH_SIZE: '50' },
+      stdio: 'ignore',
+    });
+    children.push(child);
+    await new Promise<void>((resolve, reject) => {
+      child.once('message', () => resolve());
+      child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
+    });
+    return child;
+  };
+  const checkpoint = async (): Promise<bigint> => (await readCheckpoints(rm.db)).find((c) => c.name === 'tasks')!.position;
+
+  beforeAll(async () => {
+    store = new SqliteEventStore(join(dir.path, 'events.sqlite'));
+    rm = await openTestStore(dialect, dir.path);
+  });
+  afterAll(async () => {
+    for (const child of children) child.kill('SIGKILL');
+    const queue = new Queue(PROJECTIONS_QUEUE, { connection: redisConnection(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'), prefix });
+    await queue.obliterate({ force: true });
+    await queue.close();
+    await rm.dispose();
+    await store.close();
+    dir.remove();
+  });
+
+  it('ends, after a restart, with the same rows as a rebuild', async () => {
+    await appendRandomScenario(store, { seed: 99, notices: 20, steps: 6000 });
+    const head = (await store.readAll(0n, 1_000_000)).at(-1)!.position;
+    const first = await spawnWorker();
+    // Kill it once it has committed some batches but is far from the end: it is inside a batch.
+    await until(async () => (await checkpoint()) > 200n);
+    first.kill('SIGKILL');
+    await new Promise((resolve) => first.once('exit', resolve));
+    const killedAt = await checkpoint();
+    expect(killedAt).toBeLessThan(head);
+
+    await spawnWorker();
+    await until(async () => (await readCheckpoints(rm.db)).every((c) => c.position >= head));
+    const live = await snapshot(rm.db);
+    for (const projection of PROJECTIONS) await rebuildProjection(rm.db, store, projection, CONTEXT);
+    expect(await snapshot(rm.db)).toEqual(live);
+  });
+});
