@@ -1,0 +1,88 @@
+/** Shapes of the API answers the pages use (see the controllers under apps/api/src). */
+export type { AgencyRef, ParsedDirective, ParseResult } from '../../../../libs/directive-parser/src/directive.types';
+import type { Deadline } from '../../../../libs/domain/src/deadline';
+export type { Deadline };
+
+export interface Agency {
+  code: string;
+  name: string;
+  shortName?: string;
+  kind: string;
+  aliases: string[];
+  members?: string[];
+  parent?: string;
+  contacts?: { focal: string[]; leader: string[]; trackingOfficers?: string[] };
+}
+
+export type { TaskView } from '../../../../libs/domain/src/task/task-view';
+
+/** One row of GET /tasks (issue 4). Fields beyond the contract's are optional: the page copes without them. */
+export interface TaskListItem {
+  taskId: string;
+  noticeId: string;
+  noticeNumber?: string;
+  text: string;
+  lead: string;
+  coordinators?: string[];
+  state: string;
+  due?: string | null;
+  deadline?: Deadline;
+  overdue?: boolean;
+  bucket?: string;
+  key?: boolean;
+  confidential?: boolean;
+  pendingExtension?: { proposedDue: string; reason: string } | null;
+  result?: string | null;
+  percent?: number | null;
+  updatedAt?: string;
+}
+
+export interface HistoryEntry {
+  revision: number;
+  type: string;
+  occurredAt: string;
+  actor: { id: string; role: string; agency?: string };
+  data: Record<string, unknown>;
+}
+
+export interface CommandResult {
+  taskId: string;
+  revision: number;
+  state: string;
+}
+
+export interface BucketCounts {
+  done_on_time: number;
+  done_late: number;
+  open_on_time: number;
+  open_overdue: number;
+  no_deadline: number;
+  cancelled: number;
+  total: number;
+  onTimeRate?: number | null;
+}
+
+export interface StatsGroup extends BucketCounts {
+  key: string;
+  name: string;
+}
+
+export interface Stats {
+  groups: StatsGroup[];
+  total: BucketCounts;
+}
+
+export interface PublicUser {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  agency?: string;
+  disabled?: boolean;
+}
+
+/** The due date of a list row, whichever field the read model uses. */
+export const dueOf = (t: { due?: string | null; deadline?: Deadline }): string | null => t.due ?? t.deadline?.due ?? null;
+
+/** Overdue as the read model judged it (its bucket uses the server's calendar and clock). */
+export const isOverdue = (t: TaskListItem): boolean => t.overdue ?? t.bucket === 'open_overdue';

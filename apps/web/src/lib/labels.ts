@@ -1,0 +1,59 @@
+/** Vietnamese names of task states, deadline kinds, events and buckets. */
+export const STATE_LABELS: Record<string, string> = {
+  assigned: 'Mới giao',
+  acknowledged: 'Đã tiếp nhận',
+  in_progress: 'Đang thực hiện',
+  reassignment_requested: 'Đề nghị giao lại',
+  completion_reported: 'Đã báo cáo hoàn thành',
+  completed: 'Đã hoàn thành',
+  cancelled: 'Đã hủy',
+};
+
+export const KIND_LABELS: Record<string, string> = {
+  date: 'ngày',
+  month: 'tháng',
+  quarter: 'quý',
+  year: 'năm',
+  relative: 'tương đối',
+  recurring: 'định kỳ',
+  range: 'giai đoạn',
+  none: 'không thời hạn',
+  urgent: 'khẩn trương',
+};
+
+export const EVENT_LABELS: Record<string, string> = {
+  TaskAssigned: 'Giao nhiệm vụ',
+  TaskAcknowledged: 'Tiếp nhận',
+  TaskDeclined: 'Đề nghị giao lại (không thuộc thẩm quyền)',
+  TaskReassigned: 'Giao lại cho cơ quan khác',
+  ProgressReported: 'Báo cáo tiến độ',
+  ExtensionRequested: 'Đề nghị gia hạn',
+  ExtensionApproved: 'Chấp thuận gia hạn',
+  ExtensionRejected: 'Không chấp thuận gia hạn',
+  DeadlineChanged: 'Điều chỉnh thời hạn',
+  CompletionReported: 'Báo cáo hoàn thành',
+  TaskCompleted: 'Xác nhận hoàn thành',
+  CompletionReturned: 'Trả lại báo cáo hoàn thành',
+  TaskCancelled: 'Thu hồi, hủy nhiệm vụ',
+  TaskDelegated: 'Giao đơn vị cấp dưới',
+  TaskBecameOverdue: 'Quá hạn',
+  ReminderSent: 'Gửi thư đôn đốc',
+  EscalationSent: 'Cảnh báo quá hạn, báo cáo cấp trên',
+};
+
+export const BUCKETS = [
+  { key: 'done_on_time', label: 'Hoàn thành đúng hạn', color: '#1a7f37' },
+  { key: 'done_late', label: 'Hoàn thành quá hạn', color: '#7dba84' },
+  { key: 'open_on_time', label: 'Chưa hoàn thành, trong hạn', color: '#d4a72c' },
+  { key: 'open_overdue', label: 'Chưa hoàn thành, quá hạn', color: '#cf222e' },
+  { key: 'no_deadline', label: 'Không thời hạn', color: '#8c959f' },
+] as const;
+
+export type BucketKey = (typeof BUCKETS)[number]['key'];
+
+export const ROLE_LABELS: Record<string, string> = {
+  vpcp: 'Văn phòng Chính phủ',
+  agency: 'Cơ quan',
+  viewer: 'Xem báo cáo',
+  admin: 'Quản trị',
+};

@@ -1,0 +1,167 @@
+import { useState } from 'preact/hooks';
+import { download, get } from '../../api/client';
+import { Stats } from '../../api/types';
+import { ErrorAlert } from '../../components/alert';
+import { formatDate, percent, todayLocal } from '../../lib/format';
+import { BUCKETS } from '../../lib/labels';
+import { navigate } from '../../lib/router';
+import { useLoad } from '../../lib/use-load';
+import { PageProps } from '../../routes';
+import { BucketChart } from './bucket-chart';
+
+const CHART_GROUPS = 15;
+
+/** The leader's dashboard: official buckets per agency or per notice, as of a date, with exports. */
+export function DashboardPage({ query }: PageProps) {
+  const groupBy = query.get('groupBy') === 'notice' ? 'notice' : 'agency';
+  const asOf = query.get('asOf') ?? '';
+  const deadline = query.get('deadline') === 'original' ? 'original' : 'current';
+  const params = new URLSearchParams({ groupBy, deadline, ...(asOf ? { asOf } : {}) });
+  const stats = useLoad((signal) => get<Stats>(`/stats?${params.toString()}`, signal), params.toString());
+  const [exportError, setExportError] = useState<unknown>();
+  const [exporting, setExporting] = useState<string>();
+
+  const change = (patch: Record<string, string>) => {
+    const next = new URLSearchParams({ groupBy, deadline, ...(asOf ? { asOf } : {}), ...patch });
+    for (const [k, v] of [...next.entries()]) if (!v) next.delete(k);
+    navigate(`/tong-hop?${next.toString()}`, true);
+  };
+
+  async function exportAppendix(format: 'docx' | 'xlsx') {
+    setExporting(format);
+    setExportError(undefined);
+    try {
+      const q = new URLSearchParams({ format, deadline, ...(asOf ? { asOf } : {}) });
+      await download(`/reports/appendix?${q.toString()}`, `phu-luc-${asOf || todayLocal()}.${format}`);
+    } catch (e) {
+      setExportError(e);
+    } finally {
+      setExporting(undefined);
+    }
+  }
+
+  const data = stats.data;
+  const groups = data ? [...data.groups].sort((a, b) => b.total - a.total) : [];
+  return (
+    <section>
+      <h1>Tổng hợp tình hình thực hiện</h1>
+      <form class="card row" onSubmit={(e) => e.preventDefault()} aria-label="Tùy chọn tổng hợp">
+        <div class="field">
+          <label for="d-group">Tổng hợp theo</label>
+          <select id="d-group" value={groupBy} onChange={(e) => change({ groupBy: e.currentTarget.value })}>
+            <option value="agency">Cơ quan chủ trì</option>
+            <option value="notice">Thông báo</option>
+          </select>
+        </div>
+        <div class="field">
+          <label for="d-asof">Số liệu tính đến ngày</label>
+          <input id="d-asof" type="date" value={asOf} max={todayLocal()} onChange={(e) => change({ asOf: e.currentTarget.value })} />
+        </div>
+        <div class="field">
+          <label for="d-deadline">Tính theo thời hạn</label>
+          <select id="d-deadline" value={deadline} onChange={(e) => change({ deadline: e.currentTarget.value })}>
+            <option value="current">Hiện hành (sau gia hạn)</option>
+            <option value="original">Ban đầu</option>
+          </select>
+        </div>
+        <div class="field actions">
+          <button type="button" disabled={!!exporting} onClick={() => void exportAppendix('docx')}>
+            {exporting === 'docx' ? 'Đang tạo…' : 'Tải Phụ lục (Word)'}
+          </button>
+          <button type="button" disabled={!!exporting} onClick={() => void exportAppendix('xlsx')}>
+            {exporting === 'xlsx' ? 'Đang tạo…' : 'Tải Phụ lục (Excel)'}
+          </button>
+        </div>
+      </form>
+      <ErrorAlert error={exportError} />
+      <ErrorAlert error={stats.error} />
+      {stats.loading && !data && <p>Đang tải…</p>}
+      {data && (
+        <>
+          <p aria-live="polite">
+            Số liệu {asOf ? `tính đến ngày ${formatDate(asOf)}` : 'đến hôm nay'}: <strong data-total>{data.total.total}</strong> nhiệm vụ;{' '}
+            đã hoàn thành <strong data-done>{data.total.done_on_time + data.total.done_late}</strong> (đúng hạn {data.total.done_on_time});
+            chưa hoàn thành {data.total.open_on_time + data.total.open_overdue} (quá hạn {data.total.open_overdue}).
+          </p>
+          <BucketChart
+            title={`Tình hình thực hiện theo ${groupBy === 'agency' ? 'cơ quan' : 'thông báo'}`}
+            bars={groups.slice(0, CHART_GROUPS).map((g) => ({ label: groupBy === 'agency' ? g.key : g.name || g.key, counts: g }))}
+          />
+          <StatsTable groups={groups} total={data.total} groupBy={groupBy} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function StatsTable({ groups, total, groupBy }: { groups: Stats['groups']; total: Stats['total']; groupBy: string }) {
+  return (
+    <div class="table-wrap" style="margin-top: 1rem">
+      <table class="stack-sm" id="stats-table">
+        <caption class="sr-only">Số nhiệm vụ theo tình hình thực hiện</caption>
+        <thead>
+          <tr>
+            <th scope="col">{groupBy === 'agency' ? 'Cơ quan' : 'Thông báo'}</th>
+            {BUCKETS.map((b) => (
+              <th key={b.key} scope="col" class="num">
+                {b.label}
+              </th>
+            ))}
+            <th scope="col" class="num">
+              Đã hủy
+            </th>
+            <th scope="col" class="num">
+              Tổng
+            </th>
+            <th scope="col" class="num">
+              Tỷ lệ đúng hạn
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {groups.map((g) => (
+            <tr key={g.key} data-group={g.key}>
+              <th scope="row">
+                {groupBy === 'notice' ? <a href={`/thong-bao/${encodeURIComponent(g.key)}`}>{g.name || g.key}</a> : g.name || g.key}
+              </th>
+              <CountCells counts={g} markBuckets />
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">Tổng cộng</th>
+            <CountCells counts={total} />
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
+
+/** The count cells of one row: the buckets (marked with data-bucket in group rows), cancelled, total, on-time rate. */
+function CountCells({ counts, markBuckets = false }: { counts: Stats['total']; markBuckets?: boolean }) {
+  return (
+    <>
+      {BUCKETS.map((b) => (
+        <td key={b.key} class="num" data-label={b.label} data-bucket={markBuckets ? b.key : undefined}>
+          {counts[b.key]}
+        </td>
+      ))}
+      <td class="num" data-label="Đã hủy">
+        {counts.cancelled}
+      </td>
+      <td class="num" data-label="Tổng">
+        {counts.total}
+      </td>
+      <td class="num" data-label="Tỷ lệ đúng hạn">
+        {rate(counts)}
+      </td>
+    </>
+  );
+}
+
+function rate(c: Stats['total']): string {
+  if (typeof c.onTimeRate === 'number') return `${Math.round(c.onTimeRate * 100)}%`;
+  return percent(c.done_on_time, c.done_on_time + c.done_late);
+}

@@ -1,0 +1,193 @@
+import { useEffect, useState } from 'preact/hooks';
+import { AgencyIndex, indexAgencies, loadAgencies } from '../../api/agencies';
+import { api, ApiError } from '../../api/client';
+import { ParseResult } from '../../api/types';
+import { Alert, ErrorAlert } from '../../components/alert';
+import { Field, invalid } from '../../components/field';
+import { formatDate } from '../../lib/format';
+import { PageProps } from '../../routes';
+import { DirectiveTable } from './directive-table';
+import { editsOf, expectedTasks, registerBody, Row, rowErrors, toRows } from './import-model';
+import { RegisterProgress } from './register-progress';
+import { DOCX, Source, SourceForm } from './source-form';
+
+interface Registered {
+  noticeId: string;
+  taskIds: string[];
+  alreadyRegistered?: boolean;
+}
+
+/** Paste or upload → preview in an editable table → register the notice and its tasks. */
+export function ImportPage(_props: PageProps) {
+  const [agencies, setAgencies] = useState<AgencyIndex>();
+  const [source, setSource] = useState<Source>();
+  const [parsed, setParsed] = useState<ParseResult>();
+  const [rows, setRows] = useState<Row[]>([]);
+  const [number, setNumber] = useState('');
+  const [issuedAt, setIssuedAt] = useState('');
+  const [busy, setBusy] = useState<'preview' | 'register'>();
+  const [error, setError] = useState<unknown>();
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [done, setDone] = useState<Registered>();
+
+  useEffect(() => void loadAgencies().then((a) => setAgencies(indexAgencies(a)), setError), []);
+
+  async function preview(s: Source) {
+    setBusy('preview');
+    setError(undefined);
+    setFieldErrors({});
+    try {
+      const query = s.issuedAt ? `?issuedAt=${s.issuedAt}` : '';
+      const { data } = s.file
+        ? await api<ParseResult>('POST', `/notices/preview${query}`, { raw: s.file, contentType: DOCX })
+        : await api<ParseResult>('POST', '/notices/preview', { body: { text: s.text, ...(s.issuedAt ? { issuedAt: s.issuedAt } : {}) } });
+      setSource(s);
+      setParsed(data);
+      setRows(toRows(data.directives));
+      setNumber(s.number || data.notice.number || '');
+      setIssuedAt(s.issuedAt || data.notice.issuedAt || '');
+    } catch (e) {
+      showError(e);
+    } finally {
+      setBusy(undefined);
+    }
+  }
+
+  async function register(event: Event) {
+    event.preventDefault();
+    if (!parsed || !source) return;
+    const local: Record<string, string> = {};
+    if (!number.trim()) local.number = 'Nhập số hiệu văn bản, ví dụ 45/TB-VPCP';
+    if (!issuedAt) local.issuedAt = 'Nhập ngày ban hành';
+    if (Object.keys(local).length || rows.some((r) => Object.keys(rowErrors(r, agencies)).length)) {
+      setFieldErrors(local);
+      setError(new Error('Còn nội dung cần sửa: xem các ô được đánh dấu đỏ.'));
+      return;
+    }
+    setBusy('register');
+    setError(undefined);
+    setFieldErrors({});
+    try {
+      const { data } = source.file
+        ? await api<Registered>('POST', '/notices', {
+            body: registerBody(rows, {
+              number: number.trim(),
+              issuedAt,
+              title: parsed.notice.title ?? number.trim(),
+              ...(parsed.notice.leader ? { leader: parsed.notice.leader } : {}),
+            }),
+          })
+        : await api<Registered>('POST', '/notices/import', {
+            body: { text: source.text, number: number.trim(), issuedAt, edits: editsOf(rows) },
+          });
+      setDone(data);
+    } catch (e) {
+      showError(e);
+    } finally {
+      setBusy(undefined);
+    }
+  }
+
+  /** Field errors go beside their field: header fields by name, directive fields by "path:field". */
+  function showError(e: unknown) {
+    setError(e);
+    if (!(e instanceof ApiError)) return;
+    const edits = editsOf(rows);
+    const out: Record<string, string> = {};
+    for (const [field, message] of Object.entries(e.fieldErrors())) {
+      const m = /^(?:edits|directives)\.(\d+)\.(\w+)/.exec(field);
+      if (m)
+        out[`${(field.startsWith('edits') ? edits[Number(m[1])]?.path : rows.filter((r) => !r.drop)[Number(m[1])]?.path) ?? '?'}:${m[2]}`] =
+          message;
+      else out[field] = message;
+    }
+    setFieldErrors(out);
+  }
+
+  if (done) {
+    return (
+      <section>
+        <h1>Đã đăng ký thông báo</h1>
+        <Alert kind="success">
+          {done.alreadyRegistered ? 'Thông báo này đã được đăng ký trước đó; ' : 'Đã giao '}
+          <strong>{done.taskIds.length}</strong> nhiệm vụ từ thông báo {number}.
+        </Alert>
+        <p class="actions">
+          <a class="button primary" href={`/thong-bao/${encodeURIComponent(done.noticeId)}`}>
+            Xem tiến độ thông báo
+          </a>
+          <button type="button" onClick={() => (setDone(undefined), setParsed(undefined), setRows([]))}>
+            Nhập thông báo khác
+          </button>
+        </p>
+      </section>
+    );
+  }
+
+  const unresolved: Record<string, string[]> = {};
+  for (const u of parsed?.unresolved ?? []) (unresolved[u.path] ??= []).push(u.text);
+  const total = expectedTasks(rows, agencies);
+
+  return (
+    <section>
+      <h1>Nhập Thông báo kết luận</h1>
+      <ErrorAlert error={error} />
+      {!parsed && <SourceForm busy={busy === 'preview'} errors={fieldErrors} onPreview={(s) => void preview(s)} />}
+      {parsed && (
+        <form onSubmit={register} noValidate>
+          <div class="card">
+            <p>
+              <strong>{parsed.notice.title ?? 'Văn bản không có trích yếu'}</strong>
+              <br />
+              <span class="hint">
+                {parsed.notice.issuer ?? ''} {parsed.notice.leader ? `· ${parsed.notice.leader}` : ''}{' '}
+                {parsed.notice.issuedAt ? `· ${formatDate(parsed.notice.issuedAt)}` : ''}
+              </span>
+            </p>
+            <div class="row">
+              <Field id="reg-number" label="Số hiệu" error={fieldErrors.number}>
+                <input
+                  id="reg-number"
+                  value={number}
+                  placeholder="45/TB-VPCP"
+                  onInput={(e) => setNumber(e.currentTarget.value)}
+                  {...invalid('reg-number', fieldErrors.number)}
+                />
+              </Field>
+              <Field id="reg-date" label="Ngày ban hành" error={fieldErrors.issuedAt}>
+                <input
+                  id="reg-date"
+                  type="date"
+                  value={issuedAt}
+                  onInput={(e) => setIssuedAt(e.currentTarget.value)}
+                  {...invalid('reg-date', fieldErrors.issuedAt)}
+                />
+              </Field>
+            </div>
+            <p>
+              Tìm thấy <strong>{rows.length}</strong> chỉ đạo; sẽ giao <strong>{total}</strong> nhiệm vụ.{' '}
+              {rows.filter((r) => r.parsed.warnings.length).length} chỉ đạo có cảnh báo (tô vàng).
+            </p>
+          </div>
+          {fieldErrors.edits && <Alert>{fieldErrors.edits}</Alert>}
+          <DirectiveTable
+            rows={rows}
+            agencies={agencies}
+            serverErrors={fieldErrors}
+            unresolved={unresolved}
+            onChange={(i, patch) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)))}
+          />
+          {busy === 'register' && <RegisterProgress tasks={total} />}
+          <div class="actions">
+            <button class="primary" type="submit" disabled={!!busy}>
+              Đăng ký {total} nhiệm vụ
+            </button>
+            <button type="button" disabled={!!busy} onClick={() => (setParsed(undefined), setRows([]))}>
+              Quay lại
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

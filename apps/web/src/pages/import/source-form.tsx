@@ -1,0 +1,84 @@
+import { useState } from 'preact/hooks';
+import { Field, invalid } from '../../components/field';
+
+export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+export interface Source {
+  text?: string;
+  file?: File;
+  issuedAt: string;
+  number: string;
+}
+
+interface Props {
+  busy: boolean;
+  errors: Record<string, string>;
+  onPreview: (source: Source) => void;
+}
+
+/** Step 1: paste the text or choose a .docx; the number and date are optional when the text has them. */
+export function SourceForm({ busy, errors, onPreview }: Props) {
+  const [text, setText] = useState('');
+  const [file, setFile] = useState<File>();
+  const [issuedAt, setIssuedAt] = useState('');
+  const [number, setNumber] = useState('');
+  const [local, setLocal] = useState<string>();
+
+  function submit(event: Event) {
+    event.preventDefault();
+    if (!file && !text.trim()) return setLocal('Hãy dán toàn văn thông báo hoặc chọn tệp .docx');
+    setLocal(undefined);
+    onPreview({ text: file ? undefined : text, file, issuedAt, number: number.trim() });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Field
+        id="notice-text"
+        label="Toàn văn Thông báo kết luận"
+        error={local ?? errors.text}
+        hint="Dán nội dung văn bản, hoặc chọn tệp Word (.docx) bên dưới."
+      >
+        <textarea
+          id="notice-text"
+          rows={10}
+          value={text}
+          disabled={!!file}
+          onInput={(e) => setText(e.currentTarget.value)}
+          {...invalid('notice-text', local ?? errors.text)}
+        />
+      </Field>
+      <Field id="notice-file" label="Hoặc tải lên tệp .docx">
+        <input
+          id="notice-file"
+          type="file"
+          accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+          onChange={(e) => setFile(e.currentTarget.files?.[0])}
+        />
+      </Field>
+      <div class="row">
+        <Field id="notice-number" label="Số hiệu (nếu văn bản không ghi)" error={errors.number}>
+          <input
+            id="notice-number"
+            value={number}
+            placeholder="45/TB-VPCP"
+            onInput={(e) => setNumber(e.currentTarget.value)}
+            {...invalid('notice-number', errors.number)}
+          />
+        </Field>
+        <Field id="notice-date" label="Ngày ban hành (nếu văn bản không ghi)" error={errors.issuedAt}>
+          <input
+            id="notice-date"
+            type="date"
+            value={issuedAt}
+            onInput={(e) => setIssuedAt(e.currentTarget.value)}
+            {...invalid('notice-date', errors.issuedAt)}
+          />
+        </Field>
+      </div>
+      <button class="primary" type="submit" disabled={busy}>
+        {busy ? 'Đang phân tích…' : 'Phân tích văn bản'}
+      </button>
+    </form>
+  );
+}

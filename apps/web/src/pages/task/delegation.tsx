@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'preact/hooks';
+import { AgencyIndex, agencyName } from '../../api/agencies';
+import { get } from '../../api/client';
+import { TaskView } from '../../api/types';
+import { DueBadge, StateBadge } from '../../components/badges';
+
+const taskHref = (id: string) => `/nhiem-vu/${encodeURIComponent(id)}`;
+
+/** On a child task: the task it was delegated from, with a link back. */
+export function DelegatedFrom({ task, agencies }: { task: TaskView; agencies?: AgencyIndex }) {
+  if (!task.parentTaskId) return null;
+  return (
+    <p class="delegated-from" data-parent={task.parentTaskId}>
+      Giao từ nhiệm vụ <a href={taskHref(task.parentTaskId)}>{task.parentTaskId}</a>
+      {task.delegatedBy && ` của ${agencyName(agencies, task.delegatedBy)}`}
+    </p>
+  );
+}
+
+/**
+ * On a delegating task: "Nhiệm vụ giao đơn vị", one row per child with a link to it. Each child is
+ * read for its unit, due date and state; a child that cannot be read is still listed by its id.
+ */
+export function DelegatedChildren({ ids, agencies }: { ids: string[]; agencies?: AgencyIndex }) {
+  const [views, setViews] = useState<Record<string, TaskView | undefined>>({});
+  const key = ids.join('|');
+  useEffect(() => {
+    let live = true;
+    void Promise.all(
+      ids.map((id) =>
+        get<TaskView>(`/tasks/${encodeURIComponent(id)}`).then(
+          (v) => [id, v] as const,
+          () => [id, undefined] as const,
+        ),
+      ),
+    ).then((pairs) => live && setViews(Object.fromEntries(pairs)));
+    return () => {
+      live = false;
+    };
+  }, [key]);
+
+  if (ids.length === 0) return null;
+  return (
+    <section class="card" aria-labelledby="children-title">
+      <h2 id="children-title" style="margin-top: 0">
+        Nhiệm vụ giao đơn vị
+      </h2>
+      <ul class="children">
+        {ids.map((id) => {
+          const v = views[id];
+          return (
+            <li key={id} data-child={id}>
+              <a href={taskHref(id)}>{v ? agencyName(agencies, v.lead) : id}</a>
+              {v && (
+                <>
+                  {' '}
+                  <StateBadge state={v.state} /> <DueBadge info={{ due: v.deadline.due, state: v.state, overdue: v.overdue }} />
+                </>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

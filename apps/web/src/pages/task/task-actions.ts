@@ -1,0 +1,194 @@
+import { SessionUser } from '../../api/session';
+import { Agency, TaskView } from '../../api/types';
+import { formatDate } from '../../lib/format';
+
+export interface FieldDef {
+  name: string;
+  label: string;
+  /** 'dmy': a date typed as dd/mm/yyyy (whatever the browser's locale), sent as YYYY-MM-DD. */
+  type: 'text' | 'textarea' | 'date' | 'dmy' | 'number' | 'select';
+  required?: boolean;
+  /** The choices of a select (the first, empty one is added by the panel). */
+  options?: { value: string; label: string }[];
+  /** A line under the control (aria-describedby). */
+  hint?: string;
+  /** The latest date a date field accepts (YYYY-MM-DD); the server checks it too. */
+  max?: string;
+}
+
+export interface ActionDef {
+  id: string;
+  label: string;
+  method: 'POST' | 'PUT';
+  path: string;
+  fields: FieldDef[];
+  primary?: boolean;
+  danger?: boolean;
+  /** Words for a server message shown beside a field, when the API's own are not the user's. */
+  explain?: (field: string, message: string) => string;
+}
+
+const OPEN = ['assigned', 'acknowledged', 'in_progress', 'reassignment_requested', 'completion_reported'];
+const WORKING = ['acknowledged', 'in_progress'];
+const reason: FieldDef = { name: 'reason', label: 'Lý do', type: 'textarea', required: true };
+
+/**
+ * The commands this viewer may issue on this task now (DESIGN.md's lifecycle table and
+ * task.permissions.ts); the page shows only these, the others are not rendered at all.
+ */
+export function actionsFor(task: TaskView, user: SessionUser, units: Agency[] = []): ActionDef[] {
+  const isLead = user.role === 'agency' && user.agency === task.lead;
+  const isCoordinator = user.role === 'agency' && !!user.agency && task.coordinators.includes(user.agency);
+  const isVpcp = user.role === 'vpcp';
+  const isReviewer = isVpcp || (user.role === 'agency' && !!user.agency && user.agency === task.delegatedBy);
+  const open = OPEN.includes(task.state);
+  const a: ActionDef[] = [];
+  if (isLead && task.state === 'assigned') {
+    a.push({ id: 'acknowledge', label: 'Tiếp nhận', method: 'POST', path: 'acknowledge', fields: [], primary: true });
+    a.push({ id: 'decline', label: 'Không thuộc thẩm quyền', method: 'POST', path: 'decline', fields: [reason] });
+  }
+  if ((isLead || isCoordinator) && WORKING.includes(task.state)) {
+    a.push({
+      id: 'progress',
+      label: 'Báo cáo tiến độ',
+      method: 'POST',
+      path: 'progress',
+      fields: [
+        { name: 'note', label: 'Nội dung', type: 'textarea', required: true },
+        { name: 'percent', label: 'Tỷ lệ hoàn thành (%)', type: 'number' },
+        { name: 'documentRef', label: 'Số văn bản', type: 'text' },
+      ],
+    });
+  }
+  if (isLead && open && task.state !== 'completion_reported' && !task.pendingExtension && task.deadline.due) {
+    a.push({
+      id: 'extension',
+      label: 'Đề nghị gia hạn',
+      method: 'POST',
+      path: 'extension-requests',
+      fields: [{ name: 'proposedDue', label: 'Thời hạn đề nghị', type: 'date', required: true }, reason],
+    });
+  }
+  if (isLead && WORKING.includes(task.state)) {
+    a.push({
+      id: 'completion',
+      label: 'Báo cáo hoàn thành',
+      method: 'POST',
+      path: 'completion',
+      primary: true,
+      fields: [
+        { name: 'result', label: 'Kết quả thực hiện', type: 'textarea', required: true },
+        { name: 'documentRef', label: 'Số văn bản báo cáo', type: 'text' },
+      ],
+    });
+  }
+  if (isLead && WORKING.includes(task.state) && units.length > 0) a.push(delegateAction(task, units));
+  if (isReviewer && task.pendingExtension) {
+    a.push({
+      id: 'approve-extension',
+      label: 'Chấp thuận gia hạn',
+      method: 'POST',
+      path: 'extension-requests/current/approve',
+      fields: [],
+      primary: true,
+    });
+    a.push({
+      id: 'reject-extension',
+      label: 'Không chấp thuận gia hạn',
+      method: 'POST',
+      path: 'extension-requests/current/reject',
+      fields: [reason],
+    });
+  }
+  if (isReviewer && task.state === 'completion_reported') {
+    a.push({ id: 'accept', label: 'Xác nhận hoàn thành', method: 'POST', path: 'completion/accept', fields: [], primary: true });
+    a.push({ id: 'return', label: 'Trả lại báo cáo', method: 'POST', path: 'completion/return', fields: [reason] });
+  }
+  if (isVpcp && open) {
+    a.push({
+      id: 'deadline',
+      label: 'Điều chỉnh thời hạn',
+      method: 'PUT',
+      path: 'deadline',
+      fields: [{ name: 'due', label: 'Thời hạn mới', type: 'date', required: true }, reason],
+    });
+    a.push({
+      id: 'reassign',
+      label: 'Giao cho cơ quan khác',
+      method: 'POST',
+      path: 'reassign',
+      fields: [{ name: 'agency', label: 'Mã cơ quan chủ trì mới', type: 'text', required: true }, reason],
+    });
+    a.push({ id: 'cancel', label: 'Thu hồi nhiệm vụ', method: 'POST', path: 'cancel', fields: [reason], danger: true });
+  }
+  return a;
+}
+
+/** POST /tasks/:id/delegate: one of the lead's own units, a due date not later than the task's. */
+function delegateAction(task: TaskView, units: Agency[]): ActionDef {
+  const deadline = task.deadline.due;
+  return {
+    id: 'delegate',
+    label: 'Giao đơn vị cấp dưới',
+    method: 'POST',
+    path: 'delegate',
+    fields: [
+      {
+        name: 'agency',
+        label: 'Đơn vị cấp dưới',
+        type: 'select',
+        required: true,
+        options: units.map((u) => ({ value: u.code, label: u.name })),
+      },
+      {
+        name: 'due',
+        label: 'Thời hạn giao đơn vị',
+        type: 'dmy',
+        required: true,
+        max: deadline ?? undefined,
+        hint: deadline
+          ? `Dạng ngày/tháng/năm (dd/mm/yyyy), không muộn hơn thời hạn của nhiệm vụ (${formatDate(deadline)}).`
+          : 'Dạng ngày/tháng/năm (dd/mm/yyyy).',
+      },
+      { name: 'note', label: 'Ghi chú cho đơn vị', type: 'textarea' },
+    ],
+    explain: (field, message) => {
+      if (field === 'due' && /later than the task's deadline/.test(message))
+        return `Thời hạn giao đơn vị không được muộn hơn thời hạn của nhiệm vụ${deadline ? ` (${formatDate(deadline)})` : ''}.`;
+      if (field === 'agency' && /is not a unit of/.test(message)) return 'Đơn vị được chọn không phải là đơn vị cấp dưới của cơ quan.';
+      return message;
+    },
+  };
+}
+
+/** "15/03/2026" (also 15-3-2026, 15.03.2026) → "2026-03-15"; undefined when it is not a real date. */
+export function parseDmy(text: string): string | undefined {
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text.trim());
+  if (!m) return undefined;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined;
+  return `${m[3]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Client-side checks before sending: required fields and the form of dd/mm/yyyy dates. */
+export function checkFields(action: ActionDef, values: Record<string, string>): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const f of action.fields) {
+    const v = (values[f.name] ?? '').trim();
+    if (f.required && !v) errors[f.name] = f.type === 'select' ? `Vui lòng chọn ${f.label.toLowerCase()}` : `Vui lòng nhập ${f.label.toLowerCase()}`;
+    else if (v && f.type === 'dmy' && !parseDmy(v)) errors[f.name] = 'Ngày không hợp lệ; nhập theo dạng dd/mm/yyyy, ví dụ 30/06/2026';
+  }
+  return errors;
+}
+
+/** Form values → the command body: empty optional fields are left out, numbers are numbers. */
+export function bodyOf(action: ActionDef, values: Record<string, string>): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const f of action.fields) {
+    const v = (values[f.name] ?? '').trim();
+    if (!v) continue;
+    body[f.name] = f.type === 'number' ? Number(v) : f.type === 'dmy' ? (parseDmy(v) ?? v) : f.name === 'agency' ? v.toUpperCase() : v;
+  }
+  return body;
+}

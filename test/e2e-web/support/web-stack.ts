@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { startProjections } from '../../../apps/worker/src/projections/start-projections';
+import { RunningCapability } from '../../../apps/worker/src/worker-context';
+import { createDeadlinePolicy } from '../../../libs/calendar/src/deadline-policy';
+import { Clock } from '../../../libs/config/src/clock';
+import { createEventStore } from '../../../libs/event-store/src/create-event-store';
+import { EventStore } from '../../../libs/event-store/src/event-store.port';
+import { redisConnection } from '../../../libs/queues/src/queues';
+import { readCheckpoints } from '../../../libs/read-models/src/checkpoints';
+import { openReadModelDatabase } from '../../../libs/read-models/src/open-read-model-database';
+import { SqlDatabase } from '../../../libs/read-models/src/sql-database';
+import { ApiHarness } from '../../../libs/testing/src/api-harness';
+import { ensureWebBuilt } from './build-web';
+
+/**
+ * What the pages need, in this process: the real API serving dist/web, and the worker's
+ * projections capability on a BullMQ prefix of its own (the read models behind the inbox,
+ * the review queue and the dashboard).
+ */
+export class WebStack {
+  readonly api: ApiHarness;
+  private readonly prefix = `test-web-${randomUUID()}`;
+  private projections?: RunningCapability;
+  private store?: EventStore;
+  private db?: SqlDatabase;
+
+  constructor(env: NodeJS.ProcessEnv = {}) {
+    this.api = new ApiHarness(env);
+  }
+
+  async start(): Promise<void> {
+    await ensureWebBuilt();
+    // The API's projection nudges go to the same prefix (it reads QUEUE_PREFIX; one jest file per process).
+    process.env.QUEUE_PREFIX = this.prefix;
+    await this.api.start();
+    const config = this.api.config;
+    this.store = createEventStore({ dataDir: config.dataDir });
+    this.projections = await startProjections({
+      config,
+      store: this.store,
+      connection: redisConnection(config.redisUrl),
+      prefix: this.prefix,
+      clock: new Clock(config.tzDeadlines, config.clockStart),
+      policy: createDeadlinePolicy(config.deadlineRollForward),
+    });
+    this.db = await openReadModelDatabase({ readModelUrl: config.readModelUrl, dataDir: config.dataDir });
+  }
+
+  /** Resolves when every projection has applied the whole log (polls the checkpoints, no fixed sleep). */
+  async caughtUp(timeoutMs = 15_000): Promise<void> {
+    const events = await this.api.allEvents();
+    const head = events.length ? events[events.length - 1].position : 0n;
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const checkpoints = await readCheckpoints(this.db!);
+      if (checkpoints.length > 0 && checkpoints.every((c) => c.position >= head)) return;
+      if (Date.now() > until)
+        throw new Error(`projections did not reach ${head}: ${checkpoints.map((c) => `${c.name}@${c.position}`).join(', ')}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  async dispose(): Promise<void> {
+    await this.projections?.close();
+    await this.db?.close();
+    await this.store?.close();
+    await this.api.dispose();
+    delete process.env.QUEUE_PREFIX;
+  }
+}
