@@ -1,0 +1,231 @@
+/**
+ * Read-model benchmarks: rebuild throughput (SQLite and PostgreSQL), live projection lag under a
+ * steady 500 appends/s, and the inbox query for one agency with many tasks in the read model.
+ *
+ *   npx tsc -p tsconfig.build.json && node dist/bench/read-models.bench.js
+ *   node -r ./test/read-models/swc-register.cjs bench/read-models.bench.ts   (from the sources)
+ *   RM_BENCH_EVENTS=1000000 RM_BENCH_PG_EVENTS=200000 RM_BENCH_TASKS=1000000 (defaults)
+ *   RM_BENCH_ONLY=sqlite,pg,lag,list picks sections (default: all). CPU time is printed beside wall
+ *   time because the machine is shared and wall time alone is noisy.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { startProjectionsWorker } from '../apps/worker/src/projections/projections.processor';
+import { createDeadlinePolicy } from '../libs/calendar/src/deadline-policy';
+import { SqliteEventStore } from '../libs/event-store/src/sqlite-event-store';
+import { openEventsDatabase } from '../libs/event-store/src/sqlite-event-store.schema';
+import { redisConnection } from '../libs/queues/src/queues';
+import { nudgeOptions, PROJECTION_JOBS, PROJECTIONS_QUEUE } from '../libs/queues/src/projections.queue';
+import { Queue } from 'bullmq';
+import { migrateReadModels, readCheckpoint } from '../libs/read-models/src/checkpoints';
+import { PostgresDatabase } from '../libs/read-models/src/postgres-database';
+import { rebuildProjection } from '../libs/read-models/src/projection-runner';
+import { PROJECTIONS } from '../libs/read-models/src/projections';
+import { SqlDatabase, insertRows } from '../libs/read-models/src/sql-database';
+import { SqliteDatabase } from '../libs/read-models/src/sqlite-database';
+import { ACCESS_COLUMNS } from '../libs/read-models/src/task-access';
+import { TASK_COLUMNS } from '../libs/read-models/src/task-row';
+import { listTasks } from '../libs/read-models/src/task-list.query';
+import { taskStats } from '../libs/read-models/src/stats.query';
+import { tasksProjection } from '../libs/read-models/src/tasks.projection';
+import { BenchResult } from './bench-result';
+
+const CONTEXT = { policy: createDeadlinePolicy(true), timeZone: 'Asia/Ho_Chi_Minh' };
+const PG_URL = process.env.RM_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const AGENCIES = Array.from({ length: 100 }, (_, i) => `A${i}`);
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
+const ONLY = (process.env.RM_BENCH_ONLY ?? 'sqlite,pg,lag,list').split(',');
+/** CPU seconds (user + system) of this process since `from`. */
+const cpuSince = (from: NodeJS.CpuUsage): number => {
+  const used = process.cpuUsage(from);
+  return (used.user + used.system) / 1e6;
+};
+
+/** Writes `count` events (5 per task) straight into a SQLite event store, in a few big transactions. */
+function generateEvents(file: string, count: number): void {
+  const db = openEventsDatabase(file);
+  const insert = db.prepare('INSERT INTO events (id, stream, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const at = '2026-02-12T03:00:00.000Z';
+  const meta = JSON.stringify({ occurredAt: at, actor: { id: 'u', role: 'vpcp' } });
+  const write = db.transaction((from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const task = Math.floor(i / 5);
+      const rev = i % 5;
+      const taskId = `n${task >> 6}.${task & 63}.a${task % 100}`;
+      const data =
+        rev === 0
+          ? { taskId, noticeId: `n${task >> 6}`, noticeNumber: `${task >> 6}/TB-VPCP`, directiveIndex: task & 63, text: 'Hoàn thiện cơ sở dữ liệu quốc gia về dân cư, kết nối với các bộ, ngành', lead: AGENCIES[task % 100], coordinators: [AGENCIES[(task + 7) % 100]], deadline: { due: '2026-06-30', kind: 'date' }, key: false, confidential: false, assignedAt: at }
+          : rev === 3
+            ? { taskId, from: { due: '2026-06-30', kind: 'date' }, to: { due: '2026-09-30', kind: 'date' }, reason: 'Gia hạn', cause: 'extension' }
+            : { taskId, by: AGENCIES[task % 100], note: 'Đã xây dựng dự thảo, đang lấy ý kiến', percent: 40 };
+      const type = ['TaskAssigned', 'TaskAcknowledged', 'ProgressReported', 'DeadlineChanged', 'ProgressReported'][rev];
+      insert.run(`e${i}`, `task-${taskId}`, rev, type, JSON.stringify(data), meta, at);
+    }
+  });
+  for (let i = 0; i < count; i += 100_000) write(i, Math.min(count, i + 100_000));
+  db.close();
+}
+
+async function rebuildRate(db: SqlDatabase, store: SqliteEventStore, label: string): Promise<string> {
+  await migrateReadModels(db, PROJECTIONS);
+  const started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
+  const { events } = await rebuildProjection(db, store, tasksProjection, CONTEXT);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpuSeconds = cpuSince(cpu);
+  return `rebuild ${label}: ${events.toLocaleString('en')} events in ${seconds.toFixed(1)} s = ${Math.round(events / seconds).toLocaleString('en')} events/s (node CPU ${cpuSeconds.toFixed(1)} s = ${Math.round(events / cpuSeconds).toLocaleString('en')} events per CPU-second)`;
+}
+
+async function liveLag(dir: string, seconds: number): Promise<string> {
+  const store = new SqliteEventStore(join(dir, 'live-events.sqlite'));
+  const db = new SqliteDatabase(join(dir, 'live-rm.sqlite'));
+  await migrateReadModels(db, PROJECTIONS);
+  const connection = redisConnection(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  const prefix = `bench-${randomUUID()}`;
+  const worker = await startProjectionsWorker({ connection, prefix, db, store, ...CONTEXT, catchUpEveryMs: 60_000 });
+  const queue = new Queue(PROJECTIONS_QUEUE, { connection, prefix });
+  const appendedAt = new Map<bigint, number>();
+  const lags: number[] = [];
+  let seen = 0n;
+  const watcher = setInterval(async () => {
+    const cp = await readCheckpoint(db, 'tasks');
+    if (!cp || cp.position <= seen) return;
+    const now = performance.now();
+    for (const [position, at] of appendedAt) {
+      if (position > cp.position) continue;
+      lags.push(now - at);
+      appendedAt.delete(position);
+    }
+    seen = cp.position;
+  }, 1);
+  const total = seconds * 500;
+  const start = performance.now();
+  for (let i = 0; i < total; i++) {
+    const due = start + i * 2;
+    while (performance.now() < due) await new Promise((resolve) => setImmediate(resolve));
+    const taskId = `live.${i}`;
+    const result = await store.appendToStream({ stream: `task-${taskId}`, expected: 'no_stream', events: [{ type: 'TaskAssigned', data: { taskId, noticeId: 'live', noticeNumber: '1/TB-VPCP', directiveIndex: 0, text: 'Nhiệm vụ', lead: 'BTC', coordinators: [], deadline: { due: '2026-06-30', kind: 'date' }, key: false, confidential: false, assignedAt: new Date().toISOString() }, metadata: { occurredAt: new Date().toISOString() } }] });
+    appendedAt.set(result.position, performance.now());
+    for (const p of PROJECTIONS) void queue.add(PROJECTION_JOBS.nudge, { projection: p.name }, nudgeOptions(p.name));
+  }
+  while (appendedAt.size) await new Promise((resolve) => setTimeout(resolve, 5));
+  clearInterval(watcher);
+  await queue.obliterate({ force: true });
+  await queue.close();
+  await worker.close();
+  await db.close();
+  await store.close();
+  lags.sort((a, b) => a - b);
+  return `live lag at 500 appends/s for ${seconds} s (SQLite, append → checkpoint): p50 ${pct(lags, 50).toFixed(1)} ms, p99 ${pct(lags, 99).toFixed(1)} ms`;
+}
+
+/**
+ * Fills the read model with `tasks` tasks over 100 agencies: each led by one agency and coordinated
+ * by another (so an agency's inbox is about 2% of all tasks), one in 50 confidential.
+ */
+async function fillInbox(db: SqlDatabase, tasks: number): Promise<void> {
+  const generation = (await readCheckpoint(db, 'tasks'))!.generation;
+  const at = '2026-02-12T03:00:00.000Z';
+  for (let from = 0; from < tasks; from += 50_000) {
+    await db.transaction(async (tx) => {
+      const rows = [];
+      for (let i = from; i < Math.min(tasks, from + 50_000); i++) {
+        const due = `2026-${String(1 + (i % 12)).padStart(2, '0')}-15`;
+        const coordinators = JSON.stringify([AGENCIES[(i + 7) % 100]]);
+        rows.push([`t${i}`, i, `n${i >> 6}`, `${i >> 6}/TB-VPCP`, i & 63, 'Nhiệm vụ', ' nhiem vu ', AGENCIES[i % 100], coordinators, null, null, null, i % 3 ? 'in_progress' : 'completed', i % 3 ? 0 : 1, 0, i % 50 ? 0 : 1, due, null, 'date', due, due, due, null, due, null, null, null, null, null, at, '2026-02-12', at, at, '{}']);
+      }
+      await insertRows(tx, `rm_tasks_g${generation}`, TASK_COLUMNS, rows);
+      // task_id, agency, is_lead, is_coordinator, is_delegator, confidential, open_rank, due_key
+      const access = rows.flatMap((r) => [[r[0], r[7], 1, 0, 0, r[15], r[13], r[20]], [r[0], AGENCIES[(Number(r[1]) + 7) % 100], 0, 1, 0, r[15], r[13], r[20]]]);
+      await insertRows(tx, `rm_task_access_g${generation}`, ACCESS_COLUMNS, access);
+    });
+  }
+}
+
+/** p50/p99 of one inbox request shape, over `runs` requests spread over the agencies. */
+async function inboxTimes(label: string, runs: number, request: (agency: string) => Promise<unknown>): Promise<string> {
+  const times: number[] = [];
+  const cpu = process.cpuUsage();
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await request(AGENCIES[(i * 37) % 100]);
+    times.push(performance.now() - started);
+  }
+  const cpuMs = (cpuSince(cpu) * 1000) / runs;
+  times.sort((a, b) => a - b);
+  return `  ${label}: p50 ${pct(times, 50).toFixed(2)} ms, p99 ${pct(times, 99).toFixed(2)} ms (CPU ${cpuMs.toFixed(2)} ms/request)`;
+}
+
+async function listLatency(dir: string, tasks: number): Promise<string> {
+  const db = new SqliteDatabase(join(dir, 'list-rm.sqlite'));
+  await migrateReadModels(db, PROJECTIONS);
+  await fillInbox(db, tasks);
+  const today = '2026-06-01';
+  const own = (agency: string) => ({ id: 'u', role: 'agency' as const, agency });
+  const vpcp = { id: 'v', role: 'vpcp' as const };
+  const runs = Number(process.env.RM_BENCH_LIST_RUNS ?? 300);
+  const lines = [`GET /tasks query for one agency (first page of 50) with ${tasks.toLocaleString('en')} tasks (SQLite):`];
+  lines.push(await inboxTimes('own inbox (lead or coordinator)', runs, (a) => listTasks(db, own(a), {}, new Date(), today)));
+  lines.push(await inboxTimes('own inbox, pages 1 and 2 (cursor)', runs, async (a) => {
+    const first = await listTasks(db, own(a), {}, new Date(), today);
+    return listTasks(db, own(a), { cursor: first.nextCursor! }, new Date(), today);
+  }));
+  lines.push(await inboxTimes('role=lead', runs, (a) => listTasks(db, own(a), { role: 'lead' }, new Date(), today)));
+  lines.push(await inboxTimes('role=coordinator', runs, (a) => listTasks(db, own(a), { role: 'coordinator' }, new Date(), today)));
+  lines.push(await inboxTimes('VPCP, agency=X', runs, (a) => listTasks(db, vpcp, { agency: a }, new Date(), today)));
+  lines.push(await inboxTimes('own inbox, state=open&key=false', runs, (a) => listTasks(db, own(a), { state: 'open', key: false }, new Date(), today)));
+  const names = { agency: (code: string) => code };
+  const statsRuns = Math.max(3, Math.round(runs / 30));
+  lines.push(`GET /stats (today's figures) over the same ${tasks.toLocaleString('en')} tasks (SQLite):`);
+  lines.push(await inboxTimes('VPCP, groupBy=agency', statsRuns, () => taskStats(db, vpcp, { groupBy: 'agency', deadline: 'current', today }, names)));
+  lines.push(await inboxTimes('own agency, groupBy=month', statsRuns, (a) => taskStats(db, own(a), { groupBy: 'month', deadline: 'original', today }, names)));
+  await db.close();
+  return lines.join('\n');
+}
+
+export async function run(): Promise<BenchResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'tdnv-rm-bench-'));
+  const lines: string[] = [];
+  try {
+    if (ONLY.includes('sqlite')) {
+      generateEvents(join(dir, 'events.sqlite'), Number(process.env.RM_BENCH_EVENTS ?? 1_000_000));
+      const store = new SqliteEventStore(join(dir, 'events.sqlite'));
+      const sqlite = new SqliteDatabase(join(dir, 'rm.sqlite'));
+      lines.push(await rebuildRate(sqlite, store, 'SQLite'));
+      await sqlite.close();
+      await store.close();
+    }
+    if (ONLY.includes('pg')) {
+      generateEvents(join(dir, 'events-pg.sqlite'), Number(process.env.RM_BENCH_PG_EVENTS ?? 200_000));
+      const pgStore = new SqliteEventStore(join(dir, 'events-pg.sqlite'));
+      const pg = await PostgresDatabase.open(`${PG_URL}?schema=bench_${randomUUID().replace(/-/g, '').slice(0, 12)}`);
+      try {
+        lines.push(await rebuildRate(pg, pgStore, 'PostgreSQL (CPU: node only, not the server)'));
+      } finally {
+        await pg.dropSchema();
+        await pg.close();
+        await pgStore.close();
+      }
+    }
+    if (ONLY.includes('lag')) lines.push(await liveLag(dir, Number(process.env.RM_BENCH_LAG_SECONDS ?? 10)));
+    if (ONLY.includes('list')) lines.push(await listLatency(dir, Number(process.env.RM_BENCH_TASKS ?? 1_000_000)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return { name: 'read models', lines };
+}
+
+if (require.main === module) {
+  run().then(
+    (result) => {
+      console.log(result.lines.join('\n'));
+      process.exit(0);
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
