@@ -9,7 +9,8 @@ import { taskIdOf } from './reminder-tasks.store';
 /** A task's one wanted job (none when the ladder is finished or the task closed). */
 export interface DesiredJob {
   taskId: string;
-  job?: { data: RungJob; id: string; delay: number };
+  /** `fireAt` is absolute (clock ms): the delay is taken when Redis is written, so a plan made before the clock moved cannot re-time a job back. */
+  job?: { data: RungJob; id: string; fireAt: number };
 }
 
 /** The tasks a batch of the log touches, in first-seen order. */
@@ -53,7 +54,7 @@ export async function planJobs(store: EventStore, taskIds: string[], ctx: Ladder
       const step = nextStep(foldReminderView(events), ctx);
       if (step.type === 'ignore') return { taskId };
       const data = { taskId, rung: step.rung.rung, due: step.rung.due };
-      return { taskId, job: { data, id: rungJobId(data), delay: Math.max(0, step.rung.fireAt.getTime() - ctx.now.getTime()) } };
+      return { taskId, job: { data, id: rungJobId(data), fireAt: step.rung.fireAt.getTime() } };
     }),
   );
 }

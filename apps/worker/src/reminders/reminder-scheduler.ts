@@ -24,6 +24,7 @@ const SCORE_SCALE = 4096;
 export class ReminderScheduler {
   private readonly logger = new Logger('reminder-scheduler');
   private readonly keys: ReturnType<typeof reminderKeys>;
+  private writing: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly store: EventStore,
@@ -89,8 +90,16 @@ export class ReminderScheduler {
    * Makes Redis agree with the plan in a fixed number of round trips per batch: add the job if
    * missing, re-time it if its time drifted, drop the task's previous job when it is another one.
    */
-  private async apply(desired: DesiredJob[]): Promise<number> {
-    if (desired.length === 0) return 0;
+  private apply(desired: DesiredJob[]): Promise<number> {
+    if (desired.length === 0) return Promise.resolve(0);
+    // One write at a time per scheduler: a reconciliation's write must not land between a re-plan's
+    // read and write (it would re-time the job from a clock reading the re-plan has superseded).
+    const run = this.writing.then(() => this.write(desired));
+    this.writing = run.catch(() => undefined);
+    return run;
+  }
+
+  private async write(desired: DesiredJob[]): Promise<number> {
     const client = this.redis;
     const pending = (await client.hmget(this.keys.pending, ...desired.map((d) => d.taskId))) as (string | null)[];
     // Only a job we believe is there needs a look: a new id is simply added (addBulk keeps an existing id).
@@ -100,6 +109,8 @@ export class ReminderScheduler {
       if (id && pending[i] === id) check.exists(this.queue.toKey(id)).zscore(this.queue.toKey('delayed'), id);
     }
     const replies = check.length ? ((await check.exec()) ?? []).map(([, value]) => value) : [];
+    const now = this.context().now.getTime();
+    const delayOf = (job: { fireAt: number }) => Math.max(0, job.fireAt - now);
     let k = 0;
     const toAdd: Parameters<Queue['addBulk']>[0] = [];
     const retime: { id: string; delay: number }[] = [];
@@ -115,14 +126,14 @@ export class ReminderScheduler {
         continue;
       }
       if (old !== job.id) {
-        toAdd.push({ name: REMINDER_JOBS.rung, data: job.data, opts: { jobId: job.id, delay: job.delay } });
+        toAdd.push({ name: REMINDER_JOBS.rung, data: job.data, opts: { jobId: job.id, delay: delayOf(job) } });
         set[taskId] = job.id;
         continue;
       }
       const [exists, score] = [replies[k++] === 1, replies[k++] as string | null];
-      if (!exists) toAdd.push({ name: REMINDER_JOBS.rung, data: job.data, opts: { jobId: job.id, delay: job.delay } });
+      if (!exists) toAdd.push({ name: REMINDER_JOBS.rung, data: job.data, opts: { jobId: job.id, delay: delayOf(job) } });
       // A clock moved by CLOCK_START or a test, or a changed calendar, shows as drift: the job is re-timed, not duplicated.
-      else if (score !== null && Math.abs(Math.floor(Number(score) / SCORE_SCALE) - (Date.now() + job.delay)) > 1_000) retime.push({ id: job.id, delay: job.delay });
+      else if (score !== null && Math.abs(Math.floor(Number(score) / SCORE_SCALE) - (Date.now() + delayOf(job))) > 1_000) retime.push({ id: job.id, delay: delayOf(job) });
     }
     await Promise.all([
       toAdd.length ? this.queue.addBulk(toAdd) : undefined,
