@@ -22,6 +22,16 @@ CREATE TABLE IF NOT EXISTS events (
 )`;
 
 /**
+ * A checkpoint runs inside the commit that crosses this many WAL pages and stalls the event loop
+ * (copy + fsync). The default, 1000 pages (4 MB), stalled 8–9 ms every few hundred commands; at
+ * 10,000 pages (≤ 40 MB of WAL) it runs ten times less often and copies far fewer pages per command,
+ * because a task's index pages are rewritten many times between checkpoints and copied once. The
+ * event store's writer hands checkpoints to a background thread instead (WalCheckpointer) and
+ * falls back to this when the thread is not running.
+ */
+export const AUTOCHECKPOINT_PAGES = 10_000;
+
+/**
  * Opens (creating the folder and the table if needed) an events database with the pragmas the
  * store relies on. The benchmark opens its baseline through here too, so both sides compare like
  * with like.
@@ -36,11 +46,7 @@ export function openEventsDatabase(filePath: string, busyTimeoutMs = 5000): Data
   // fsync, but a process crash loses nothing: a commit has been written to the OS before the append
   // resolves. That trade buys appends without an fsync per transaction.
   db.pragma('synchronous = NORMAL');
-  // A checkpoint runs inside the commit that crosses this many WAL pages and stalls the event loop
-  // (copy + fsync). The default, 1000 pages (4 MB), stalled 8–9 ms every few hundred commands; at
-  // 10,000 pages (≤ 40 MB of WAL) it runs ten times less often and copies far fewer pages per command,
-  // because a task's index pages are rewritten many times between checkpoints and copied once.
-  db.pragma('wal_autocheckpoint = 10000');
+  db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
   db.exec(EVENTS_SCHEMA);
   return db;
 }

@@ -12,6 +12,7 @@ import type {
 } from './event-store.port';
 import { openEventsDatabase } from './sqlite-event-store.schema';
 import { GroupCommit } from './sqlite-group-commit';
+import { WalCheckpointer } from './sqlite-wal-checkpointer';
 import { EventHandler, SqliteSubscription } from './sqlite-subscription';
 
 export interface SqliteEventStoreOptions {
@@ -23,6 +24,11 @@ export interface SqliteEventStoreOptions {
   busyTimeoutMs?: number;
   /** Where a subscription handler's failure goes; the event is retried at the next wake. */
   onSubscriptionError?: (error: unknown) => void;
+  /**
+   * How often a background thread checkpoints the WAL once this store has written (default 200 ms);
+   * 0 leaves checkpoints to SQLite, inside the commits of this thread.
+   */
+  checkpointEveryMs?: number;
 }
 
 interface EventRow {
@@ -55,12 +61,15 @@ export class SqliteEventStore implements EventStore {
   private readonly pollIntervalMs: number;
   private readonly batchSize: number;
   private readonly onSubscriptionError: (error: unknown) => void;
+  private readonly checkpointEveryMs: number;
+  private checkpointer: WalCheckpointer | undefined;
 
   constructor(filePath: string, options: SqliteEventStoreOptions = {}) {
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
     this.batchSize = options.subscriptionBatchSize ?? 500;
     this.onSubscriptionError =
       options.onSubscriptionError ?? ((error) => console.error('Event-store subscription handler failed; retrying', error));
+    this.checkpointEveryMs = options.checkpointEveryMs ?? 200;
     this.db = openEventsDatabase(filePath, options.busyTimeoutMs);
     // MAX() over the (stream, revision) index is a single b-tree seek; NULL = no stream.
     this.currentRevision = this.db.prepare<[string], number | null>('SELECT MAX(revision) FROM events WHERE stream = ?').pluck();
@@ -72,7 +81,7 @@ export class SqliteEventStore implements EventStore {
     this.groupCommit = new GroupCommit(
       this.db,
       (requests, recordedAt) => requests.map((request) => this.write(request, recordedAt)),
-      () => this.notify(),
+      () => this.committed(filePath),
     );
   }
 
@@ -111,6 +120,7 @@ export class SqliteEventStore implements EventStore {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     if (!this.db.open) return;
     this.groupCommit.flush();
+    await this.checkpointer?.stop();
     this.db.close();
   }
 
@@ -144,6 +154,13 @@ export class SqliteEventStore implements EventStore {
     if (maxCount <= 0) return [];
     const limit = Math.min(maxCount, Number.MAX_SAFE_INTEGER);
     return this.selectAfter.all(fromPosition < 0n ? 0n : fromPosition, limit).map(toStoredEvent);
+  }
+
+  private committed(filePath: string): void {
+    // Started by the first write: a store that only reads never checkpoints.
+    if (!this.checkpointer && this.checkpointEveryMs > 0)
+      this.checkpointer = new WalCheckpointer(this.db, filePath, this.checkpointEveryMs, (error) => console.error('WAL checkpoint thread failed; SQLite checkpoints in the writer again', error));
+    this.notify();
   }
 
   private notify(): void {
