@@ -60,6 +60,8 @@ export class WalCheckpointer {
     if (!this.stopped) {
       this.stopped = true;
       if (this.writer.open) this.writer.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
+      // Held open again until the thread has finished: a closing store must not lose its last checkpoint.
+      this.worker.ref();
       this.worker.postMessage('stop');
     }
     await this.exited;
