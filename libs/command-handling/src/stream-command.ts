@@ -4,6 +4,7 @@ import { CommandRefusedError } from '../../domain/src/domain.errors';
 import { AppendRequest, EventMetadata, EventStore, NewEvent, StoredEvent } from '../../event-store/src/event-store.port';
 import { IdempotencyKeyReusedError, RefusedWithStateError, StaleRevisionError, StreamExistsError } from './command-errors';
 import { CommandContext, eventId, newCommandId } from './command-context';
+import { StreamStateCache } from './stream-state-cache';
 
 export interface DomainEvent {
   type: string;
@@ -24,6 +25,8 @@ export interface StreamCommand<S, R> {
   /** The answer, built from the state after the command (or, on a replay, after the first run). */
   respond: (state: S, revision: number) => R;
   context: CommandContext;
+  /** Folded states of recent streams, shared by the commands of one kind (see StreamStateCache). */
+  cache?: StreamStateCache<S>;
 }
 
 const ATTEMPTS_WITHOUT_IF_MATCH = 3;
@@ -36,10 +39,19 @@ const ATTEMPTS_WITHOUT_IF_MATCH = 3;
 export async function runStreamCommand<S, R>(store: EventStore, command: StreamCommand<S, R>): Promise<R> {
   const { context } = command;
   for (let attempt = 1; ; attempt++) {
-    const { revision, events } = await store.readStream(command.stream);
-    const replay = context.idempotencyKey ? replayOf(command, events) : undefined;
-    if (replay) return replay;
-    const state = fold(command, events);
+    // A retry after a lost race, or a command that may be a replay (its events are needed), reads the stream.
+    const cached = attempt === 1 && !context.idempotencyKey ? await cachedState(store, command) : undefined;
+    let revision: number;
+    let state: S;
+    if (cached) ({ revision, state } = cached);
+    else {
+      const read = await store.readStream(command.stream);
+      const replay = context.idempotencyKey ? replayOf(command, read.events) : undefined;
+      if (replay) return replay;
+      revision = read.revision;
+      state = fold(command, read.events);
+      if (revision >= 0) command.cache?.set(command.stream, revision, state);
+    }
     if (context.ifMatch !== undefined && context.ifMatch !== revision) throw conflict(command, state, revision);
     let decision: StreamDecision;
     try {
@@ -51,7 +63,9 @@ export async function runStreamCommand<S, R>(store: EventStore, command: StreamC
     if (decision.events.length === 0 && !decision.newStreams?.length) return command.respond(state, revision);
     try {
       const next = await append(store, command, revision, decision);
-      return command.respond(decision.events.reduce(command.evolve, state), next);
+      const after = decision.events.reduce(command.evolve, state);
+      if (decision.events.length) command.cache?.set(command.stream, next, after);
+      return command.respond(after, next);
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error;
       if (context.ifMatch !== undefined || attempt >= ATTEMPTS_WITHOUT_IF_MATCH) {
@@ -63,6 +77,13 @@ export async function runStreamCommand<S, R>(store: EventStore, command: StreamC
       }
     }
   }
+}
+
+/** The cached state, if the store confirms that nothing was appended to the stream since. */
+async function cachedState<S, R>(store: EventStore, command: StreamCommand<S, R>): Promise<{ revision: number; state: S } | undefined> {
+  const entry = command.cache?.get(command.stream);
+  if (!entry) return undefined;
+  return (await store.streamRevision(command.stream)) === entry.revision ? entry : undefined;
 }
 
 async function append<S, R>(store: EventStore, command: StreamCommand<S, R>, revision: number, decision: StreamDecision): Promise<number> {

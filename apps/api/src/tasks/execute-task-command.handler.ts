@@ -11,12 +11,15 @@ import { Task, TaskState } from '../../../../libs/domain/src/task/task.state';
 import { EventStore } from '../../../../libs/event-store/src/event-store.port';
 import { AgencyDirectory } from '../agencies/agency-directory';
 import { runStreamCommand, StreamDecision } from '../../../../libs/command-handling/src/stream-command';
+import { StreamStateCache } from '../../../../libs/command-handling/src/stream-state-cache';
 import { problem, ProblemError } from '../http/problem';
 import { DEADLINE_POLICY, EVENT_STORE } from '../tokens';
 import { ExecuteTaskCommand, TaskCommandResult } from './execute-task-command';
 
 @CommandHandler(ExecuteTaskCommand)
 export class ExecuteTaskCommandHandler implements ICommandHandler<ExecuteTaskCommand, TaskCommandResult> {
+  private readonly cache = new StreamStateCache<TaskState>();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DEADLINE_POLICY) private readonly policy: DeadlinePolicy,
@@ -29,6 +32,7 @@ export class ExecuteTaskCommandHandler implements ICommandHandler<ExecuteTaskCom
     return runStreamCommand<TaskState, TaskCommandResult>(this.store, {
       stream: taskStream(taskId),
       initial: undefined,
+      cache: this.cache,
       evolve: (state, event) => evolveTask(state, event as TaskEvent),
       context,
       respond: (state, revision) => ({ taskId, revision, state: state?.status ?? 'none' }),
