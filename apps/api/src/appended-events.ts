@@ -30,7 +30,6 @@ export class NotifyingEventStore implements EventStore {
   }
 
   readStream: EventStore['readStream'] = (stream) => this.inner.readStream(stream);
-  streamRevision: EventStore['streamRevision'] = (stream) => this.inner.streamRevision(stream);
   readAll: EventStore['readAll'] = (from, max) => this.inner.readAll(from, max);
   subscribe: EventStore['subscribe'] = (from, onEvent) => this.inner.subscribe(from, onEvent);
   close: EventStore['close'] = async () => {

@@ -54,14 +54,27 @@ describe('runStreamCommand with a state cache', () => {
     expect((await store.readStream('counter-1')).events.map((e) => e.revision)).toEqual([0, 1, 2]);
   });
 
-  it('sees an event another writer appended after the state was cached', async () => {
+  // As the worker would: a write that does not go through this cache.
+  const appendElsewhere = (expected: number, by: number) =>
+    store.appendToStream({ stream: 'counter-1', expected, events: [{ type: 'Incremented', data: { by }, metadata: { occurredAt: '2026-03-02T02:00:00Z' } }] });
+
+  it('a decision on a stale cached state loses the append, and the command is decided again on the stream', async () => {
     const c = cache();
     await increment(c);
-    // As the worker would: a write that does not go through this cache.
-    await store.appendToStream({ stream: 'counter-1', expected: 0, events: [{ type: 'Incremented', data: { by: 2 }, metadata: { occurredAt: '2026-03-02T02:00:00Z' } }] });
+    await appendElsewhere(0, 2);
     const refusal = await increment(c).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(RefusedWithStateError);
     expect((refusal as RefusedWithStateError).current).toEqual({ value: 3, revision: 1 });
+    expect(reads).toBe(2);
+    expect((await store.readStream('counter-1')).events).toHaveLength(2);
+  });
+
+  it('a refusal decided on the cached state is only given after a fresh read confirms it', async () => {
+    const c = cache();
+    for (let i = 0; i < LIMIT; i++) await increment(c);
+    await appendElsewhere(LIMIT - 1, -2);
+    // The cache says 3 (refused); the stream says 1, so the increment is accepted.
+    expect(await increment(c)).toEqual({ value: 2, revision: LIMIT + 1 });
     expect(reads).toBe(2);
   });
 

@@ -38,9 +38,14 @@ const ATTEMPTS_WITHOUT_IF_MATCH = 3;
  */
 export async function runStreamCommand<S, R>(store: EventStore, command: StreamCommand<S, R>): Promise<R> {
   const { context } = command;
-  for (let attempt = 1; ; attempt++) {
-    // A retry after a lost race, or a command that may be a replay (its events are needed), reads the stream.
-    const cached = attempt === 1 && !context.idempotencyKey ? await cachedState(store, command) : undefined;
+  // A command that may be a replay needs the events, so it always reads the stream.
+  let trustCache = !context.idempotencyKey;
+  for (let lostRaces = 0; ; ) {
+    const cached = trustCache ? command.cache?.get(command.stream) : undefined;
+    // Another process may have appended since the state was cached. A success is safe anyway (the
+    // append names the cached revision and fails if the stream moved on); any other outcome is
+    // only given once a fresh read of the stream confirms it.
+    trustCache = false;
     let revision: number;
     let state: S;
     if (cached) ({ revision, state } = cached);
@@ -52,15 +57,22 @@ export async function runStreamCommand<S, R>(store: EventStore, command: StreamC
       state = fold(command, read.events);
       if (revision >= 0) command.cache?.set(command.stream, revision, state);
     }
-    if (context.ifMatch !== undefined && context.ifMatch !== revision) throw conflict(command, state, revision);
+    if (context.ifMatch !== undefined && context.ifMatch !== revision) {
+      if (cached) continue;
+      throw conflict(command, state, revision);
+    }
     let decision: StreamDecision;
     try {
       decision = command.decide(state);
     } catch (error) {
+      if (cached) continue;
       if (error instanceof CommandRefusedError) throw refused(error, command.respond(state, revision), revision);
       throw error;
     }
-    if (decision.events.length === 0 && !decision.newStreams?.length) return command.respond(state, revision);
+    if (decision.events.length === 0 && !decision.newStreams?.length) {
+      if (cached) continue;
+      return command.respond(state, revision);
+    }
     try {
       const next = await append(store, command, revision, decision);
       const after = decision.events.reduce(command.evolve, state);
@@ -68,7 +80,8 @@ export async function runStreamCommand<S, R>(store: EventStore, command: StreamC
       return command.respond(after, next);
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error;
-      if (context.ifMatch !== undefined || attempt >= ATTEMPTS_WITHOUT_IF_MATCH) {
+      if (cached) continue;
+      if (context.ifMatch !== undefined || ++lostRaces >= ATTEMPTS_WITHOUT_IF_MATCH) {
         const latest = await store.readStream(command.stream);
         if (error.stream !== command.stream) throw new StreamExistsError(error.stream);
         const replayed = context.idempotencyKey ? replayOf(command, latest.events) : undefined;
@@ -77,13 +90,6 @@ export async function runStreamCommand<S, R>(store: EventStore, command: StreamC
       }
     }
   }
-}
-
-/** The cached state, if the store confirms that nothing was appended to the stream since. */
-async function cachedState<S, R>(store: EventStore, command: StreamCommand<S, R>): Promise<{ revision: number; state: S } | undefined> {
-  const entry = command.cache?.get(command.stream);
-  if (!entry) return undefined;
-  return (await store.streamRevision(command.stream)) === entry.revision ? entry : undefined;
 }
 
 async function append<S, R>(store: EventStore, command: StreamCommand<S, R>, revision: number, decision: StreamDecision): Promise<number> {

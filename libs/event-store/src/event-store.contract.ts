@@ -108,15 +108,6 @@ export function eventStoreContract(name: string, factory: ContractFactory): void
     describe('reading', () => {
       it('reads a missing stream as revision -1 with no events', async () => {
         expect(await store.readStream(uniqueStream('missing'))).toEqual({ revision: -1, events: [] });
-        expect(await store.streamRevision(uniqueStream('missing'))).toBe(-1);
-      });
-
-      it("tells a stream's current revision without reading it", async () => {
-        const stream = uniqueStream('task');
-        await store.appendToStream({ stream, expected: 'no_stream', events: [newEvent('A', {}), newEvent('B', {})] });
-        expect(await store.streamRevision(stream)).toBe(1);
-        await store.appendToStream({ stream, expected: 1, events: [newEvent('C', {})] });
-        expect(await store.streamRevision(stream)).toBe(2);
       });
 
       it('round-trips data, metadata, ids and Vietnamese text', async () => {

@@ -63,8 +63,6 @@ export interface Subscription {
 
 export interface EventStore {
   readStream(stream: string): Promise<ReadStreamResult>;
-  /** The stream's current revision (-1 when it does not exist), without reading its events. */
-  streamRevision(stream: string): Promise<number>;
   appendToStream(request: AppendRequest): Promise<AppendResult>;
   /**
    * Appends to several streams. SQLite does it in one transaction; EventStoreDB has no

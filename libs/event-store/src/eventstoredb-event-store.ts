@@ -1,4 +1,4 @@
-import { BACKWARDS, END, EventStoreDBClient, Position, StreamNotFoundError, WrongExpectedVersionError } from '@eventstore/db-client';
+import { EventStoreDBClient, Position, StreamNotFoundError, WrongExpectedVersionError } from '@eventstore/db-client';
 import { ConcurrencyError } from '../../domain/src/concurrency.error';
 import type { AppendRequest, AppendResult, EventStore, ReadStreamResult, StoredEvent, Subscription } from './event-store.port';
 import {
@@ -47,17 +47,6 @@ export class EventStoreDbEventStore implements EventStore {
       throw error;
     }
     return { revision: events.length === 0 ? -1 : events[events.length - 1].revision, events };
-  }
-
-  async streamRevision(stream: string): Promise<number> {
-    try {
-      for await (const resolved of this.client.readStream(stream, { direction: BACKWARDS, fromRevision: END, maxCount: 1 }))
-        if (resolved.event) return Number(resolved.event.revision);
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return -1;
-      throw error;
-    }
-    return -1;
   }
 
   async appendToStream({ stream, events, expected }: AppendRequest): Promise<AppendResult> {

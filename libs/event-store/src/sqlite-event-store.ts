@@ -90,10 +90,6 @@ export class SqliteEventStore implements EventStore {
     return { revision: events.length === 0 ? -1 : events[events.length - 1].revision, events };
   }
 
-  async streamRevision(stream: string): Promise<number> {
-    return this.currentRevision.get(stream) ?? -1;
-  }
-
   async appendToStream(request: AppendRequest): Promise<AppendResult> {
     return (await this.groupCommit.submit([request]))[0];
   }
