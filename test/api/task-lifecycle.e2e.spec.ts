@@ -86,6 +86,7 @@ describe('task lifecycle over HTTP', () => {
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(res.body).toMatchObject({ type: '/problems/command-refused', state: 'completed', currentRevision: 7 });
     expect(res.body.title).toMatch(/trạng thái/);
+    expect(res.body).toMatchObject({ command: 'AcknowledgeTask', detail: 'Không thể tiếp nhận nhiệm vụ vì nhiệm vụ đã kết thúc (trạng thái “Đã hoàn thành”)' });
     expect(await api.allEvents()).toHaveLength(before);
   });
 

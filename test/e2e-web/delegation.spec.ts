@@ -88,7 +88,7 @@ describe('delegation to a unit (Chromium)', () => {
     await page.getByRole('button', { name: 'Gửi: Giao đơn vị cấp dưới' }).click();
     const dueError = page.locator('#delegate-due-error');
     await dueError.waitFor();
-    await dueError.filter({ hasText: 'Thời hạn giao đơn vị không được muộn hơn thời hạn của nhiệm vụ (31/12/2030).' }).waitFor();
+    await dueError.filter({ hasText: 'Thời hạn giao đơn vị không được muộn hơn thời hạn của nhiệm vụ (31/12/2030)' }).waitFor();
     await page.getByRole('alert').filter({ hasText: 'Dữ liệu không hợp lệ' }).waitFor();
     expect(await due.getAttribute('aria-invalid')).toBe('true');
     expect((await due.getAttribute('aria-describedby'))?.split(' ')).toContain('delegate-due-error');

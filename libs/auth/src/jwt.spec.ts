@@ -13,7 +13,7 @@ describe('HS256 tokens', () => {
     const [h, , s] = token.split('.');
     const forged = Buffer.from(JSON.stringify({ sub: 'u1', role: 'admin' })).toString('base64url');
     expect(() => verifyToken(`${h}.${forged}.${s}`, SECRET, 1000)).toThrow(InvalidTokenError);
-    expect(() => verifyToken(token, SECRET, 2000)).toThrow('expired');
+    expect(() => verifyToken(token, SECRET, 2000)).toThrow('mã đã hết hạn');
     const none = Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url');
     expect(() => verifyToken(`${none}.${token.split('.')[1]}.`, SECRET, 1000)).toThrow(InvalidTokenError);
   });

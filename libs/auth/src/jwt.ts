@@ -21,6 +21,7 @@ export function signToken(claims: TokenClaims, secret: string, ttlSeconds = 8 * 
   return `${HEADER}.${payload}.${sign(`${HEADER}.${payload}`, secret)}`;
 }
 
+/** Its message is shown to users (after "Mã xác thực không hợp lệ: "), so it is Vietnamese. */
 export class InvalidTokenError extends Error {}
 
 /** Verifies signature, algorithm, expiry and claim shapes; returns the actor the token speaks for. */
@@ -30,17 +31,17 @@ export function verifyToken(token: string, secret: string, nowSeconds = Math.flo
 
 export function verifyTokenClaims(token: string, secret: string, nowSeconds = Math.floor(Date.now() / 1000)): { actor: Actor; issuedAtMs?: number; expiresAtMs?: number } {
   const parts = token.split('.');
-  if (parts.length !== 3) throw new InvalidTokenError('malformed token');
+  if (parts.length !== 3) throw new InvalidTokenError('mã không đúng cấu trúc');
   const [header, payload, signature] = parts;
   const expected = Buffer.from(sign(`${header}.${payload}`, secret));
   const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new InvalidTokenError('bad signature');
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new InvalidTokenError('chữ ký không đúng');
   const alg = parse(header)?.alg;
-  if (alg !== 'HS256') throw new InvalidTokenError('unsupported algorithm');
+  if (alg !== 'HS256') throw new InvalidTokenError('thuật toán ký không được hỗ trợ');
   const claims = parse(payload) as TokenClaims | undefined;
-  if (!claims || typeof claims.sub !== 'string' || !PEOPLE_ROLES.includes(claims.role)) throw new InvalidTokenError('bad claims');
-  if (typeof claims.exp === 'number' && claims.exp < nowSeconds) throw new InvalidTokenError('token expired');
-  if (claims.role === 'agency' && typeof claims.agency !== 'string') throw new InvalidTokenError('an agency token needs the agency claim');
+  if (!claims || typeof claims.sub !== 'string' || !PEOPLE_ROLES.includes(claims.role)) throw new InvalidTokenError('thông tin người dùng trong mã không hợp lệ');
+  if (typeof claims.exp === 'number' && claims.exp < nowSeconds) throw new InvalidTokenError('mã đã hết hạn, vui lòng đăng nhập lại');
+  if (claims.role === 'agency' && typeof claims.agency !== 'string') throw new InvalidTokenError('mã của người dùng cơ quan thiếu mã cơ quan');
   const actor: Actor = { id: claims.sub, role: claims.role, agency: claims.role === 'agency' ? claims.agency : undefined };
   const issuedAtMs = typeof claims.iatMs === 'number' ? claims.iatMs : typeof claims.iat === 'number' ? claims.iat * 1000 : undefined;
   return { actor, issuedAtMs, expiresAtMs: typeof claims.exp === 'number' ? claims.exp * 1000 : undefined };

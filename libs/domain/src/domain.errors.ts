@@ -1,6 +1,7 @@
 /**
  * Typed refusals. The HTTP edge maps them: CommandRefused → 409, ActorForbidden → 403,
- * InvalidCommand → 400/422, StreamNotFound → 404.
+ * InvalidCommand → 400/422, StreamNotFound → 404. The reason is shown to users, so it is written in
+ * Vietnamese and is the whole message; `command`, `state` and `field` stay for machines.
  */
 export class CommandRefusedError extends Error {
   constructor(
@@ -8,7 +9,7 @@ export class CommandRefusedError extends Error {
     readonly state: string,
     readonly reason: string,
   ) {
-    super(`${command} is not allowed in state ${state}: ${reason}`);
+    super(reason);
     this.name = 'CommandRefusedError';
   }
 }
@@ -18,7 +19,7 @@ export class ActorForbiddenError extends Error {
     readonly command: string,
     readonly reason: string,
   ) {
-    super(`${command}: ${reason}`);
+    super(reason);
     this.name = 'ActorForbiddenError';
   }
 }
@@ -29,14 +30,15 @@ export class InvalidCommandError extends Error {
     readonly reason: string,
     readonly field?: string,
   ) {
-    super(`${command}: ${reason}`);
+    super(reason);
     this.name = 'InvalidCommandError';
   }
 }
 
+/** `what` names the missing thing in Vietnamese, e.g. "Nhiệm vụ", "Người dùng u-42". */
 export class NotFoundError extends Error {
   constructor(readonly what: string) {
-    super(`${what} not found`);
+    super(`${what} không tồn tại`);
     this.name = 'NotFoundError';
   }
 }

@@ -19,3 +19,4 @@ export * from './ids';
 export * from './agency/agency-edits';
 export * from './user/user-directory';
 export * from './task/task-view';
+export * from './task/task-status.labels';

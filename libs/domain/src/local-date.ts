@@ -9,3 +9,9 @@ export function isLocalDate(value: unknown): value is string {
   const date = new Date(Date.UTC(y, mo - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
+
+/** "2026-06-30" → "30/06/2026", as dates are shown to users; anything else is returned as it is. */
+export function formatLocalDate(value: string): string {
+  const m = ISO_DATE.exec(value);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : value;
+}

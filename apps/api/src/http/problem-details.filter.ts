@@ -38,12 +38,12 @@ export function toProblem(error: unknown, logger?: Logger): Problem {
     return problem('concurrency-conflict', `Phiên bản hiện tại là ${error.currentRevision}`, { currentRevision: error.currentRevision, current: error.current });
   if (error instanceof IdempotencyKeyReusedError) return problem('idempotency-key-reused', 'Idempotency-Key này đã được dùng cho một yêu cầu có nội dung khác');
   if (error instanceof StreamExistsError) return problem('already-exists', `${error.stream} đã tồn tại`);
-  if (error instanceof CommandRefusedError) return problem('command-refused', error.message, { state: error.state, command: error.command });
+  if (error instanceof CommandRefusedError) return problem('command-refused', error.reason, { state: error.state, command: error.command });
   if (error instanceof ActorForbiddenError) return problem('forbidden', error.reason);
   if (error instanceof InvalidCommandError)
     return problem('validation', error.reason, { errors: [{ field: error.field ?? null, message: error.reason }] });
-  if (error instanceof NotFoundError) return problem('not-found', `${error.what} không tồn tại`);
-  if (error instanceof ConcurrencyError) return problem('concurrency-conflict', error.message, { currentRevision: error.actual });
+  if (error instanceof NotFoundError) return problem('not-found', error.message);
+  if (error instanceof ConcurrencyError) return problem('concurrency-conflict', `Phiên bản hiện tại là ${error.actual}`, { currentRevision: error.actual });
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const type = BY_STATUS[status];

@@ -14,7 +14,7 @@ export async function noticeText(body: unknown, contentType: string | undefined)
   else if (typeof body === 'string') text = body;
   else if (body && typeof body === 'object') text = (body as { text?: unknown }).text;
   if (typeof text !== 'string' || !text.trim())
-    throw new ProblemError(problem('validation', 'Cần nội dung văn bản: text/plain, JSON { "text": … } hoặc tệp .docx', { errors: [{ field: 'text', message: 'required' }], contentType }));
+    throw new ProblemError(problem('validation', 'Cần nội dung văn bản: text/plain, JSON { "text": … } hoặc tệp .docx', { errors: [{ field: 'text', message: 'Cần nội dung văn bản' }], contentType }));
   // A NUL byte means a binary file was sent as text.
   if (text.includes('\u0000')) throw new ProblemError(problem('unsupported-media-type', 'Nội dung không phải văn bản (có ký tự nhị phân)'));
   if (text.length > MAX_TEXT_CHARS) throw new ProblemError(problem('payload-too-large', `Văn bản dài quá ${MAX_TEXT_CHARS} ký tự`));
@@ -24,7 +24,8 @@ export async function noticeText(body: unknown, contentType: string | undefined)
 async function docxText(buffer: Buffer): Promise<string> {
   try {
     return (await extractRawText({ buffer })).value;
-  } catch (error) {
-    throw new ProblemError(problem('unsupported-media-type', `Không đọc được tệp .docx: ${(error as Error).message}`));
+  } catch {
+    // The reader's own reason is English and technical; the user needs to know the file is unreadable.
+    throw new ProblemError(problem('unsupported-media-type', 'Không đọc được tệp .docx; vui lòng kiểm tra tệp đúng định dạng Word (.docx) và không bị hỏng'));
   }
 }

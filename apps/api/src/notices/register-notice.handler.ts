@@ -60,7 +60,9 @@ function toDeadline(d: DirectiveDto, field: string): Deadline {
   const input = d.deadline;
   if (!input) return { due: null, kind: 'none' };
   const kind = input.kind ?? (input.due ? 'date' : 'none');
-  if (DATED_KINDS.includes(kind) && !input.due)
-    throw new ProblemError(problem('validation', `${field}.deadline.due: thời hạn loại ${kind} cần có ngày`, { errors: [{ field: `${field}.deadline.due`, message: 'required' }] }));
+  if (DATED_KINDS.includes(kind) && !input.due) {
+    const message = `Thời hạn loại ${kind} cần có ngày`;
+    throw new ProblemError(problem('validation', `${field}.deadline.due: ${message}`, { errors: [{ field: `${field}.deadline.due`, message }] }));
+  }
   return { due: input.due ?? null, kind, phrase: input.phrase, rule: 'nhập khi đăng ký thông báo' };
 }

@@ -64,5 +64,6 @@ function withChildStreams(state: TaskState, events: TaskEvent[], now: string): S
 }
 
 function unknownAgency(code: string): ProblemError {
-  return new ProblemError(problem('validation', `Mã cơ quan không có trong danh mục: ${code}`, { errors: [{ field: 'agency', message: `unknown agency ${code}` }] }));
+  const message = `Mã cơ quan không có trong danh mục: ${code}`;
+  return new ProblemError(problem('validation', message, { errors: [{ field: 'agency', message }] }));
 }

@@ -39,20 +39,20 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const UNIT_CODE = /^[A-Z0-9][A-Z0-9_-]{1,39}$/;
 
 export function decideUpdateContacts(actor: Actor, contacts: AgencyContactsUpdated['data']): AgencyEditEvent[] {
-  if (actor.role !== 'admin') throw new ActorForbiddenError('UpdateAgencyContacts', 'only an administrator may edit contacts');
+  if (actor.role !== 'admin') throw new ActorForbiddenError('UpdateAgencyContacts', 'Chỉ quản trị viên mới được sửa thông tin đầu mối liên hệ của cơ quan');
   const lists = [contacts.focal, contacts.leader, contacts.trackingOfficers ?? [], contacts.departmentHead ?? []];
   const bad = lists.flat().find((e) => !EMAIL.test(e));
-  if (bad !== undefined) throw new InvalidCommandError('UpdateAgencyContacts', `"${bad}" is not an email address`, 'focal');
+  if (bad !== undefined) throw new InvalidCommandError('UpdateAgencyContacts', `“${bad}” không phải là địa chỉ email hợp lệ`, 'focal');
   return [{ type: 'AgencyContactsUpdated', data: contacts }];
 }
 
 /** `codeTaken` tells whether the catalogue (data file or earlier edits) already has the code. */
 export function decideAddUnit(actor: Actor, unit: AgencyUnitAdded['data'], codeTaken: boolean): AgencyEditEvent[] {
   const mayAdd = actor.role === 'admin' || (actor.role === 'agency' && actor.agency === unit.parent);
-  if (!mayAdd) throw new ActorForbiddenError('AddAgencyUnit', 'only an administrator or the agency itself may add its units');
+  if (!mayAdd) throw new ActorForbiddenError('AddAgencyUnit', 'Chỉ quản trị viên hoặc chính cơ quan đó mới được thêm đơn vị trực thuộc');
   if (!UNIT_CODE.test(unit.code))
-    throw new InvalidCommandError('AddAgencyUnit', 'code must be 2–40 upper-case letters, digits, "-" or "_"', 'code');
-  if (!unit.name.trim()) throw new InvalidCommandError('AddAgencyUnit', 'name must not be empty', 'name');
-  if (codeTaken) throw new CommandRefusedError('AddAgencyUnit', 'exists', `code ${unit.code} is already in the catalogue`);
+    throw new InvalidCommandError('AddAgencyUnit', 'Mã đơn vị gồm 2–40 ký tự: chữ in hoa, chữ số, "-" hoặc "_"', 'code');
+  if (!unit.name.trim()) throw new InvalidCommandError('AddAgencyUnit', 'Tên đơn vị không được để trống', 'name');
+  if (codeTaken) throw new CommandRefusedError('AddAgencyUnit', 'exists', `Mã ${unit.code} đã có trong danh mục cơ quan`);
   return [{ type: 'AgencyUnitAdded', data: { ...unit, name: unit.name.trim() } }];
 }

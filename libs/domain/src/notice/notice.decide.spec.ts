@@ -45,6 +45,7 @@ describe('RegisterNotice', () => {
   it('is refused when the notice exists, for a non-VPCP actor, and for bad input', () => {
     const existing = evolveNotice(undefined, decideRegisterNotice(register(), undefined).notice);
     expect(() => decideRegisterNotice(register(), existing)).toThrow(CommandRefusedError);
+    expect(() => decideRegisterNotice(register(), existing)).toThrow('Thông báo số 45/TB-VPCP đã được đăng ký');
     expect(() => decideRegisterNotice(register({}, 'agency'), undefined)).toThrow(ActorForbiddenError);
     expect(() => decideRegisterNotice(register({ issuedAt: '2020-02-30' }), undefined)).toThrow(InvalidCommandError);
     expect(() => decideRegisterNotice(register({ directives: [] }), undefined)).toThrow(InvalidCommandError);

@@ -12,8 +12,8 @@ export interface NoticeDecision {
 
 /** RegisterNotice → NoticeRegistered on the notice stream, then one TaskAssigned per task stream. */
 export function decideRegisterNotice(command: RegisterNotice, state: NoticeState): NoticeDecision {
-  if (command.actor.role !== 'vpcp') throw new ActorForbiddenError(command.type, 'only VPCP may register a notice');
-  if (state) throw new CommandRefusedError(command.type, 'registered', `notice ${state.number} is already registered`);
+  if (command.actor.role !== 'vpcp') throw new ActorForbiddenError(command.type, 'Chỉ Văn phòng Chính phủ mới được đăng ký thông báo');
+  if (state) throw new CommandRefusedError(command.type, 'registered', `Thông báo số ${state.number} đã được đăng ký`);
   const p = command.payload;
   validate(command);
   const notice: NoticeRegistered = {
@@ -68,17 +68,17 @@ function validate(command: RegisterNotice): void {
   const invalid = (reason: string, field: string): never => {
     throw new InvalidCommandError(command.type, reason, field);
   };
-  if (!p.number.trim()) invalid('the notice number must not be empty', 'number');
-  if (!isLocalDate(p.issuedAt)) invalid('issuedAt must be a real date written YYYY-MM-DD', 'issuedAt');
-  if (p.directives.length === 0) invalid('a notice needs at least one directive', 'directives');
+  if (!p.number.trim()) invalid('Số hiệu thông báo không được để trống', 'number');
+  if (!isLocalDate(p.issuedAt)) invalid('Ngày ban hành phải là một ngày có thật, dạng YYYY-MM-DD', 'issuedAt');
+  if (p.directives.length === 0) invalid('Thông báo cần có ít nhất một chỉ đạo', 'directives');
   const seen = new Set<string>();
   p.directives.forEach((d, i) => {
-    if (!d.text.trim()) invalid(`directive ${i + 1} has no text`, `directives.${i}.text`);
-    if (d.tasks.length === 0) invalid(`directive ${i + 1} has no lead agency`, `directives.${i}.lead`);
+    if (!d.text.trim()) invalid(`Chỉ đạo thứ ${i + 1} chưa có nội dung`, `directives.${i}.text`);
+    if (d.tasks.length === 0) invalid(`Chỉ đạo thứ ${i + 1} chưa có cơ quan chủ trì`, `directives.${i}.lead`);
     if (d.deadline.due !== null && !isLocalDate(d.deadline.due))
-      invalid(`directive ${i + 1}: due must be a real date written YYYY-MM-DD`, `directives.${i}.deadline.due`);
+      invalid(`Chỉ đạo thứ ${i + 1}: thời hạn phải là một ngày có thật, dạng YYYY-MM-DD`, `directives.${i}.deadline.due`);
     for (const t of d.tasks) {
-      if (seen.has(t.taskId)) invalid(`directive ${i + 1} names ${t.lead} twice`, `directives.${i}.lead`);
+      if (seen.has(t.taskId)) invalid(`Chỉ đạo thứ ${i + 1} nêu cơ quan ${t.lead} hai lần`, `directives.${i}.lead`);
       seen.add(t.taskId);
     }
   });

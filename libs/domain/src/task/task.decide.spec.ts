@@ -3,6 +3,7 @@ import { TaskCommandType } from './task.commands';
 import { decideTask } from './task.decide';
 import { TaskEvent } from './task.events';
 import { TaskStatus } from './task.state';
+import { TASK_STATUS_LABELS } from './task-status.labels';
 import { assigned, command, fold, LEAD, TASK_ID, VPCP } from '../../../testing/src/task.fixtures';
 
 const pending: TaskEvent = {
@@ -77,7 +78,7 @@ describe('task lifecycle: every (state, command) pair', () => {
       }
       expect(error).toBeInstanceOf(CommandRefusedError);
       expect((error as CommandRefusedError).state).toBe(status);
-      expect((error as Error).message).toContain(status);
+      expect((error as Error).message).toContain(`“${TASK_STATUS_LABELS[status]}”`);
     } else {
       expect(decideTask(cmd, state).map((e) => e.type).join('+')).toBe(expected);
     }
@@ -85,6 +86,7 @@ describe('task lifecycle: every (state, command) pair', () => {
 
   it.each(Object.keys(TABLE) as TaskCommandType[])('%s on a task that does not exist → not found', (type) => {
     expect(() => decideTask(command(type), undefined)).toThrow(NotFoundError);
+    expect(() => decideTask(command(type), undefined)).toThrow('Nhiệm vụ không tồn tại');
   });
 
   it('covers every command type', () => {

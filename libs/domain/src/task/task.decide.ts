@@ -1,9 +1,10 @@
 import { DeadlinePolicy, IDENTITY_DEADLINE_POLICY } from '../deadline';
 import { ActorForbiddenError, CommandRefusedError, InvalidCommandError, NotFoundError } from '../domain.errors';
-import { isLocalDate } from '../local-date';
+import { formatLocalDate, isLocalDate } from '../local-date';
 import { deadlineOn, TaskCommand, TaskCommandType } from './task.commands';
 import { TaskEvent } from './task.events';
 import { describeWho, mayAct, Who } from './task.permissions';
+import { fieldLabel, notInStateReason } from './task.reasons';
 import { isOpen, OPEN_STATUSES, Task, TaskState, TaskStatus } from './task.state';
 
 type CommandOf<T extends TaskCommandType> = Extract<TaskCommand, { type: T }>;
@@ -13,6 +14,8 @@ interface Rule<T extends TaskCommandType> {
   who: Who;
   decide(command: CommandOf<T>, task: Task, policy: DeadlinePolicy): TaskEvent[];
 }
+
+const NO_PENDING_EXTENSION = 'Nhiệm vụ không có đề nghị gia hạn nào đang chờ xem xét';
 
 const ACTIVE: readonly TaskStatus[] = ['acknowledged', 'in_progress'];
 const WORKABLE: readonly TaskStatus[] = ['assigned', 'acknowledged', 'in_progress'];
@@ -35,7 +38,7 @@ export const TASK_RULES: { [T in TaskCommandType]: Rule<T> } = {
     from: OPEN_STATUSES,
     who: 'reviewer',
     decide: (c, t) => {
-      if (c.payload.agency === t.lead) invalid(c, 'the task is already led by this agency', 'agency');
+      if (c.payload.agency === t.lead) invalid(c, `Cơ quan ${t.lead} đang là cơ quan chủ trì nhiệm vụ này; vui lòng chọn cơ quan khác`, 'agency');
       const reason = text(c, 'reason', c.payload.reason);
       return [{ type: 'TaskReassigned', data: { taskId: t.taskId, from: t.lead, to: c.payload.agency, reason } }];
     },
@@ -45,7 +48,7 @@ export const TASK_RULES: { [T in TaskCommandType]: Rule<T> } = {
     who: 'participant',
     decide: (c, t) => {
       const { percent, documentRef } = c.payload;
-      if (percent !== undefined && !(percent >= 0 && percent <= 100)) invalid(c, 'percent must be 0–100', 'percent');
+      if (percent !== undefined && !(percent >= 0 && percent <= 100)) invalid(c, 'Tỷ lệ hoàn thành phải từ 0 đến 100%', 'percent');
       const note = text(c, 'note', c.payload.note);
       return [{ type: 'ProgressReported', data: { taskId: t.taskId, by: by(c), note, percent, documentRef } }];
     },
@@ -54,10 +57,10 @@ export const TASK_RULES: { [T in TaskCommandType]: Rule<T> } = {
     from: WORKABLE,
     who: 'lead',
     decide: (c, t) => {
-      if (t.pendingExtension) refuse(c, t, 'an extension request is already pending');
+      if (t.pendingExtension) refuse(c, t, 'Nhiệm vụ đang có một đề nghị gia hạn chờ xem xét; vui lòng chờ kết quả trước khi đề nghị tiếp');
       const proposedDue = date(c, 'proposedDue', c.payload.proposedDue);
       if (t.deadline.due !== null && proposedDue <= t.deadline.due)
-        invalid(c, `the proposed date must be after the current deadline ${t.deadline.due}`, 'proposedDue');
+        invalid(c, `Thời hạn đề nghị phải sau thời hạn hiện tại (${formatLocalDate(t.deadline.due)})`, 'proposedDue');
       const reason = text(c, 'reason', c.payload.reason);
       const data = { taskId: t.taskId, by: by(c), currentDue: t.deadline.due, proposedDue, reason };
       return [{ type: 'ExtensionRequested', data }];
@@ -67,7 +70,7 @@ export const TASK_RULES: { [T in TaskCommandType]: Rule<T> } = {
     from: OPEN_STATUSES,
     who: 'reviewer',
     decide: (c, t) => {
-      if (!t.pendingExtension) refuse(c, t, 'there is no pending extension request');
+      if (!t.pendingExtension) refuse(c, t, NO_PENDING_EXTENSION);
       const due = c.payload.due === undefined ? t.pendingExtension.proposedDue : date(c, 'due', c.payload.due);
       const to = deadlineOn(due, `gia hạn theo đề nghị: ${t.pendingExtension.reason}`);
       return [
@@ -80,7 +83,7 @@ export const TASK_RULES: { [T in TaskCommandType]: Rule<T> } = {
     from: OPEN_STATUSES,
     who: 'reviewer',
     decide: (c, t) => {
-      if (!t.pendingExtension) refuse(c, t, 'there is no pending extension request');
+      if (!t.pendingExtension) refuse(c, t, NO_PENDING_EXTENSION);
       return [{ type: 'ExtensionRejected', data: { taskId: t.taskId, reason: text(c, 'reason', c.payload.reason) } }];
     },
   },
@@ -89,7 +92,7 @@ export const TASK_RULES: { [T in TaskCommandType]: Rule<T> } = {
     who: 'reviewer',
     decide: (c, t) => {
       const due = date(c, 'due', c.payload.due);
-      if (due === t.deadline.due) invalid(c, 'the deadline is already this date', 'due');
+      if (due === t.deadline.due) invalid(c, `Thời hạn mới trùng với thời hạn hiện tại (${formatLocalDate(due)})`, 'due');
       const reason = text(c, 'reason', c.payload.reason);
       const to = deadlineOn(due, reason);
       return [{ type: 'DeadlineChanged', data: { taskId: t.taskId, from: t.deadline, to, reason, cause: 'amendment' } }];
@@ -130,10 +133,10 @@ export const TASK_RULES: { [T in TaskCommandType]: Rule<T> } = {
     who: 'lead',
     decide: (c, t, policy) => {
       const { childTaskId, unit, unitParent, note } = c.payload;
-      if (unitParent !== t.lead) invalid(c, `${unit} is not a unit of ${t.lead}`, 'agency');
+      if (unitParent !== t.lead) invalid(c, `Đơn vị ${unit} không phải là đơn vị cấp dưới của cơ quan ${t.lead}`, 'agency');
       const due = date(c, 'due', c.payload.due);
       if (t.deadline.due !== null && due > policy.effectiveDue(t.deadline.due))
-        invalid(c, `the delegated deadline must not be later than the task's deadline ${t.deadline.due}`, 'due');
+        invalid(c, `Thời hạn giao đơn vị không được muộn hơn thời hạn của nhiệm vụ (${formatLocalDate(t.deadline.due)})`, 'due');
       return [{ type: 'TaskDelegated', data: { taskId: t.taskId, childTaskId, unit, due, note } }];
     },
   },
@@ -142,8 +145,8 @@ export const TASK_RULES: { [T in TaskCommandType]: Rule<T> } = {
     who: 'system',
     decide: (c, t, policy) => {
       const due = t.deadline.due;
-      if (due === null) refuse(c, t, 'the task has no deadline');
-      if (c.today <= policy.effectiveDue(due)) refuse(c, t, `the deadline ${due} has not passed`);
+      if (due === null) refuse(c, t, 'Nhiệm vụ không có thời hạn nên không thể quá hạn');
+      if (c.today <= policy.effectiveDue(due)) refuse(c, t, `Nhiệm vụ chưa quá hạn (thời hạn ${formatLocalDate(due)})`);
       if (t.overdueFor.includes(due)) return [];
       return [{ type: 'TaskBecameOverdue', data: { taskId: t.taskId, due } }];
     },
@@ -172,12 +175,11 @@ export function decideTask(
   state: TaskState,
   policy: DeadlinePolicy = IDENTITY_DEADLINE_POLICY,
 ): TaskEvent[] {
-  if (!state) throw new NotFoundError('task');
+  if (!state) throw new NotFoundError('Nhiệm vụ');
   const rule = TASK_RULES[command.type] as Rule<TaskCommandType>;
-  if (!mayAct(rule.who, command.actor, state)) throw new ActorForbiddenError(command.type, describeWho(rule.who));
+  if (!mayAct(rule.who, command.actor, state)) throw new ActorForbiddenError(command.type, describeWho(rule.who, command.type));
   if (!rule.from.includes(state.status)) {
-    const reason = isOpen(state) ? `allowed only from ${rule.from.join(', ')}` : 'the task is closed';
-    throw new CommandRefusedError(command.type, state.status, reason);
+    throw new CommandRefusedError(command.type, state.status, notInStateReason(command.type, state.status, isOpen(state), rule.from));
   }
   return rule.decide(command as never, state, policy);
 }
@@ -194,11 +196,11 @@ function invalid(c: TaskCommand, reason: string, field?: string): never {
 
 function text(c: TaskCommand, field: string, value: string | undefined): string {
   const trimmed = (value ?? '').trim();
-  if (!trimmed) invalid(c, `${field} must not be empty`, field);
+  if (!trimmed) invalid(c, `${fieldLabel(field)} không được để trống`, field);
   return trimmed;
 }
 
 function date(c: TaskCommand, field: string, value: string): string {
-  if (!isLocalDate(value)) invalid(c, `${field} must be a real date written YYYY-MM-DD`, field);
+  if (!isLocalDate(value)) invalid(c, `${fieldLabel(field)} phải là một ngày có thật, dạng YYYY-MM-DD`, field);
   return value;
 }

@@ -1,4 +1,6 @@
 import { Actor } from '../actor';
+import { TaskCommandType } from './task.commands';
+import { actionLabel } from './task.reasons';
 import { Task } from './task.state';
 
 /**
@@ -22,14 +24,15 @@ export function mayAct(who: Who, actor: Actor, task: Task): boolean {
   }
 }
 
-const DESCRIPTIONS: Record<Who, string> = {
-  lead: 'only the lead agency or VPCP may do this',
-  participant: 'only the lead agency, a coordinating agency or VPCP may do this',
-  reviewer: 'only VPCP (or the delegating agency, for a delegated task) may do this',
-  system: 'only the scheduler may do this',
+const WHO_MAY: Record<Who, string> = {
+  lead: 'Chỉ cơ quan chủ trì hoặc Văn phòng Chính phủ',
+  participant: 'Chỉ cơ quan chủ trì, cơ quan phối hợp hoặc Văn phòng Chính phủ',
+  reviewer: 'Chỉ Văn phòng Chính phủ (hoặc cơ quan đã giao, đối với nhiệm vụ giao đơn vị cấp dưới)',
+  system: 'Chỉ hệ thống tự động',
 };
 
-export const describeWho = (who: Who): string => DESCRIPTIONS[who];
+/** "Chỉ cơ quan chủ trì hoặc Văn phòng Chính phủ mới được tiếp nhận nhiệm vụ". */
+export const describeWho = (who: Who, type: TaskCommandType): string => `${WHO_MAY[who]} mới được ${actionLabel(type)}`;
 
 /** Visibility follows the same lines: confidential tasks only for VPCP and the lead. */
 export function maySee(actor: Actor, task: Task): boolean {

@@ -102,6 +102,38 @@ describe('delegation', () => {
   });
 });
 
+describe('reasons users read', () => {
+  const refusal = (run: () => unknown): Error => {
+    try {
+      run();
+    } catch (error) {
+      return error as Error;
+    }
+    throw new Error('expected a refusal');
+  };
+  it('name who may act, in Vietnamese', () => {
+    const error = refusal(() => when([assigned(), ack], command('ReportProgress', { actor: OTHER_AGENCY })));
+    expect(error).toMatchObject({ command: 'ReportProgress', reason: 'Chỉ cơ quan chủ trì, cơ quan phối hợp hoặc Văn phòng Chính phủ mới được báo cáo tiến độ' });
+  });
+  it('name the current and the allowed states by their Vietnamese labels', () => {
+    const error = refusal(() => when([assigned()], command('ReportProgress')));
+    expect(error).toMatchObject({ command: 'ReportProgress', state: 'assigned' });
+    expect(error.message).toBe(
+      'Không thể báo cáo tiến độ vì nhiệm vụ đang ở trạng thái “Mới giao”; thao tác này chỉ thực hiện được khi nhiệm vụ ở trạng thái “Đã tiếp nhận” hoặc “Đang thực hiện”',
+    );
+  });
+  it('show dates as dd/mm/yyyy', () => {
+    const early = refusal(() => when([assigned()], command('RequestExtension', { payload: { proposedDue: '2026-03-01' } })));
+    expect(early).toMatchObject({ field: 'proposedDue', message: 'Thời hạn đề nghị phải sau thời hạn hiện tại (31/03/2026)' });
+    const late = refusal(() => when([assigned(), ack], command('DelegateTask', { payload: { due: '2026-04-01' } })));
+    expect(late).toMatchObject({ field: 'due', message: 'Thời hạn giao đơn vị không được muộn hơn thời hạn của nhiệm vụ (31/03/2026)' });
+  });
+  it('name an empty field by its Vietnamese label', () => {
+    const error = refusal(() => when([assigned()], command('DeclineTask', { payload: { reason: ' ' } })));
+    expect(error).toMatchObject({ field: 'reason', message: 'Lý do không được để trống' });
+  });
+});
+
 describe('notifications and evolve', () => {
   it('recording the same reminder twice appends nothing the second time', () => {
     const sent = when([assigned()], command('RecordNotificationSent'));

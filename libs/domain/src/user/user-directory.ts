@@ -51,19 +51,19 @@ export function normalizeEmail(email: string): string {
 }
 
 export function decideCreateUser(actor: Actor, user: UserCreated['data'], users: Users, agencyExists: boolean): UserEvent[] {
-  if (actor.role !== 'admin') throw new ActorForbiddenError('CreateUser', 'only an administrator may create users');
-  if (!EMAIL.test(user.email)) throw new InvalidCommandError('CreateUser', 'email is not an email address', 'email');
-  if (!user.name.trim()) throw new InvalidCommandError('CreateUser', 'name must not be empty', 'name');
-  if (user.role === 'agency' && !user.agency) throw new InvalidCommandError('CreateUser', 'an agency user needs an agency code', 'agency');
-  if (user.agency && !agencyExists) throw new InvalidCommandError('CreateUser', `unknown agency ${user.agency}`, 'agency');
-  if (Object.values(users).some((u) => u.email === user.email)) throw new CommandRefusedError('CreateUser', 'exists', `a user with email ${user.email} exists`);
+  if (actor.role !== 'admin') throw new ActorForbiddenError('CreateUser', 'Chỉ quản trị viên mới được tạo người dùng');
+  if (!EMAIL.test(user.email)) throw new InvalidCommandError('CreateUser', 'Địa chỉ email không hợp lệ', 'email');
+  if (!user.name.trim()) throw new InvalidCommandError('CreateUser', 'Họ và tên không được để trống', 'name');
+  if (user.role === 'agency' && !user.agency) throw new InvalidCommandError('CreateUser', 'Người dùng thuộc cơ quan cần có mã cơ quan', 'agency');
+  if (user.agency && !agencyExists) throw new InvalidCommandError('CreateUser', `Mã cơ quan không có trong danh mục: ${user.agency}`, 'agency');
+  if (Object.values(users).some((u) => u.email === user.email)) throw new CommandRefusedError('CreateUser', 'exists', `Đã có người dùng với email ${user.email}`);
   return [{ type: 'UserCreated', data: { ...user, name: user.name.trim(), agency: user.role === 'agency' ? user.agency : undefined } }];
 }
 
 export function decideDisableUser(actor: Actor, userId: string, users: Users, at: string): UserEvent[] {
-  if (actor.role !== 'admin') throw new ActorForbiddenError('DisableUser', 'only an administrator may disable users');
+  if (actor.role !== 'admin') throw new ActorForbiddenError('DisableUser', 'Chỉ quản trị viên mới được khóa tài khoản người dùng');
   const user = users[userId];
-  if (!user) throw new NotFoundError(`user ${userId}`);
+  if (!user) throw new NotFoundError(`Người dùng ${userId}`);
   if (user.disabled) return [];
   return [{ type: 'UserDisabled', data: { userId, at } }];
 }
