@@ -1,13 +1,7 @@
-/** Vietnamese names of task states, deadline kinds, events and buckets. */
-export const STATE_LABELS: Record<string, string> = {
-  assigned: 'Mới giao',
-  acknowledged: 'Đã tiếp nhận',
-  in_progress: 'Đang thực hiện',
-  reassignment_requested: 'Đề nghị giao lại',
-  completion_reported: 'Đã báo cáo hoàn thành',
-  completed: 'Đã hoàn thành',
-  cancelled: 'Đã hủy',
-};
+import { TASK_STATUS_LABELS } from '../../../../libs/domain/src/task/task-status.labels';
+
+/** Vietnamese names of task states (shared with the API's reasons), deadline kinds, events and buckets. */
+export const STATE_LABELS: Record<string, string> = TASK_STATUS_LABELS;
 
 export const KIND_LABELS: Record<string, string> = {
   date: 'ngày',

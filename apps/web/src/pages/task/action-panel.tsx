@@ -44,11 +44,10 @@ export function ActionPanel({ taskId, revision, actions, onDone, onConflict }: P
       else {
         setError(e);
         if (e instanceof ApiError) {
-          const explain = action.explain;
           const byField = e.fieldErrors();
-          setErrors(explain ? Object.fromEntries(Object.entries(byField).map(([f, m]) => [f, explain(f, m)])) : byField);
-          // The field says it in Vietnamese: the alert keeps the title, not the API's own wording again.
-          if (explain && Object.keys(byField).length) setError(new ApiError({ ...e.problem, detail: undefined }));
+          setErrors(byField);
+          // Each message is said beside its field: the alert keeps the title, not the same words again.
+          if (shownBeside(action, byField)) setError(new ApiError({ ...e.problem, detail: undefined }));
         }
       }
     } finally {
@@ -143,4 +142,10 @@ export function ActionPanel({ taskId, revision, actions, onDone, onConflict }: P
       )}
     </section>
   );
+}
+
+/** True when the API named fields and every one of them is a field of this form. */
+function shownBeside(action: ActionDef, byField: Record<string, string>): boolean {
+  const fields = Object.keys(byField);
+  return fields.length > 0 && fields.every((f) => action.fields.some((d) => d.name === f));
 }

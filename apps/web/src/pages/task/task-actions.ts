@@ -24,8 +24,6 @@ export interface ActionDef {
   fields: FieldDef[];
   primary?: boolean;
   danger?: boolean;
-  /** Words for a server message shown beside a field, when the API's own are not the user's. */
-  explain?: (field: string, message: string) => string;
 }
 
 const OPEN = ['assigned', 'acknowledged', 'in_progress', 'reassignment_requested', 'completion_reported'];
@@ -152,12 +150,6 @@ function delegateAction(task: TaskView, units: Agency[]): ActionDef {
       },
       { name: 'note', label: 'Ghi chú cho đơn vị', type: 'textarea' },
     ],
-    explain: (field, message) => {
-      if (field === 'due' && /later than the task's deadline/.test(message))
-        return `Thời hạn giao đơn vị không được muộn hơn thời hạn của nhiệm vụ${deadline ? ` (${formatDate(deadline)})` : ''}.`;
-      if (field === 'agency' && /is not a unit of/.test(message)) return 'Đơn vị được chọn không phải là đơn vị cấp dưới của cơ quan.';
-      return message;
-    },
   };
 }
 
