@@ -17,9 +17,6 @@ import { APP_CONFIG, EVENT_STORE } from '../tokens';
 
 export const READ_MODEL_DB = Symbol('READ_MODEL_DB');
 
-/** BullMQ key prefix shared with the worker; tests set a unique one. */
-export const queuePrefix = (): string | undefined => process.env.QUEUE_PREFIX || undefined;
-
 /**
  * After every append the API nudges each projection (one coalesced job per projection), and
  * /metrics reads the projections' lag. A lost nudge only delays: the worker also catches up on a timer.
@@ -27,6 +24,7 @@ export const queuePrefix = (): string | undefined => process.env.QUEUE_PREFIX ||
 @Injectable()
 export class ProjectionNudger implements OnModuleInit, OnApplicationShutdown {
   private queue?: Queue;
+  private closed = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -36,16 +34,19 @@ export class ProjectionNudger implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   onModuleInit(): void {
-    const queue = new Queue(PROJECTIONS_QUEUE, { connection: redisConnection(this.config.redisUrl), prefix: queuePrefix() });
+    const queue = new Queue(PROJECTIONS_QUEUE, { connection: redisConnection(this.config.redisUrl), prefix: this.config.queuePrefix });
     queue.on('error', () => undefined);
     this.queue = queue;
     this.notifying.onAppended(() => {
+      // The store's last coalesced batch may be told after shutdown: a closed queue must stay closed.
+      if (this.closed) return;
       for (const { name } of PROJECTIONS) void queue.add(PROJECTION_JOBS.nudge, { projection: name }, nudgeOptions(name)).catch(() => undefined);
     });
     setProjectionStatusSource(() => projectionStatuses(this.db, this.store));
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.closed = true;
     setProjectionStatusSource(undefined);
     await this.queue?.close();
     await this.db.close();

@@ -22,6 +22,7 @@ export interface ReminderStats {
 export class ReminderQueuesClient implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('reminders');
   private queues?: { reminders: Queue; notifications: Queue; scheduling: Queue; redis: Redis };
+  private closed = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -30,7 +31,8 @@ export class ReminderQueuesClient implements OnModuleInit, OnApplicationShutdown
 
   onModuleInit(): void {
     this.store.onAppended((results) => {
-      if (!results.some((r) => r.stream.startsWith('task-'))) return;
+      // A nudge flushed while the app closes (the store's last coalesced batch) must not reopen the queues.
+      if (this.closed || !results.some((r) => r.stream.startsWith('task-'))) return;
       // A lost nudge loses nothing: the consumer also catches up on its own timer.
       this.open()
         .scheduling.add(REMINDER_JOBS.catchUp, {}, { deduplication: { id: REMINDER_JOBS.catchUp } })
@@ -53,6 +55,7 @@ export class ReminderQueuesClient implements OnModuleInit, OnApplicationShutdown
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.closed = true;
     const q = this.queues;
     this.queues = undefined;
     if (!q) return;
