@@ -31,6 +31,7 @@ import { createApiApp } from '../apps/api/src/api.app';
 import { signToken } from '../libs/auth/src/jwt';
 import { loadConfig } from '../libs/config/src/app-config';
 import { createEventStore } from '../libs/event-store/src/create-event-store';
+import { deletePrefixedKeys } from '../libs/queues/src/delete-prefixed-keys';
 import { BenchResult } from './bench-result';
 
 const TASKS = 10_000;
@@ -80,7 +81,7 @@ interface LoadPlan {
 }
 
 export async function run(): Promise<BenchResult> {
-  // Read by the API at start-up (and inherited by the forked API): the nudges stay out of shared queues.
+  // The API's QUEUE_PREFIX (inherited by the forked API too): its nudges stay out of shared queues.
   process.env.QUEUE_PREFIX = `bench-http-${randomUUID()}`;
   const lines = [
     `HTTP commands: ${TASKS} tasks, ${CONNECTIONS} connections, ${cpus().length} cores, node ${process.version}, ` +
@@ -117,7 +118,7 @@ async function measure(placement: Placement): Promise<string[]> {
 }
 
 async function startApi(dataDir: string): Promise<{ app: NestFastifyApplication; url: string }> {
-  const app = await createApiApp(loadConfig({ DATA_DIR: dataDir, JWT_SECRET, CLOCK_START, REDIS_URL: process.env.REDIS_URL }), ['error']);
+  const app = await createApiApp(loadConfig({ DATA_DIR: dataDir, JWT_SECRET, CLOCK_START, REDIS_URL: process.env.REDIS_URL, QUEUE_PREFIX: process.env.QUEUE_PREFIX }), ['error']);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as { port: number };
   return { app, url: `http://127.0.0.1:${port}` };
@@ -173,7 +174,7 @@ async function serve(dataDir: string): Promise<void> {
 async function deleteQueueKeys(prefix: string): Promise<void> {
   const redis = new Redis(loadConfig({ REDIS_URL: process.env.REDIS_URL }).redisUrl);
   try {
-    for await (const keys of redis.scanStream({ match: `${prefix}:*`, count: 500 })) if ((keys as string[]).length) await redis.del(...(keys as string[]));
+    await deletePrefixedKeys(redis, prefix);
   } finally {
     redis.disconnect();
   }

@@ -10,6 +10,7 @@
  */
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
+import { deletePrefixedKeys } from '../libs/queues/src/delete-prefixed-keys';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -51,15 +52,6 @@ async function seed(store: EventStore, count: number, tag: string): Promise<stri
   return ids;
 }
 
-async function dropPrefix(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 5000);
-    cursor = next;
-    if (keys.length) await redis.del(...keys);
-  } while (cursor !== '0');
-}
-
 const policy = { ...DEFAULT_REMINDER_POLICY, assignmentEmail: false, digest: false };
 
 async function scheduling(tasks: number, dir: string, redis: Redis): Promise<string[]> {
@@ -73,7 +65,7 @@ async function scheduling(tasks: number, dir: string, redis: Redis): Promise<str
     await raw.addBulk(Array.from({ length: Math.min(1000, tasks - i) }, (_, k) => ({ name: 'rung', data: { taskId: `t${i + k}`, rung: 'before-3', due: '2026-03-31' }, opts: { jobId: `rem__t${i + k}__before-3__2026-03-31`, delay: 3_600_000 } })));
   const rawMs = Date.now() - started;
   await raw.close();
-  await dropPrefix(redis, rawPrefix);
+  await deletePrefixedKeys(redis, rawPrefix);
 
   const prefix = `bench-rem-${randomUUID()}`;
   const queue = new Queue('reminders', { connection, prefix });
@@ -90,7 +82,7 @@ async function scheduling(tasks: number, dir: string, redis: Redis): Promise<str
   await queue.close();
   tasksStore.close();
   await store.close();
-  await dropPrefix(redis, prefix);
+  await deletePrefixedKeys(redis, prefix);
   const rate = (ms: number) => Math.round(tasks / (ms / 1000)).toLocaleString('en-US');
   return [
     `schedule ${tasks.toLocaleString('en-US')} tasks from the log: ${(schedMs / 1000).toFixed(2)} s (${rate(schedMs)} tasks/s), ${delayed.toLocaleString('en-US')} delayed jobs (one per task) — goal < 10 s`,
@@ -129,7 +121,7 @@ async function sending(emails: number, dir: string, redis: Redis): Promise<strin
   await worker.close();
   await sink.close();
   await store.close();
-  await dropPrefix(redis, prefix);
+  await deletePrefixedKeys(redis, prefix);
   const settings = loadReminderSettings();
   const firstAt = Math.min(...sink.received.map((r) => r.at));
   return [

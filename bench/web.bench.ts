@@ -6,6 +6,7 @@
  *
  *   npm run bench -- web        (or: npx ts-node / node dist/bench/web.bench.js)
  */
+import Redis from 'ioredis';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { signToken } from '../libs/auth/src/jwt';
 import { loadConfig } from '../libs/config/src/app-config';
 import { Clock } from '../libs/config/src/clock';
 import { createEventStore } from '../libs/event-store/src/create-event-store';
+import { deletePrefixedKeys } from '../libs/queues/src/delete-prefixed-keys';
 import { redisConnection } from '../libs/queues/src/queues';
 import { readCheckpoints } from '../libs/read-models/src/checkpoints';
 import { openReadModelDatabase } from '../libs/read-models/src/open-read-model-database';
@@ -66,8 +68,7 @@ export async function run(): Promise<BenchResult> {
 
   const dataDir = mkdtempSync(join(tmpdir(), 'tdnv-bench-web-'));
   const prefix = `bench-web-${randomUUID()}`;
-  process.env.QUEUE_PREFIX = prefix;
-  const config = loadConfig({ DATA_DIR: dataDir, JWT_SECRET: SECRET });
+  const config = loadConfig({ DATA_DIR: dataDir, JWT_SECRET: SECRET, QUEUE_PREFIX: prefix });
   const app = await createApiApp(config, ['error']);
   await app.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
@@ -134,6 +135,8 @@ export async function run(): Promise<BenchResult> {
     await db.close();
     await store.close();
     await app.close();
+    const redis = new Redis(config.redisUrl);
+    await deletePrefixedKeys(redis, prefix).finally(() => redis.disconnect());
     rmSync(dataDir, { recursive: true, force: true });
   }
   paints.sort((a, b) => a - b);

@@ -24,12 +24,10 @@ export class ReadModelApi {
 
   constructor(dialect: 'sqlite' | 'postgres', env: NodeJS.ProcessEnv = {}) {
     this.schemaUrl = dialect === 'postgres' ? `${PG_BASE_URL}?schema=rm_${randomUUID().replace(/-/g, '').slice(0, 16)}` : undefined;
-    this.api = new ApiHarness({ ...env, ...(this.schemaUrl ? { READ_MODEL_URL: this.schemaUrl } : {}) });
+    this.api = new ApiHarness({ QUEUE_PREFIX: this.prefix, ...env, ...(this.schemaUrl ? { READ_MODEL_URL: this.schemaUrl } : {}) });
   }
 
   async start(): Promise<void> {
-    // The API reads the prefix from the environment; each jest file runs in its own process.
-    process.env.QUEUE_PREFIX = this.prefix;
     await this.api.start();
     this.store = new SqliteEventStore(join(this.api.dataDir, 'events.sqlite'));
     this.db = await openReadModelDatabase({ readModelUrl: this.schemaUrl, dataDir: this.api.dataDir });

@@ -11,6 +11,7 @@ import { Clock } from '../../libs/config/src/clock';
 import { taskStream } from '../../libs/domain/src/ids';
 import { createEventStore } from '../../libs/event-store/src/create-event-store';
 import { EventStore, StoredEvent } from '../../libs/event-store/src/event-store.port';
+import { deletePrefixedKeys } from '../../libs/queues/src/delete-prefixed-keys';
 import { redisConnection } from '../../libs/queues/src/queues';
 import { reminderKeys } from '../../libs/queues/src/reminders.queue';
 import { DEFAULT_REMINDER_POLICY, ReminderPolicy } from '../../libs/reminders/src/reminder-policy';
@@ -107,15 +108,8 @@ export class ReminderWorld {
   }
 
   /** Deletes only this test's keys: other suites share the Redis. */
-  async flushOwnKeys(): Promise<number> {
-    let deleted = 0;
-    let cursor = '0';
-    do {
-      const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${this.prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) deleted += await this.redis.del(...keys);
-    } while (cursor !== '0');
-    return deleted;
+  flushOwnKeys(): Promise<number> {
+    return deletePrefixedKeys(this.redis, this.prefix);
   }
 
   async dispose(): Promise<void> {

@@ -1,3 +1,5 @@
+import Redis from 'ioredis';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +10,7 @@ import { Role } from '../../domain/src/actor';
 import { signToken } from '../../auth/src/jwt';
 import { createEventStore } from '../../event-store/src/create-event-store';
 import { EventStore, StoredEvent } from '../../event-store/src/event-store.port';
+import { deletePrefixedKeys } from '../../queues/src/delete-prefixed-keys';
 
 export const TEST_JWT_SECRET = 'test-secret-for-the-api-harness-0123456789';
 
@@ -30,7 +33,8 @@ export class ApiHarness {
   constructor(env: NodeJS.ProcessEnv = {}) {
     this.dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'tdnv-api-'));
     this.ownsDataDir = env.DATA_DIR === undefined;
-    this.config = loadConfig({ DATA_DIR: this.dataDir, JWT_SECRET: TEST_JWT_SECRET, PORT: '0', ...env });
+    // A BullMQ prefix of its own: the API's nudges never land in another test's (or a real) queue.
+    this.config = loadConfig({ DATA_DIR: this.dataDir, JWT_SECRET: TEST_JWT_SECRET, PORT: '0', QUEUE_PREFIX: `test-api-${randomUUID()}`, ...env });
   }
 
   async start(): Promise<this> {
@@ -50,6 +54,12 @@ export class ApiHarness {
   async dispose(): Promise<void> {
     await this.stop();
     await this.reader?.close();
+    const redis = new Redis(this.config.redisUrl);
+    try {
+      await deletePrefixedKeys(redis, this.config.queuePrefix!);
+    } finally {
+      redis.disconnect();
+    }
     if (this.ownsDataDir) rmSync(this.dataDir, { recursive: true, force: true });
   }
 

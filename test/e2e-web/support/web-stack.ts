@@ -25,13 +25,11 @@ export class WebStack {
   private db?: SqlDatabase;
 
   constructor(env: NodeJS.ProcessEnv = {}) {
-    this.api = new ApiHarness(env);
+    this.api = new ApiHarness({ QUEUE_PREFIX: this.prefix, ...env });
   }
 
   async start(): Promise<void> {
     await ensureWebBuilt();
-    // The API's projection nudges go to the same prefix (it reads QUEUE_PREFIX; one jest file per process).
-    process.env.QUEUE_PREFIX = this.prefix;
     await this.api.start();
     const config = this.api.config;
     this.store = createEventStore({ dataDir: config.dataDir });
@@ -65,6 +63,5 @@ export class WebStack {
     await this.db?.close();
     await this.store?.close();
     await this.api.dispose();
-    delete process.env.QUEUE_PREFIX;
   }
 }
