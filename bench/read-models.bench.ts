@@ -23,7 +23,7 @@ import { migrateReadModels, readCheckpoint } from '../libs/read-models/src/check
 import { PostgresDatabase } from '../libs/read-models/src/postgres-database';
 import { rebuildProjection } from '../libs/read-models/src/projection-runner';
 import { PROJECTIONS } from '../libs/read-models/src/projections';
-import { SqlDatabase, insertRows } from '../libs/read-models/src/sql-database';
+import { SqlDatabase, SqlValue, insertRows } from '../libs/read-models/src/sql-database';
 import { SqliteDatabase } from '../libs/read-models/src/sqlite-database';
 import { ACCESS_COLUMNS } from '../libs/read-models/src/task-access';
 import { TASK_COLUMNS } from '../libs/read-models/src/task-row';
@@ -130,15 +130,28 @@ async function fillInbox(db: SqlDatabase, tasks: number): Promise<void> {
   const at = '2026-02-12T03:00:00.000Z';
   for (let from = 0; from < tasks; from += 50_000) {
     await db.transaction(async (tx) => {
-      const rows = [];
+      const tasksRows: Record<(typeof TASK_COLUMNS)[number], SqlValue>[] = [];
       for (let i = from; i < Math.min(tasks, from + 50_000); i++) {
         const due = `2026-${String(1 + (i % 12)).padStart(2, '0')}-15`;
-        const coordinators = JSON.stringify([AGENCIES[(i + 7) % 100]]);
-        rows.push([`t${i}`, i, `n${i >> 6}`, `${i >> 6}/TB-VPCP`, i & 63, 'Nhiệm vụ', ' nhiem vu ', AGENCIES[i % 100], coordinators, null, null, null, i % 3 ? 'in_progress' : 'completed', i % 3 ? 0 : 1, 0, i % 50 ? 0 : 1, due, null, 'date', due, due, due, null, due, null, null, null, null, null, at, '2026-02-12', at, at, '{}']);
+        const open = i % 3 !== 0;
+        tasksRows.push({
+          task_id: `t${i}`, position: i, notice_id: `n${i >> 6}`, notice_number: `${i >> 6}/TB-VPCP`, directive_index: i & 63,
+          text: 'Nhiệm vụ', search_text: ' nhiem vu ', lead: AGENCIES[i % 100], coordinators: JSON.stringify([AGENCIES[(i + 7) % 100]]),
+          delegated_by: null, parent_task_id: null, fanout: null, status: open ? 'in_progress' : 'completed', open_rank: open ? 0 : 1,
+          key_flag: 0, confidential: i % 50 ? 0 : 1, due, due_phrase: null, due_kind: 'date', effective_due: due, due_key: due,
+          original_due: due, original_phrase: null, original_effective_due: due, pending_due: null, pending_extension: 0,
+          completed_on: null, result: null, result_kind: null, percent: null, assigned_at: at, assigned_on: '2026-02-12',
+          last_update_at: at, updated_at: at, state: '{}',
+        });
       }
+      // Named, then laid out in TASK_COLUMNS order: a column added to the table cannot shift the others.
+      const rows = tasksRows.map((row) => TASK_COLUMNS.map((column) => row[column]));
       await insertRows(tx, `rm_tasks_g${generation}`, TASK_COLUMNS, rows);
       // task_id, agency, is_lead, is_coordinator, is_delegator, confidential, open_rank, due_key
-      const access = rows.flatMap((r) => [[r[0], r[7], 1, 0, 0, r[15], r[13], r[20]], [r[0], AGENCIES[(Number(r[1]) + 7) % 100], 0, 1, 0, r[15], r[13], r[20]]]);
+      const access = tasksRows.flatMap((r) => [
+        [r.task_id, r.lead, 1, 0, 0, r.confidential, r.open_rank, r.due_key],
+        [r.task_id, AGENCIES[(Number(r.position) + 7) % 100], 0, 1, 0, r.confidential, r.open_rank, r.due_key],
+      ]);
       await insertRows(tx, `rm_task_access_g${generation}`, ACCESS_COLUMNS, access);
     });
   }
