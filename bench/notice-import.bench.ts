@@ -5,12 +5,15 @@
  *
  *   npm run bench -- notice-import
  */
+import Redis from 'ioredis';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApiApp } from '../apps/api/src/api.app';
 import { signToken } from '../libs/auth/src/jwt';
 import { loadConfig } from '../libs/config/src/app-config';
+import { deletePrefixedKeys } from '../libs/queues/src/delete-prefixed-keys';
 import { BenchResult } from './bench-result';
 
 const SECRET = 'bench-secret-for-the-import-benchmark-000';
@@ -43,7 +46,9 @@ function percentile(sorted: number[], p: number): number {
 
 export async function run(): Promise<BenchResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tdnv-bench-import-'));
-  const app = await createApiApp(loadConfig({ DATA_DIR: dataDir, JWT_SECRET: SECRET, CLOCK_START: '2026-12-01T02:00:00Z' }), ['error']);
+  // A queue prefix of its own: the API's nudges stay out of shared queues and are deleted afterwards.
+  const config = loadConfig({ DATA_DIR: dataDir, JWT_SECRET: SECRET, CLOCK_START: '2026-12-01T02:00:00Z', QUEUE_PREFIX: `bench-import-${randomUUID()}` });
+  const app = await createApiApp(config, ['error']);
   await app.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
   const token = signToken({ sub: 'bench', role: 'vpcp' }, SECRET);
@@ -68,6 +73,8 @@ export async function run(): Promise<BenchResult> {
     }
   } finally {
     await app.close();
+    const redis = new Redis(config.redisUrl);
+    await deletePrefixedKeys(redis, config.queuePrefix!).finally(() => redis.disconnect());
     rmSync(dataDir, { recursive: true, force: true });
   }
   times.sort((a, b) => a - b);
