@@ -26,8 +26,4 @@ export class StreamStateCache<S> {
     this.entries.set(stream, { revision, state });
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
   }
-
-  delete(stream: string): void {
-    this.entries.delete(stream);
-  }
 }
