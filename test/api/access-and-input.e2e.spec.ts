@@ -43,13 +43,15 @@ describe('auth, visibility and bad input', () => {
     expect(bad.body.type).toBe('/problems/unauthenticated');
   });
 
-  it("403 for another agency's task; a confidential task is invisible to others", async () => {
-    expect((await api.request('POST', `/api/v1/tasks/${openTask}/acknowledge`, { token: bca, body: {} })).status).toBe(403);
-    expect((await api.request('GET', `/api/v1/tasks/${openTask}`, { token: bca })).status).toBe(403);
+  it("404 for another agency's task, as for a confidential one: nothing tells that it exists", async () => {
+    expect((await api.request('POST', `/api/v1/tasks/${openTask}/acknowledge`, { token: bca, body: {} })).status).toBe(404);
+    expect((await api.request('GET', `/api/v1/tasks/${openTask}`, { token: bca })).status).toBe(404);
     expect((await api.request('GET', `/api/v1/tasks/${secretTask}`, { token: bca })).status).toBe(404);
     expect((await api.request('GET', `/api/v1/tasks/${secretTask}`, { token: api.token('viewer') })).status).toBe(404);
     expect((await api.request('GET', `/api/v1/tasks/${secretTask}`, { token: btc })).status).toBe(200);
-    const notice = await api.request('GET', '/api/v1/notices/2026-7-tb-vpcp', { token: bca });
+    // BCA has no task in the notice: it does not see it at all. A province sees it without the secret directive.
+    expect((await api.request('GET', '/api/v1/notices/2026-7-tb-vpcp', { token: bca })).status).toBe(404);
+    const notice = await api.request('GET', '/api/v1/notices/2026-7-tb-vpcp', { token: api.token('agency', 'HNI') });
     expect(notice.body.directives.map((d: any) => d.text)).not.toContain('Nhiệm vụ mật');
     expect((await api.request('POST', '/api/v1/notices', { token: btc, body: { number: '1/X', issuedAt: '2026-01-01', title: 't', directives: [{ text: 'x', lead: ['BTC'] }] } })).status).toBe(403);
   });

@@ -90,13 +90,13 @@ describe('task lifecycle over HTTP', () => {
     expect(await api.allEvents()).toHaveLength(before);
   });
 
-  it('a declined task is reassigned by VPCP; the new lead acts, the old one no longer may', async () => {
+  it('a declined task is reassigned by VPCP; the new lead acts, the old one no longer sees it', async () => {
     const byt = api.token('agency', 'BYT');
     const bxd = api.token('agency', 'BXD');
     const other = '2026-45-tb-vpcp.1.byt';
     expect((await api.request('POST', `/api/v1/tasks/${other}/decline`, { token: byt, body: { reason: 'Không thuộc chức năng của Bộ Y tế' } })).body.state).toBe('reassignment_requested');
     expect((await api.request('POST', `/api/v1/tasks/${other}/reassign`, { token: vpcp, body: { agency: 'BXD', reason: 'Giao Bộ Xây dựng chủ trì' } })).body.state).toBe('assigned');
-    expect((await api.request('POST', `/api/v1/tasks/${other}/acknowledge`, { token: byt, body: {} })).status).toBe(403);
+    expect((await api.request('POST', `/api/v1/tasks/${other}/acknowledge`, { token: byt, body: {} })).status).toBe(404);
     expect((await api.request('POST', `/api/v1/tasks/${other}/acknowledge`, { token: bxd, body: {} })).body.state).toBe('acknowledged');
     const unknown = await api.request('POST', `/api/v1/tasks/${other}/reassign`, { token: vpcp, body: { agency: 'KHONG-CO', reason: 'x' } });
     expect(unknown.status).toBe(400);

@@ -66,11 +66,11 @@ describe.each(['sqlite', 'postgres'] as const)('the inbox query on %s', (dialect
       await store.appendToStream({ stream: `task-${taskId}`, expected: 'any', events });
     }
     // BTC coordinates and delegated the same task: listed once; a confidential one it only coordinates: hidden.
-    const assigned = (taskId: string, confidential: boolean) => ({
+    const assigned = (taskId: string, confidential: boolean, delegatedBy: string | null = 'BTC') => ({
       stream: `task-${taskId}`, expected: 'no_stream' as const,
-      events: [{ type: 'TaskAssigned', data: { taskId, noticeId: 's-0', noticeNumber: '1/TB-VPCP', directiveIndex: 9, text: 'Nhiệm vụ giao lại', lead: 'HNI', coordinators: ['BTC'], delegatedBy: 'BTC', deadline: { due: '2026-04-01', kind: 'date' }, key: false, confidential, assignedAt: '2026-03-01T02:00:00Z' }, metadata: { occurredAt: '2026-03-01T02:00:00Z' } }],
+      events: [{ type: 'TaskAssigned', data: { taskId, noticeId: 's-0', noticeNumber: '1/TB-VPCP', directiveIndex: 9, text: 'Nhiệm vụ giao lại', lead: 'HNI', coordinators: ['BTC'], ...(delegatedBy ? { delegatedBy } : {}), deadline: { due: '2026-04-01', kind: 'date' }, key: false, confidential, assignedAt: '2026-03-01T02:00:00Z' }, metadata: { occurredAt: '2026-03-01T02:00:00Z' } }],
     });
-    await store.appendToStreams([assigned('dl-open', false), assigned('dl-secret', true)]);
+    await store.appendToStreams([assigned('dl-open', false), assigned('dl-secret', true), assigned('co-secret', true, null)]);
     for (const projection of PROJECTIONS) await runProjection(rm.db, store, projection, CONTEXT, { batchSize: 97 });
     rows = await rm.db.all('SELECT * FROM rm_tasks t');
   });
@@ -122,10 +122,12 @@ describe.each(['sqlite', 'postgres'] as const)('the inbox query on %s', (dialect
     expect((await allPages(rm, vpcp, { pending: 'completion' }, 200)).length).toBeGreaterThan(5);
   });
 
-  it('the delegating coordinator sees the task once, and not the confidential one', async () => {
+  it('the delegating coordinator sees the task once, the confidential one it delegated too, not one it only coordinates', async () => {
     const ids = (await allPages(rm, btc, {}, 200)).map((i) => i.taskId);
     expect(ids.filter((id) => id === 'dl-open')).toHaveLength(1);
-    expect(ids).not.toContain('dl-secret');
+    // The delegating agency leads the confidential parent and reviews the child, so it sees it.
+    expect(ids).toContain('dl-secret');
+    expect(ids).not.toContain('co-secret');
     expect((await allPages(rm, { id: 'hni', role: 'agency', agency: 'HNI' }, {}, 200)).map((i) => i.taskId)).toContain('dl-secret');
   });
 

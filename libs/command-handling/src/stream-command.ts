@@ -22,6 +22,14 @@ export interface StreamCommand<S, R> {
   evolve: (state: S, event: DomainEvent) => S;
   initial: S;
   decide: (state: S) => StreamDecision;
+  /**
+   * Throws when the actor may not see the stream (not found) or may not issue the command
+   * (forbidden). It runs before the Idempotency-Key replay and the If-Match check, so neither a
+   * stored answer nor a revision reaches one who may not have them.
+   */
+  authorize?: (state: S) => void;
+  /** Reads what the decision needs from other streams (a sub-task's parent), once authorized. */
+  prepare?: (state: S) => Promise<void>;
   /** The answer, built from the state after the command (or, on a replay, after the first run). */
   respond: (state: S, revision: number) => R;
   context: CommandContext;
@@ -48,19 +56,23 @@ export async function runStreamCommand<S, R>(store: EventStore, command: StreamC
     trustCache = false;
     let revision: number;
     let state: S;
-    if (cached) ({ revision, state } = cached);
-    else {
+    if (cached) {
+      ({ revision, state } = cached);
+      if (!authorized(command, state)) continue;
+    } else {
       const read = await store.readStream(command.stream);
-      const replay = context.idempotencyKey ? replayOf(command, read.events) : undefined;
-      if (replay) return replay;
       revision = read.revision;
       state = fold(command, read.events);
       if (revision >= 0) command.cache?.set(command.stream, revision, state);
+      command.authorize?.(state);
+      const replay = context.idempotencyKey ? replayOf(command, read.events) : undefined;
+      if (replay) return replay;
     }
     if (context.ifMatch !== undefined && context.ifMatch !== revision) {
       if (cached) continue;
       throw conflict(command, state, revision);
     }
+    await command.prepare?.(state);
     let decision: StreamDecision;
     try {
       decision = command.decide(state);
@@ -84,9 +96,11 @@ export async function runStreamCommand<S, R>(store: EventStore, command: StreamC
       if (context.ifMatch !== undefined || ++lostRaces >= ATTEMPTS_WITHOUT_IF_MATCH) {
         const latest = await store.readStream(command.stream);
         if (error.stream !== command.stream) throw new StreamExistsError(error.stream);
+        const current = fold(command, latest.events);
+        command.authorize?.(current);
         const replayed = context.idempotencyKey ? replayOf(command, latest.events) : undefined;
         if (replayed) return replayed;
-        throw conflict(command, fold(command, latest.events), latest.revision);
+        throw conflict(command, current, latest.revision);
       }
     }
   }
@@ -119,6 +133,16 @@ function metadataOf(context: CommandContext, commandId: string): EventMetadata {
     occurredAt: context.now.toISOString(),
     ...(context.idempotencyKey ? { requestHash: context.requestHash } : {}),
   };
+}
+
+/** On a cached state a refusal is only believed after a fresh read confirms it. */
+function authorized<S, R>(command: StreamCommand<S, R>, state: S): boolean {
+  try {
+    command.authorize?.(state);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function fold<S, R>(command: StreamCommand<S, R>, events: StoredEvent[]): S {

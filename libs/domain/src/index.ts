@@ -9,6 +9,7 @@ export * from './task/task.commands';
 export * from './task/task.evolve';
 export * from './task/task.decide';
 export * from './task/task.permissions';
+export * from './access/access.policy';
 export * from './task/task-delegation';
 export * from './notice/notice.events';
 export * from './notice/notice.state';

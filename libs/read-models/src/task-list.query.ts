@@ -5,7 +5,7 @@ import { Bucket, bucketCondition } from './buckets';
 import { ReadModelQueryError } from './read-model.errors';
 import { SqlExecutor, SqlValue } from './sql-database';
 import { TASK_ROW_SELECT, TaskItem, TaskRow, toTaskItem } from './task-item';
-import { seesEverything, visibilityFilter } from './visibility';
+import { accessRowSees, seesEverything, visibilityFilter } from './visibility';
 
 export const TASK_SORTS = ['due', '-due', 'assignedAt', '-assignedAt', 'updatedAt', '-updatedAt'] as const;
 export type TaskSort = (typeof TASK_SORTS)[number];
@@ -91,16 +91,35 @@ function source(actor: Actor, filter: TaskListFilter, where: string[], params: S
   params.push(agency);
   if (filter.role === 'lead') where.push('a.is_lead = 1');
   if (filter.role === 'coordinator') where.push('a.is_coordinator = 1');
-  // visibilityFilter restricted to the agency's own access rows: confidential only when it leads
-  // (and a coordinator row is never a lead row, so there it is one index range).
-  if (actor.role === 'agency') where.push(filter.role === 'coordinator' ? 'a.confidential = 0' : '(a.is_lead = 1 OR a.confidential = 0)');
-  else if (actor.role === 'viewer') where.push('a.confidential = 0');
+  // visibilityFilter restricted to the agency's own access rows.
+  if (actor.role === 'agency') where.push(accessRowSees('a'));
   else if (!seesEverything(actor)) {
     const visible = visibilityFilter(actor);
     where.push(visible.sql);
     params.push(...visible.params);
   }
   return { from: 'rm_task_access a CROSS JOIN rm_tasks t', sortAlias: 'a' };
+}
+
+/** A LIKE pattern matching `text` literally: `%`, `_` and the escape character itself are escaped. */
+export const likeLiteral = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** `ESCAPE '\'` reads the same on SQLite (which has no default escape) and PostgreSQL (standard strings). */
+const LIKE = "LIKE ? ESCAPE '\\'";
+
+/**
+ * Every word of the query must start a word of the text, diacritics ignored: "du lieu dan cu" finds
+ * "Cơ sở dữ liệu quốc gia về dân cư" (search_text is stored with a leading space for this). The
+ * folded key drops punctuation, so a term holding `%` or `_` ("50%", "ma_so") is also looked for
+ * as typed in the text, case aside: these two are never LIKE wildcards, and `q=%` is not "all".
+ */
+function searchConditions(q: string): { sql: string; param: string }[] {
+  const words = normalizeVietnamese(q).split(' ').filter(Boolean).slice(0, 10);
+  const literal = q.split(/\s+/).filter((term) => /[%_]/.test(term)).slice(0, 10);
+  return [
+    ...words.map((word) => ({ sql: `t.search_text ${LIKE}`, param: `% ${likeLiteral(word)}%` })),
+    ...literal.map((term) => ({ sql: `lower(t.text) ${LIKE}`, param: `%${likeLiteral(term.toLowerCase())}%` })),
+  ];
 }
 
 export async function listTasks(db: SqlExecutor, actor: Actor, filter: TaskListFilter, now: Date, today: string): Promise<{ items: TaskItem[]; nextCursor: string | null }> {
@@ -130,9 +149,7 @@ export async function listTasks(db: SqlExecutor, actor: Actor, filter: TaskListF
     where.push(`t.status IN (${OPEN_STATUSES.map(() => '?').join(', ')}) AND t.last_update_at < ?`);
     params.push(...OPEN_STATUSES, new Date(now.getTime() - filter.staleDays * 86_400_000).toISOString());
   }
-  // Every word of the query must start a word of the text, diacritics ignored: "du lieu dan cu" finds
-  // "Cơ sở dữ liệu quốc gia về dân cư". search_text is stored with a leading space for this.
-  for (const word of filter.q ? normalizeVietnamese(filter.q).split(' ').filter(Boolean).slice(0, 10) : []) add('t.search_text LIKE ?', `% ${word}%`);
+  if (filter.q) for (const condition of searchConditions(filter.q)) add(condition.sql, condition.param);
   const columns = sort.columns.map((c) => `${keyAlias}.${c}`);
   if (filter.cursor) {
     where.push(`(${columns.join(', ')}) ${sort.desc ? '<' : '>'} (${columns.map(() => '?').join(', ')})`);

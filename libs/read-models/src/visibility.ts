@@ -1,3 +1,4 @@
+import { maySee, Relation, SEE } from '../../domain/src/access/access.policy';
 import { Actor } from '../../domain/src/actor';
 import { SqlValue } from './sql-database';
 
@@ -6,30 +7,40 @@ export interface SqlFilter {
   params: SqlValue[];
 }
 
-export const seesEverything = (actor: Actor): boolean => actor.role === 'vpcp' || actor.role === 'admin' || actor.role === 'system';
-
 /**
- * The role rules of `maySee` (libs/domain task.permissions) as SQL over rm_tasks `t`: VPCP sees
- * all; a viewer all but confidential tasks; an agency the tasks it leads, coordinates or
- * delegated, and a confidential one only when it is the lead.
+ * The authorization policy (libs/domain access.policy.ts) as SQL over rm_tasks `t` and
+ * rm_task_access. Nothing here restates who sees what: the conditions are built from the SEE
+ * table, and a spec checks them against `maySee` on every kind of row.
  */
+const roleSight = (actor: Actor) => (actor.role === 'agency' ? undefined : SEE[actor.role]);
+
+export const seesEverything = (actor: Actor): boolean => roleSight(actor) === 'all';
+
+/** An access row's flag for each relation an agency can have with a task. */
+const ACCESS_FLAG: Partial<Record<Relation, string>> = { lead: 'is_lead', delegator: 'is_delegator', coordinator: 'is_coordinator' };
+
+/** On an rm_task_access row `alias`: the agency of the row sees the task through one of its relations. */
+export function accessRowSees(alias: string): string {
+  const terms = Object.entries(ACCESS_FLAG).map(([relation, flag]) =>
+    SEE[relation as Relation] === 'all' ? `${alias}.${flag} = 1` : `(${alias}.${flag} = 1 AND ${alias}.confidential = 0)`,
+  );
+  return `(${terms.join(' OR ')})`;
+}
+
 export function visibilityFilter(actor: Actor): SqlFilter {
-  if (seesEverything(actor)) return { sql: '1 = 1', params: [] };
-  if (actor.role === 'viewer') return { sql: 't.confidential = 0', params: [] };
+  const sight = roleSight(actor);
+  if (sight === 'all') return { sql: '1 = 1', params: [] };
+  if (sight === 'public') return { sql: 't.confidential = 0', params: [] };
   if (actor.role === 'agency' && actor.agency) {
     return {
-      sql: '(t.lead = ? OR (t.confidential = 0 AND t.task_id IN (SELECT task_id FROM rm_task_access WHERE agency = ?)))',
-      params: [actor.agency, actor.agency],
+      sql: `t.task_id IN (SELECT a.task_id FROM rm_task_access a WHERE a.agency = ? AND ${accessRowSees('a')})`,
+      params: [actor.agency],
     };
   }
   return { sql: '1 = 0', params: [] };
 }
 
-/** The same rule for one row in memory (asOf rows, progress pages). */
+/** The same rule for one row in memory (asOf rows, progress pages): the policy itself. */
 export function maySeeRow(actor: Actor, row: { lead: string; confidential: number | boolean; coordinators: string; delegated_by: string | null }): boolean {
-  if (seesEverything(actor)) return true;
-  if (Number(row.confidential)) return actor.role === 'agency' && actor.agency === row.lead;
-  if (actor.role === 'viewer') return true;
-  if (actor.role !== 'agency' || !actor.agency) return false;
-  return actor.agency === row.lead || actor.agency === row.delegated_by || (JSON.parse(row.coordinators) as string[]).includes(actor.agency);
+  return maySee(actor, { lead: row.lead, confidential: Boolean(Number(row.confidential)), coordinators: JSON.parse(row.coordinators) as string[], delegatedBy: row.delegated_by });
 }

@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { Clock } from '../../../../libs/config/src/clock';
 import { Actor } from '../../../../libs/domain/src/actor';
+import { maySee, noticeDirectivesVisibleTo } from '../../../../libs/domain/src/access/access.policy';
 import { noticeStream } from '../../../../libs/domain/src/ids';
 import { NoticeEvent } from '../../../../libs/domain/src/notice/notice.events';
 import { evolveNotice } from '../../../../libs/domain/src/notice/notice.evolve';
@@ -35,16 +36,24 @@ export class NoticesController {
   async get(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<Notice & { revision: number }> {
     const { events, revision } = await this.store.readStream(noticeStream(id));
     const notice = events.reduce<NoticeState>((s, e) => evolveNotice(s, e as unknown as NoticeEvent), undefined);
-    if (!notice) throw new ProblemError(problem('not-found', `Không tìm thấy thông báo ${id}`));
-    return { ...visibleTo(notice, actor), revision };
+    const visible = notice && visibleTo(notice, actor);
+    if (!visible) throw new ProblemError(problem('not-found', `Không tìm thấy thông báo ${id}`));
+    return { ...visible, revision };
   }
 }
 
-/** Confidential directives show only the tasks the actor may see: all for VPCP, its own for a lead. */
-function visibleTo(notice: Notice, actor: Actor): Notice {
-  if (actor.role === 'vpcp' || actor.role === 'admin') return notice;
-  const directives = notice.directives
-    .map((d) => (d.confidential ? { ...d, tasks: d.tasks.filter((t) => actor.role === 'agency' && t.lead === actor.agency) } : d))
-    .filter((d) => !d.confidential || d.tasks.length > 0);
-  return { ...notice, directives };
+/**
+ * The notice as the policy lets the actor read it: VPCP all of it; anyone who sees one of its
+ * tasks its public directives and the confidential ones it sees a task of; others nothing (404).
+ * The tasks are those registered with the notice (a later reassignment or delegation is read
+ * from the task streams and the progress page, not here).
+ */
+function visibleTo(notice: Notice, actor: Actor): Notice | undefined {
+  const tasksOf = (d: Notice['directives'][number]) => d.tasks.map((t) => ({ lead: t.lead, coordinators: d.coordinators, confidential: d.confidential }));
+  const directives = noticeDirectivesVisibleTo(actor, notice.directives, tasksOf);
+  if (!directives) return undefined;
+  return {
+    ...notice,
+    directives: directives.map((d) => (d.confidential ? { ...d, tasks: d.tasks.filter((_, i) => maySee(actor, tasksOf(d)[i])) } : d)),
+  };
 }

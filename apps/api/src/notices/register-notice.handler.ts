@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Deadline } from '../../../../libs/domain/src/deadline';
 import { noticeIdFor, noticeStream, taskIdFor, taskStream } from '../../../../libs/domain/src/ids';
-import { decideRegisterNotice } from '../../../../libs/domain/src/notice/notice.decide';
+import { authorizeRegisterNotice, decideRegisterNotice } from '../../../../libs/domain/src/notice/notice.decide';
 import { NoticeEvent } from '../../../../libs/domain/src/notice/notice.events';
 import { evolveNotice } from '../../../../libs/domain/src/notice/notice.evolve';
 import { NoticeState } from '../../../../libs/domain/src/notice/notice.state';
@@ -33,6 +33,7 @@ export class RegisterNoticeHandler implements ICommandHandler<RegisterNoticeComm
       initial: undefined,
       evolve: (state, event) => evolveNotice(state, event as NoticeEvent),
       context,
+      authorize: () => authorizeRegisterNotice(context.actor),
       respond: (state) => ({ noticeId, taskIds: state?.directives.flatMap((d) => d.tasks.map((t) => t.taskId)) ?? [] }),
       decide: (state) => {
         const command = { type: 'RegisterNotice' as const, actor: context.actor, now: context.now.toISOString(), today: context.today };

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DeadlinePolicy } from '../../../../libs/domain/src/deadline';
 import { childTaskIdFor, taskStream } from '../../../../libs/domain/src/ids';
-import { decideTask } from '../../../../libs/domain/src/task/task.decide';
+import { authorizeTask, decideTask } from '../../../../libs/domain/src/task/task.decide';
 import { childAssignment } from '../../../../libs/domain/src/task/task-delegation';
 import { TaskCommand } from '../../../../libs/domain/src/task/task.commands';
 import { TaskDelegated, TaskEvent } from '../../../../libs/domain/src/task/task.events';
@@ -29,16 +29,25 @@ export class ExecuteTaskCommandHandler implements ICommandHandler<ExecuteTaskCom
   async execute(message: ExecuteTaskCommand): Promise<TaskCommandResult> {
     const { taskId, context } = message;
     const agencies = await this.agencies.snapshot();
+    const who = { type: message.type, actor: context.actor };
+    // The parent's deadline bounds a sub-task's deadline; read once, before the command is decided.
+    let parentDue: string | null | undefined;
     return runStreamCommand<TaskState, TaskCommandResult>(this.store, {
       stream: taskStream(taskId),
       initial: undefined,
       cache: this.cache,
       evolve: (state, event) => evolveTask(state, event as TaskEvent),
       context,
+      authorize: (state) => authorizeTask(who, state),
       respond: (state, revision) => ({ taskId, revision, state: state?.status ?? 'none' }),
       decide: (state) => {
         const command = { type: message.type, actor: context.actor, now: context.now.toISOString(), today: context.today, payload: message.payload } as TaskCommand;
-        if (command.type === 'ReassignTask' && !agencies.exists(command.payload.agency)) throw unknownAgency(command.payload.agency);
+        if (command.type === 'ReassignTask') {
+          if (!agencies.exists(command.payload.agency)) throw unknownAgency(command.payload.agency);
+          command.payload = { ...command.payload, toParent: agencies.parentOf(command.payload.agency) };
+        }
+        if ((command.type === 'AmendDeadline' || command.type === 'ApproveExtension') && state?.parentTaskId)
+          command.payload = { ...command.payload, parentDue };
         if (command.type === 'DelegateTask') {
           if (!agencies.exists(command.payload.unit)) throw unknownAgency(command.payload.unit);
           command.payload = {
@@ -50,7 +59,16 @@ export class ExecuteTaskCommandHandler implements ICommandHandler<ExecuteTaskCom
         const events = decideTask(command, state, this.policy);
         return withChildStreams(state, events, command.now);
       },
+      prepare: async (state) => {
+        if ((message.type === 'AmendDeadline' || message.type === 'ApproveExtension') && state?.parentTaskId)
+          parentDue = (await this.parentOf(state.parentTaskId))?.deadline.due;
+      },
     });
+  }
+
+  private async parentOf(parentTaskId: string): Promise<Task | undefined> {
+    const { events } = await this.store.readStream(taskStream(parentTaskId));
+    return events.reduce<TaskState>((s, e) => evolveTask(s, e as unknown as TaskEvent), undefined);
   }
 }
 

@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Actor } from '../../../../libs/domain/src/actor';
 import { taskStream } from '../../../../libs/domain/src/ids';
-import { maySee } from '../../../../libs/domain/src/task/task.permissions';
+import { maySee } from '../../../../libs/domain/src/access/access.policy';
+import { allowedActions } from '../../../../libs/domain/src/task/task.decide';
+import { TaskCommandType } from '../../../../libs/domain/src/task/task.commands';
 import { TaskEvent } from '../../../../libs/domain/src/task/task.events';
 import { evolveTask } from '../../../../libs/domain/src/task/task.evolve';
 import { Task, TaskState } from '../../../../libs/domain/src/task/task.state';
@@ -9,6 +11,9 @@ import { taskView, TaskView } from '../../../../libs/domain/src/task/task-view';
 import { EventStore, StoredEvent } from '../../../../libs/event-store/src/event-store.port';
 import { problem, ProblemError } from '../http/problem';
 import { EVENT_STORE } from '../tokens';
+
+/** The task, with the commands the caller may issue on it now (the web app's buttons). */
+export type TaskViewFor = TaskView & { allowedActions: TaskCommandType[] };
 
 export type { TaskView };
 
@@ -25,9 +30,9 @@ export interface HistoryEntry {
 export class TaskReader {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async task(taskId: string, actor: Actor): Promise<TaskView> {
+  async task(taskId: string, actor: Actor): Promise<TaskViewFor> {
     const { task, events, revision } = await this.load(taskId, actor);
-    return taskView(task, revision, events[events.length - 1].metadata.occurredAt);
+    return { ...taskView(task, revision, events[events.length - 1].metadata.occurredAt), allowedActions: allowedActions(actor, task) };
   }
 
   async history(taskId: string, actor: Actor): Promise<{ taskId: string; events: HistoryEntry[] }> {
@@ -41,9 +46,8 @@ export class TaskReader {
   private async load(taskId: string, actor: Actor): Promise<{ task: Task; events: StoredEvent[]; revision: number }> {
     const { events, revision } = await this.store.readStream(taskStream(taskId));
     const task = events.reduce<TaskState>((s, e) => evolveTask(s, e as unknown as TaskEvent), undefined);
-    // A confidential task is not even acknowledged to exist for those who may not see it.
-    if (!task || (task.confidential && !maySee(actor, task))) throw new ProblemError(problem('not-found', `Không tìm thấy nhiệm vụ ${taskId}`));
-    if (!maySee(actor, task)) throw new ProblemError(problem('forbidden', 'Nhiệm vụ này không thuộc cơ quan của bạn'));
+    // A task is not even acknowledged to exist for those who may not see it (issue 9, finding 6).
+    if (!task || !maySee(actor, task)) throw new ProblemError(problem('not-found', `Không tìm thấy nhiệm vụ ${taskId}`));
     return { task, events, revision };
   }
 }

@@ -1,5 +1,6 @@
 import { AgencyDirectory } from '../../../api/src/agencies/agency-directory';
 import { Agency } from '../../../../libs/agencies/src/agency';
+import { maySee } from '../../../../libs/domain/src/access/access.policy';
 import { noticeStream } from '../../../../libs/domain/src/ids';
 import { Task } from '../../../../libs/domain/src/task/task.state';
 import { EventStore } from '../../../../libs/event-store/src/event-store.port';
@@ -28,6 +29,9 @@ export class RecipientResolver {
     const snapshot = await this.directory.snapshot();
     let lead: Agency | undefined = snapshot.agency(task.lead);
     if (lead?.parent && !lead.contacts.focal.length && !lead.contacts.leader.length) lead = snapshot.agency(lead.parent) ?? lead;
+    // Mail about a task goes only to an agency the policy lets see it (a confidential sub-task's
+    // parent agency is its delegator, so it qualifies; any other fallback would not).
+    if (lead && !maySee({ id: `agency:${lead.code}`, role: 'agency', agency: lead.code }, task)) lead = undefined;
     const vpcp = snapshot.agency(VPCP_CODE)?.contacts;
     const emails: string[] = [];
     for (const audience of audiences) {

@@ -1,3 +1,5 @@
+import { mayRegisterNotice } from '../access/access.policy';
+import { Actor } from '../actor';
 import { ActorForbiddenError, CommandRefusedError, InvalidCommandError } from '../domain.errors';
 import { isLocalDate } from '../local-date';
 import { TaskAssigned } from '../task/task.events';
@@ -10,9 +12,14 @@ export interface NoticeDecision {
   tasks: TaskAssigned[];
 }
 
+/** Checked before anything else, also before an Idempotency-Key replay (issue 9, finding 6). */
+export function authorizeRegisterNotice(actor: Actor): void {
+  if (!mayRegisterNotice(actor)) throw new ActorForbiddenError('RegisterNotice', 'Chỉ Văn phòng Chính phủ mới được đăng ký thông báo');
+}
+
 /** RegisterNotice → NoticeRegistered on the notice stream, then one TaskAssigned per task stream. */
 export function decideRegisterNotice(command: RegisterNotice, state: NoticeState): NoticeDecision {
-  if (command.actor.role !== 'vpcp') throw new ActorForbiddenError(command.type, 'Chỉ Văn phòng Chính phủ mới được đăng ký thông báo');
+  authorizeRegisterNotice(command.actor);
   if (state) throw new CommandRefusedError(command.type, 'registered', `Thông báo số ${state.number} đã được đăng ký`);
   const p = command.payload;
   validate(command);

@@ -15,12 +15,17 @@ interface Base<T extends string, P = object> {
 
 export type AcknowledgeTask = Base<'AcknowledgeTask'>;
 export type DeclineTask = Base<'DeclineTask', { reason: string }>;
-export type ReassignTask = Base<'ReassignTask', { agency: string; reason: string }>;
+/** `toParent` is the catalogue's parent of `agency`, looked up at the edge (a delegator stays among its units). */
+export type ReassignTask = Base<'ReassignTask', { agency: string; reason: string; toParent?: string }>;
 export type ReportProgress = Base<'ReportProgress', { note: string; percent?: number; documentRef?: string }>;
 export type RequestExtension = Base<'RequestExtension', { proposedDue: string; reason: string }>;
-export type ApproveExtension = Base<'ApproveExtension', { due?: string }>;
+/**
+ * `parentDue`: for a sub-task, the parent task's current due date (null: none), looked up at the
+ * edge so that a delegating agency cannot move its unit's deadline past its own.
+ */
+export type ApproveExtension = Base<'ApproveExtension', { due?: string; parentDue?: string | null }>;
 export type RejectExtension = Base<'RejectExtension', { reason: string }>;
-export type AmendDeadline = Base<'AmendDeadline', { due: string; reason: string }>;
+export type AmendDeadline = Base<'AmendDeadline', { due: string; reason: string; parentDue?: string | null }>;
 export type ReportCompletion = Base<'ReportCompletion', { result: string; documentRef?: string }>;
 export type AcceptCompletion = Base<'AcceptCompletion'>;
 export type ReturnCompletion = Base<'ReturnCompletion', { reason: string }>;

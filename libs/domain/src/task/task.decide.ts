@@ -1,9 +1,11 @@
 import { DeadlinePolicy, IDENTITY_DEADLINE_POLICY } from '../deadline';
 import { ActorForbiddenError, CommandRefusedError, InvalidCommandError, NotFoundError } from '../domain.errors';
 import { formatLocalDate, isLocalDate } from '../local-date';
-import { deadlineOn, TaskCommand, TaskCommandType } from './task.commands';
+import { Actor } from '../actor';
+import { AmendDeadline, ApproveExtension, deadlineOn, TaskCommand, TaskCommandType } from './task.commands';
 import { TaskEvent } from './task.events';
-import { describeWho, mayAct, Who } from './task.permissions';
+import { actsAsDelegator, mayAct, maySee, Who } from '../access/access.policy';
+import { describeWho } from './task.permissions';
 import { fieldLabel, notInStateReason } from './task.reasons';
 import { isOpen, OPEN_STATUSES, Task, TaskState, TaskStatus } from './task.state';
 
@@ -39,6 +41,9 @@ export const TASK_RULES: { [T in TaskCommandType]: Rule<T> } = {
     who: 'reviewer',
     decide: (c, t) => {
       if (c.payload.agency === t.lead) invalid(c, `Cơ quan ${t.lead} đang là cơ quan chủ trì nhiệm vụ này; vui lòng chọn cơ quan khác`, 'agency');
+      // A delegating agency moves its sub-task among its own units; across agencies it is VPCP's call.
+      if (actsAsDelegator(c.actor, t) && c.payload.toParent !== t.delegatedBy)
+        throw new ActorForbiddenError(c.type, 'Cơ quan đã giao chỉ được chuyển nhiệm vụ cho đơn vị cấp dưới của mình; chuyển cho cơ quan khác do Văn phòng Chính phủ quyết định');
       const reason = text(c, 'reason', c.payload.reason);
       return [{ type: 'TaskReassigned', data: { taskId: t.taskId, from: t.lead, to: c.payload.agency, reason } }];
     },
@@ -69,9 +74,10 @@ export const TASK_RULES: { [T in TaskCommandType]: Rule<T> } = {
   ApproveExtension: {
     from: OPEN_STATUSES,
     who: 'reviewer',
-    decide: (c, t) => {
+    decide: (c, t, policy) => {
       if (!t.pendingExtension) refuse(c, t, NO_PENDING_EXTENSION);
       const due = c.payload.due === undefined ? t.pendingExtension.proposedDue : date(c, 'due', c.payload.due);
+      withinParent(c, t, due, policy);
       const to = deadlineOn(due, `gia hạn theo đề nghị: ${t.pendingExtension.reason}`);
       return [
         { type: 'ExtensionApproved', data: { taskId: t.taskId, due } },
@@ -90,8 +96,9 @@ export const TASK_RULES: { [T in TaskCommandType]: Rule<T> } = {
   AmendDeadline: {
     from: OPEN_STATUSES,
     who: 'reviewer',
-    decide: (c, t) => {
+    decide: (c, t, policy) => {
       const due = date(c, 'due', c.payload.due);
+      withinParent(c, t, due, policy);
       if (due === t.deadline.due) invalid(c, `Thời hạn mới trùng với thời hạn hiện tại (${formatLocalDate(due)})`, 'due');
       const reason = text(c, 'reason', c.payload.reason);
       const to = deadlineOn(due, reason);
@@ -175,13 +182,40 @@ export function decideTask(
   state: TaskState,
   policy: DeadlinePolicy = IDENTITY_DEADLINE_POLICY,
 ): TaskEvent[] {
-  if (!state) throw new NotFoundError('Nhiệm vụ');
+  authorizeTask(command, state);
   const rule = TASK_RULES[command.type] as Rule<TaskCommandType>;
-  if (!mayAct(rule.who, command.actor, state)) throw new ActorForbiddenError(command.type, describeWho(rule.who, command.type));
   if (!rule.from.includes(state.status)) {
     throw new CommandRefusedError(command.type, state.status, notInStateReason(command.type, state.status, isOpen(state), rule.from));
   }
   return rule.decide(command as never, state, policy);
+}
+
+/**
+ * See, then act (issue 9, finding 6): one who may not see the task is told it does not exist (404),
+ * one who sees it but may not issue this command is refused (403). The command edge calls this
+ * before it looks at idempotency keys or revisions, so neither tells anything to an outsider.
+ */
+export function authorizeTask(command: Pick<TaskCommand, 'type' | 'actor'>, state: TaskState): asserts state is Task {
+  if (!state || !maySee(command.actor, state)) throw new NotFoundError('Nhiệm vụ');
+  const who = TASK_RULES[command.type].who;
+  if (!mayAct(who, command.actor, state)) throw new ActorForbiddenError(command.type, describeWho(who, command.type));
+}
+
+/** The commands an actor may issue on a task in its current state: what the web app offers as buttons. */
+export function allowedActions(actor: Actor, task: Task): TaskCommandType[] {
+  return (Object.keys(TASK_RULES) as TaskCommandType[]).filter((type) => {
+    const rule = TASK_RULES[type] as Rule<TaskCommandType>;
+    return rule.who !== 'system' && rule.from.includes(task.status) && mayAct(rule.who, actor, task);
+  });
+}
+
+/** A delegating agency keeps its sub-task's deadline within the parent's (finding 4). */
+function withinParent(c: AmendDeadline | ApproveExtension, t: Task, due: string, policy: DeadlinePolicy): void {
+  if (!actsAsDelegator(c.actor, t)) return;
+  const parentDue = c.payload.parentDue;
+  if (parentDue === undefined) invalid(c, 'Chưa xác định được thời hạn của nhiệm vụ cấp trên', 'due');
+  if (parentDue !== null && due > policy.effectiveDue(parentDue))
+    invalid(c, `Thời hạn của đơn vị không được muộn hơn thời hạn của nhiệm vụ cấp trên (${formatLocalDate(parentDue)})`, 'due');
 }
 
 const by = (c: TaskCommand): string => c.actor.agency ?? c.actor.role;

@@ -1,4 +1,4 @@
-import { ActorForbiddenError, CommandRefusedError, InvalidCommandError } from '../domain.errors';
+import { ActorForbiddenError, CommandRefusedError, InvalidCommandError, NotFoundError } from '../domain.errors';
 import { decideTask } from './task.decide';
 import { childAssignment } from './task-delegation';
 import { TaskDelegated, TaskEvent } from './task.events';
@@ -14,8 +14,8 @@ function when(events: TaskEvent[], cmd: ReturnType<typeof command>, policy = { e
 }
 
 describe('who may act', () => {
-  it('another agency is forbidden, with a reason', () => {
-    expect(() => when([assigned()], command('AcknowledgeTask', { actor: OTHER_AGENCY }))).toThrow(ActorForbiddenError);
+  it('another agency is told the task does not exist (it may not see it)', () => {
+    expect(() => when([assigned()], command('AcknowledgeTask', { actor: OTHER_AGENCY }))).toThrow(NotFoundError);
   });
   it('a coordinator may report progress but not acknowledge or report completion', () => {
     expect(when([assigned(), ack], command('ReportProgress', { actor: COORDINATOR }))[0].type).toBe('ProgressReported');
@@ -112,8 +112,8 @@ describe('reasons users read', () => {
     throw new Error('expected a refusal');
   };
   it('name who may act, in Vietnamese', () => {
-    const error = refusal(() => when([assigned(), ack], command('ReportProgress', { actor: OTHER_AGENCY })));
-    expect(error).toMatchObject({ command: 'ReportProgress', reason: 'Chỉ cơ quan chủ trì, cơ quan phối hợp hoặc Văn phòng Chính phủ mới được báo cáo tiến độ' });
+    const error = refusal(() => when([assigned()], command('AcknowledgeTask', { actor: COORDINATOR })));
+    expect(error).toMatchObject({ command: 'AcknowledgeTask', reason: 'Chỉ cơ quan chủ trì hoặc Văn phòng Chính phủ mới được tiếp nhận nhiệm vụ' });
   });
   it('name the current and the allowed states by their Vietnamese labels', () => {
     const error = refusal(() => when([assigned()], command('ReportProgress')));
