@@ -1,6 +1,6 @@
 import { ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from '../libs/config/src/app-config';
+import { ConfigError, loadConfig, requireJwtSecret } from '../libs/config/src/app-config';
 import { assertRedisReachable } from '../libs/config/src/redis-check';
 
 /**
@@ -9,6 +9,7 @@ import { assertRedisReachable } from '../libs/config/src/redis-check';
  */
 async function main(): Promise<void> {
   const config = loadConfig();
+  requireJwtSecret(config); // the API would refuse to start without a token key: say so once, before forking
   await assertRedisReachable(config.redisUrl);
   const children: ChildProcess[] = [
     fork(join(__dirname, '../apps/api/src/main.js'), { stdio: 'inherit' }),

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadConfig, usesDevJwtSecret } from '../../../libs/config/src/app-config';
+import { ConfigError, loadConfig, requireJwtSecret, usesDevJwtSecret } from '../../../libs/config/src/app-config';
 import { assertRedisReachable } from '../../../libs/config/src/redis-check';
 import { createApiApp } from './api.app';
 
@@ -8,7 +8,8 @@ async function main(): Promise<void> {
   const logger = new Logger('api');
   const config = loadConfig();
   await assertRedisReachable(config.redisUrl);
-  if (usesDevJwtSecret(config)) logger.warn('JWT_SECRET is not set: using the development secret (never in production)');
+  requireJwtSecret(config); // no token key, no API: refuses to start (ALLOW_DEV_JWT_SECRET=true for local development)
+  if (usesDevJwtSecret(config)) logger.warn('ALLOW_DEV_JWT_SECRET=true: using the built-in development JWT key (never in production)');
   const app = await createApiApp(config);
   await app.listen(config.port, '0.0.0.0');
   logger.log(`API listening on http://localhost:${config.port} (docs at /docs), event store: ${config.eventstoreUrl ? 'EventStoreDB' : `SQLite in ${config.dataDir}`}`);

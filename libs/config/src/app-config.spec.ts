@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './app-config';
+import { ConfigError, loadConfig, requireJwtSecret, usesDevJwtSecret } from './app-config';
 import { Clock } from './clock';
 
 describe('loadConfig', () => {
@@ -16,6 +16,38 @@ describe('loadConfig', () => {
       const message = (e as Error).message;
       for (const name of ['PORT', 'EVENTSTORE_URL', 'JWT_SECRET', 'TZ_DEADLINES', 'CLOCK_START']) expect(message).toContain(name);
     }
+  });
+});
+
+describe('issue 9 finding 10: refuses to start without JWT_SECRET', () => {
+  const problemsOf = (env: NodeJS.ProcessEnv): string => {
+    try {
+      requireJwtSecret(loadConfig(env));
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      return (e as Error).message;
+    }
+    throw new Error('expected a ConfigError');
+  };
+  it('has no built-in key: a process that handles tokens is refused, naming JWT_SECRET and the dev flag', () => {
+    expect(loadConfig({}).jwtSecret).toBeUndefined();
+    const message = problemsOf({});
+    expect(message).toContain('JWT_SECRET');
+    expect(message).toContain('ALLOW_DEV_JWT_SECRET=true');
+  });
+  it('uses the development key only when asked explicitly, and never in production', () => {
+    const dev = loadConfig({ ALLOW_DEV_JWT_SECRET: 'true' });
+    expect(requireJwtSecret(dev)).toHaveLength(36);
+    expect(usesDevJwtSecret(dev)).toBe(true);
+    const refused = problemsOf({ NODE_ENV: 'production', ALLOW_DEV_JWT_SECRET: 'true' });
+    expect(refused).toContain('ALLOW_DEV_JWT_SECRET=true is refused when NODE_ENV=production');
+    expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: requireJwtSecret(dev) })).toContain('must not be the published development key');
+    expect(problemsOf({ ALLOW_DEV_JWT_SECRET: 'yes' })).toContain('ALLOW_DEV_JWT_SECRET must be true or false');
+  });
+  it('takes JWT_SECRET as given when it is long enough', () => {
+    const secret = 'a-real-secret-of-at-least-32-characters';
+    expect(requireJwtSecret(loadConfig({ JWT_SECRET: secret, NODE_ENV: 'production' }))).toBe(secret);
+    expect(problemsOf({ JWT_SECRET: 'short' })).toContain('at least 32 characters');
   });
 });
 

@@ -12,7 +12,12 @@ export interface AppConfig {
   queuePrefix?: string;
   smtpUrl?: string;
   mailFrom: string;
-  jwtSecret: string;
+  /**
+   * HS256 key of bearer tokens. Unset only outside production when neither JWT_SECRET nor
+   * ALLOW_DEV_JWT_SECRET=true is given: the worker and the CLI never handle tokens, and every
+   * process that does asks through requireJwtSecret, which refuses to go on without one.
+   */
+  jwtSecret?: string;
   publicUrl: string;
   clockStart?: Date;
   tzDeadlines: string;
@@ -29,7 +34,9 @@ export class ConfigError extends Error {
   }
 }
 
+/** Used only when a developer asks for it explicitly (ALLOW_DEV_JWT_SECRET=true, never in production). */
 const DEV_JWT_SECRET = 'dev-only-secret-change-me-0123456789';
+const DEV_FLAG = 'ALLOW_DEV_JWT_SECRET';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = [];
@@ -48,9 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (queuePrefix && !/^[A-Za-z0-9_.-]{1,100}$/.test(queuePrefix)) problems.push('QUEUE_PREFIX may hold only letters, digits, ".", "_" and "-"');
   const smtpUrl = env.SMTP_URL || undefined;
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push(`SMTP_URL must start with smtp:// or smtps:// (got "${smtpUrl}")`);
-  const jwtSecret = env.JWT_SECRET || (production ? '' : DEV_JWT_SECRET);
-  if (!jwtSecret) problems.push('JWT_SECRET is required when NODE_ENV=production');
-  else if (jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters long');
+  const jwtSecret = jwtSecretFrom(env, production, problems);
   const publicUrl = env.PUBLIC_URL || 'http://localhost:3000';
   if (!/^https?:\/\//.test(publicUrl)) problems.push(`PUBLIC_URL must be an http(s) URL (got "${publicUrl}")`);
   const clockStart = env.CLOCK_START ? new Date(env.CLOCK_START) : undefined;
@@ -80,6 +85,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 }
 
 export const usesDevJwtSecret = (config: AppConfig): boolean => config.jwtSecret === DEV_JWT_SECRET;
+
+/**
+ * The key for processes that sign or verify tokens (the API, `npm run token`, `npm start`): they
+ * refuse to start without one rather than fall back to a key everybody can read in this repository.
+ */
+export function requireJwtSecret(config: AppConfig): string {
+  if (config.jwtSecret) return config.jwtSecret;
+  throw new ConfigError([`JWT_SECRET is required (at least 32 characters); for local development only, set ${DEV_FLAG}=true`]);
+}
+
+function jwtSecretFrom(env: NodeJS.ProcessEnv, production: boolean, problems: string[]): string | undefined {
+  const flag = (env[DEV_FLAG] ?? 'false').toLowerCase();
+  if (!['true', 'false'].includes(flag)) problems.push(`${DEV_FLAG} must be true or false`);
+  if (flag === 'true' && production) problems.push(`${DEV_FLAG}=true is refused when NODE_ENV=production: set JWT_SECRET`);
+  if (env.JWT_SECRET) {
+    if (env.JWT_SECRET.length < 32) problems.push('JWT_SECRET must be at least 32 characters long');
+    if (production && env.JWT_SECRET === DEV_JWT_SECRET) problems.push('JWT_SECRET must not be the published development key');
+    return env.JWT_SECRET;
+  }
+  if (production) problems.push(`JWT_SECRET is required when NODE_ENV=production (${DEV_FLAG} is refused there)`);
+  return flag === 'true' && !production ? DEV_JWT_SECRET : undefined;
+}
 
 function integer(raw: string, name: string, min: number, max: number, problems: string[]): number {
   const value = Number(raw);

@@ -1,8 +1,8 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, SetMetadata, createParamDecorator } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Actor } from '../../../../libs/domain/src/actor';
-import { InvalidTokenError, verifyTokenClaims } from '../../../../libs/auth/src/jwt';
-import { AppConfig } from '../../../../libs/config/src/app-config';
+import { InvalidTokenError, VerifiedToken, verifyTokenClaims } from '../../../../libs/auth/src/jwt';
+import { AppConfig, requireJwtSecret } from '../../../../libs/config/src/app-config';
 import { problem, ProblemError } from '../http/problem';
 import { APP_CONFIG } from '../tokens';
 import { UserDirectory } from '../users/user-directory.service';
@@ -30,7 +30,7 @@ export class AuthGuard implements CanActivate {
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) throw new ProblemError(problem('unauthenticated', 'Thiếu mã xác thực (Authorization: Bearer <token>)'));
-    const claims = this.verify(match[1]);
+    const claims = await this.verify(match[1]);
     // Tokens of managed users stop working when the user is disabled or signs out; development
     // tokens (npm run token) name no managed user.
     const user = (await this.users.users()).users[claims.actor.id];
@@ -41,20 +41,23 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  // A client sends the same token with every request; its signature is checked once until it expires.
-  private readonly verified = new Map<string, { claims: ReturnType<typeof verifyTokenClaims>; expiresAtMs: number }>();
+  // A client sends the same token with every request; its signature is checked once until it
+  // expires (every accepted token has an exp; revocation is checked on every request above).
+  private readonly verified = new Map<string, VerifiedToken>();
 
-  private verify(token: string): ReturnType<typeof verifyTokenClaims> {
+  private async verify(token: string): Promise<VerifiedToken> {
     const hit = this.verified.get(token);
-    if (hit && hit.expiresAtMs > Date.now()) return hit.claims;
+    if (hit && hit.expiresAtMs > Date.now()) return hit;
     try {
-      const claims = verifyTokenClaims(token, this.config.jwtSecret);
+      // Never verifies with an empty key, even if a caller built the API without checking the config.
+      const claims = await verifyTokenClaims(token, requireJwtSecret(this.config));
       if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.clear();
-      this.verified.set(token, { claims, expiresAtMs: claims.expiresAtMs ?? Date.now() + 60_000 });
+      this.verified.set(token, claims);
       return claims;
     } catch (error) {
       this.verified.delete(token);
-      if (error instanceof InvalidTokenError) throw new ProblemError(problem('unauthenticated', `Mã xác thực không hợp lệ: ${error.message}`));
+      if (error instanceof InvalidTokenError)
+        throw new ProblemError(problem('unauthenticated', `Mã xác thực không hợp lệ: ${error.message}`));
       throw error;
     }
   }
@@ -68,5 +71,6 @@ export const CurrentActor = createParamDecorator((_data: unknown, context: Execu
 
 /** For endpoints whose rule is a role, not a task's ownership (the domain checks the latter). */
 export function requireRole(actor: Actor, ...roles: Actor['role'][]): void {
-  if (!roles.includes(actor.role)) throw new ProblemError(problem('forbidden', `Chỉ vai trò ${roles.join(', ')} được thực hiện thao tác này`));
+  if (!roles.includes(actor.role))
+    throw new ProblemError(problem('forbidden', `Chỉ vai trò ${roles.join(', ')} được thực hiện thao tác này`));
 }

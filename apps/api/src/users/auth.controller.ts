@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { verifyPassword } from '../../../../libs/auth/src/password';
 import { signToken } from '../../../../libs/auth/src/jwt';
-import { AppConfig } from '../../../../libs/config/src/app-config';
+import { AppConfig, requireJwtSecret } from '../../../../libs/config/src/app-config';
 import { Clock } from '../../../../libs/config/src/clock';
 import { Actor } from '../../../../libs/domain/src/actor';
 import { decideSignOut, normalizeEmail } from '../../../../libs/domain/src/user/user-directory';
@@ -52,7 +52,7 @@ export class AuthController {
     // CLOCK_START moves the business clock (a demo set in 2020 must not issue expired tokens).
     const now = Date.now();
     const claims = { sub: user.userId, role: user.role, agency: user.agency, name: user.name, iatMs: now };
-    const token = signToken(claims, this.config.jwtSecret, TOKEN_HOURS * 3600, Math.floor(now / 1000));
+    const token = signToken(claims, requireJwtSecret(this.config), TOKEN_HOURS * 3600, Math.floor(now / 1000));
     return { token, user: publicUser(user) };
   }
 
