@@ -27,16 +27,30 @@ export interface User {
 
 export type Users = Record<string, User>;
 
+/**
+ * The user with this id. `users[id]` alone answers ids such as `constructor` or `__proto__` with
+ * Object's own members, which once let an admin "disable" a user that does not exist.
+ */
+export function userById(users: Users, userId: string): User | undefined {
+  return Object.hasOwn(users, userId) ? users[userId] : undefined;
+}
+
 export function evolveUsers(users: Users, event: UserEvent): Users {
   switch (event.type) {
     case 'UserCreated': {
       const { createdAt: _c, ...user } = event.data;
       return { ...users, [user.userId]: { ...user, disabled: false } };
     }
-    case 'UserDisabled':
-      return { ...users, [event.data.userId]: { ...users[event.data.userId], disabled: true } };
-    case 'UserSignedOut':
-      return { ...users, [event.data.userId]: { ...users[event.data.userId], signedOutAt: event.data.at } };
+    // An event about no known user changes nothing: logs written before userById() may hold one
+    // (`UserDisabled constructor`), and a user without an email would break every listing.
+    case 'UserDisabled': {
+      const user = userById(users, event.data.userId);
+      return user ? { ...users, [event.data.userId]: { ...user, disabled: true } } : users;
+    }
+    case 'UserSignedOut': {
+      const user = userById(users, event.data.userId);
+      return user ? { ...users, [event.data.userId]: { ...user, signedOutAt: event.data.at } } : users;
+    }
     default: {
       const unknown: never = event;
       return unknown;
@@ -62,12 +76,12 @@ export function decideCreateUser(actor: Actor, user: UserCreated['data'], users:
 
 export function decideDisableUser(actor: Actor, userId: string, users: Users, at: string): UserEvent[] {
   if (actor.role !== 'admin') throw new ActorForbiddenError('DisableUser', 'Chỉ quản trị viên mới được khóa tài khoản người dùng');
-  const user = users[userId];
+  const user = userById(users, userId);
   if (!user) throw new NotFoundError(`Người dùng ${userId}`);
   if (user.disabled) return [];
   return [{ type: 'UserDisabled', data: { userId, at } }];
 }
 
 export function decideSignOut(userId: string, users: Users, at: string): UserEvent[] {
-  return users[userId] ? [{ type: 'UserSignedOut', data: { userId, at } }] : [];
+  return userById(users, userId) ? [{ type: 'UserSignedOut', data: { userId, at } }] : [];
 }
