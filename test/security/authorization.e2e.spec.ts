@@ -280,7 +280,7 @@ describe('issue 9: authorization', () => {
 
     it('a notice re-registration by an agency is a 403 that lists no task', async () => {
       const body = { number: '21/TB-VPCP', issuedAt: '2026-03-02', title: 'x', directives: [{ text: 'x', lead: ['BTC'] }] };
-      for (const headers of [{}, { 'idempotency-key': 'again' }]) {
+      for (const headers of [{}, { 'idempotency-key': 'again' }] as Record<string, string>[]) {
         const answer = await api.request('POST', '/api/v1/notices', { token: tokens.lead, body, headers });
         expect(answer.status).toBe(403);
         expect(JSON.stringify(answer.body)).not.toContain(task.secret);

@@ -2,8 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Actor } from '../../../../libs/domain/src/actor';
 import { taskStream } from '../../../../libs/domain/src/ids';
 import { maySee } from '../../../../libs/domain/src/access/access.policy';
-import { allowedActions } from '../../../../libs/domain/src/task/task.decide';
-import { TaskCommandType } from '../../../../libs/domain/src/task/task.commands';
 import { TaskEvent } from '../../../../libs/domain/src/task/task.events';
 import { evolveTask } from '../../../../libs/domain/src/task/task.evolve';
 import { Task, TaskState } from '../../../../libs/domain/src/task/task.state';
@@ -11,9 +9,6 @@ import { taskView, TaskView } from '../../../../libs/domain/src/task/task-view';
 import { EventStore, StoredEvent } from '../../../../libs/event-store/src/event-store.port';
 import { problem, ProblemError } from '../http/problem';
 import { EVENT_STORE } from '../tokens';
-
-/** The task, with the commands the caller may issue on it now (the web app's buttons). */
-export type TaskViewFor = TaskView & { allowedActions: TaskCommandType[] };
 
 export type { TaskView };
 
@@ -30,9 +25,9 @@ export interface HistoryEntry {
 export class TaskReader {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async task(taskId: string, actor: Actor): Promise<TaskViewFor> {
+  async task(taskId: string, actor: Actor): Promise<TaskView> {
     const { task, events, revision } = await this.load(taskId, actor);
-    return { ...taskView(task, revision, events[events.length - 1].metadata.occurredAt), allowedActions: allowedActions(actor, task) };
+    return taskView(task, revision, events[events.length - 1].metadata.occurredAt, actor);
   }
 
   async history(taskId: string, actor: Actor): Promise<{ taskId: string; events: HistoryEntry[] }> {

@@ -12,7 +12,7 @@ import { ExecuteTaskCommand, TaskCommandResult } from './execute-task-command';
 import {
   ApproveExtensionDto, CompletionDto, DeadlineDto, DelegateDto, EmptyDto, ExtensionRequestDto, ProgressDto, ReassignDto, ReasonDto,
 } from './task-requests.dto';
-import { TaskReader, TaskViewFor } from './task-reader';
+import { TaskReader, TaskView } from './task-reader';
 
 type Payload<T extends TaskCommandType> = Extract<TaskCommand, { type: T }>['payload'];
 
@@ -27,7 +27,7 @@ export class TasksController {
   ) {}
 
   @Get(':id')
-  async get(@Param('id') id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<TaskViewFor> {
+  async get(@Param('id') id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<TaskView> {
     const view = await this.reader.task(id, actor);
     setEtag(reply, view.revision);
     return view;

@@ -14,10 +14,14 @@ type CommandOf<T extends TaskCommandType> = Extract<TaskCommand, { type: T }>;
 interface Rule<T extends TaskCommandType> {
   from: readonly TaskStatus[];
   who: Who;
+  /** A condition on the task beyond its status (refused with `reason` when it does not hold). */
+  requires?: { holds: (task: Task) => boolean; reason: string };
   decide(command: CommandOf<T>, task: Task, policy: DeadlinePolicy): TaskEvent[];
 }
 
 const NO_PENDING_EXTENSION = 'Nhiệm vụ không có đề nghị gia hạn nào đang chờ xem xét';
+
+const PENDING_EXTENSION = { holds: (t: Task) => t.pendingExtension !== undefined, reason: NO_PENDING_EXTENSION };
 
 const ACTIVE: readonly TaskStatus[] = ['acknowledged', 'in_progress'];
 const WORKABLE: readonly TaskStatus[] = ['assigned', 'acknowledged', 'in_progress'];
@@ -32,18 +36,20 @@ export const TASK_RULES: { [T in TaskCommandType]: Rule<T> } = {
   DeclineTask: {
     from: ['assigned'],
     who: 'lead',
-    decide: (c, t) => [
-      { type: 'TaskDeclined', data: { taskId: t.taskId, by: by(c), reason: text(c, 'reason', c.payload.reason) } },
-    ],
+    decide: (c, t) => [{ type: 'TaskDeclined', data: { taskId: t.taskId, by: by(c), reason: text(c, 'reason', c.payload.reason) } }],
   },
   ReassignTask: {
     from: OPEN_STATUSES,
     who: 'reviewer',
     decide: (c, t) => {
-      if (c.payload.agency === t.lead) invalid(c, `Cơ quan ${t.lead} đang là cơ quan chủ trì nhiệm vụ này; vui lòng chọn cơ quan khác`, 'agency');
+      if (c.payload.agency === t.lead)
+        invalid(c, `Cơ quan ${t.lead} đang là cơ quan chủ trì nhiệm vụ này; vui lòng chọn cơ quan khác`, 'agency');
       // A delegating agency moves its sub-task among its own units; across agencies it is VPCP's call.
       if (actsAsDelegator(c.actor, t) && c.payload.toParent !== t.delegatedBy)
-        throw new ActorForbiddenError(c.type, 'Cơ quan đã giao chỉ được chuyển nhiệm vụ cho đơn vị cấp dưới của mình; chuyển cho cơ quan khác do Văn phòng Chính phủ quyết định');
+        throw new ActorForbiddenError(
+          c.type,
+          'Cơ quan đã giao chỉ được chuyển nhiệm vụ cho đơn vị cấp dưới của mình; chuyển cho cơ quan khác do Văn phòng Chính phủ quyết định',
+        );
       const reason = text(c, 'reason', c.payload.reason);
       return [{ type: 'TaskReassigned', data: { taskId: t.taskId, from: t.lead, to: c.payload.agency, reason } }];
     },
@@ -61,8 +67,11 @@ export const TASK_RULES: { [T in TaskCommandType]: Rule<T> } = {
   RequestExtension: {
     from: WORKABLE,
     who: 'lead',
+    requires: {
+      holds: (t) => !t.pendingExtension,
+      reason: 'Nhiệm vụ đang có một đề nghị gia hạn chờ xem xét; vui lòng chờ kết quả trước khi đề nghị tiếp',
+    },
     decide: (c, t) => {
-      if (t.pendingExtension) refuse(c, t, 'Nhiệm vụ đang có một đề nghị gia hạn chờ xem xét; vui lòng chờ kết quả trước khi đề nghị tiếp');
       const proposedDue = date(c, 'proposedDue', c.payload.proposedDue);
       if (t.deadline.due !== null && proposedDue <= t.deadline.due)
         invalid(c, `Thời hạn đề nghị phải sau thời hạn hiện tại (${formatLocalDate(t.deadline.due)})`, 'proposedDue');
@@ -74,22 +83,26 @@ export const TASK_RULES: { [T in TaskCommandType]: Rule<T> } = {
   ApproveExtension: {
     from: OPEN_STATUSES,
     who: 'reviewer',
+    requires: PENDING_EXTENSION,
     decide: (c, t, policy) => {
-      if (!t.pendingExtension) refuse(c, t, NO_PENDING_EXTENSION);
+      if (!t.pendingExtension) refuse(c, t, NO_PENDING_EXTENSION); // (checked by `requires`; narrows the type)
       const due = c.payload.due === undefined ? t.pendingExtension.proposedDue : date(c, 'due', c.payload.due);
       withinParent(c, t, due, policy);
       const to = deadlineOn(due, `gia hạn theo đề nghị: ${t.pendingExtension.reason}`);
       return [
         { type: 'ExtensionApproved', data: { taskId: t.taskId, due } },
-        { type: 'DeadlineChanged', data: { taskId: t.taskId, from: t.deadline, to, reason: t.pendingExtension.reason, cause: 'extension' } },
+        {
+          type: 'DeadlineChanged',
+          data: { taskId: t.taskId, from: t.deadline, to, reason: t.pendingExtension.reason, cause: 'extension' },
+        },
       ];
     },
   },
   RejectExtension: {
     from: OPEN_STATUSES,
     who: 'reviewer',
+    requires: PENDING_EXTENSION,
     decide: (c, t) => {
-      if (!t.pendingExtension) refuse(c, t, NO_PENDING_EXTENSION);
       return [{ type: 'ExtensionRejected', data: { taskId: t.taskId, reason: text(c, 'reason', c.payload.reason) } }];
     },
   },
@@ -177,16 +190,13 @@ export function notificationKey(taskId: string, rung: string, due: string): stri
 }
 
 /** decide(command, state) → events, or a typed error naming the current state. */
-export function decideTask(
-  command: TaskCommand,
-  state: TaskState,
-  policy: DeadlinePolicy = IDENTITY_DEADLINE_POLICY,
-): TaskEvent[] {
+export function decideTask(command: TaskCommand, state: TaskState, policy: DeadlinePolicy = IDENTITY_DEADLINE_POLICY): TaskEvent[] {
   authorizeTask(command, state);
   const rule = TASK_RULES[command.type] as Rule<TaskCommandType>;
   if (!rule.from.includes(state.status)) {
     throw new CommandRefusedError(command.type, state.status, notInStateReason(command.type, state.status, isOpen(state), rule.from));
   }
+  if (rule.requires && !rule.requires.holds(state)) refuse(command, state, rule.requires.reason);
   return rule.decide(command as never, state, policy);
 }
 
@@ -205,7 +215,9 @@ export function authorizeTask(command: Pick<TaskCommand, 'type' | 'actor'>, stat
 export function allowedActions(actor: Actor, task: Task): TaskCommandType[] {
   return (Object.keys(TASK_RULES) as TaskCommandType[]).filter((type) => {
     const rule = TASK_RULES[type] as Rule<TaskCommandType>;
-    return rule.who !== 'system' && rule.from.includes(task.status) && mayAct(rule.who, actor, task);
+    return (
+      rule.who !== 'system' && rule.from.includes(task.status) && (rule.requires?.holds(task) ?? true) && mayAct(rule.who, actor, task)
+    );
   });
 }
 

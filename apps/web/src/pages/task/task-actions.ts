@@ -1,4 +1,5 @@
 import { SessionUser } from '../../api/session';
+import type { TaskCommandType } from '../../../../../libs/domain/src/task/task.commands';
 import { Agency, TaskView } from '../../api/types';
 import { formatDate } from '../../lib/format';
 
@@ -26,100 +27,95 @@ export interface ActionDef {
   danger?: boolean;
 }
 
-const OPEN = ['assigned', 'acknowledged', 'in_progress', 'reassignment_requested', 'completion_reported'];
-const WORKING = ['acknowledged', 'in_progress'];
 const reason: FieldDef = { name: 'reason', label: 'Lý do', type: 'textarea', required: true };
 
+/** The form of each command a person can issue, in the order the page shows them; which ones are shown is the server's answer. */
+const FORMS: Partial<Record<TaskCommandType, (task: TaskView, units: Agency[]) => ActionDef | undefined>> = {
+  AcknowledgeTask: () => ({ id: 'acknowledge', label: 'Tiếp nhận', method: 'POST', path: 'acknowledge', fields: [], primary: true }),
+  DeclineTask: () => ({ id: 'decline', label: 'Không thuộc thẩm quyền', method: 'POST', path: 'decline', fields: [reason] }),
+  ReportProgress: () => ({
+    id: 'progress',
+    label: 'Báo cáo tiến độ',
+    method: 'POST',
+    path: 'progress',
+    fields: [
+      { name: 'note', label: 'Nội dung', type: 'textarea', required: true },
+      { name: 'percent', label: 'Tỷ lệ hoàn thành (%)', type: 'number' },
+      { name: 'documentRef', label: 'Số văn bản', type: 'text' },
+    ],
+  }),
+  RequestExtension: () => ({
+    id: 'extension',
+    label: 'Đề nghị gia hạn',
+    method: 'POST',
+    path: 'extension-requests',
+    fields: [{ name: 'proposedDue', label: 'Thời hạn đề nghị', type: 'date', required: true }, reason],
+  }),
+  ReportCompletion: () => ({
+    id: 'completion',
+    label: 'Báo cáo hoàn thành',
+    method: 'POST',
+    path: 'completion',
+    primary: true,
+    fields: [
+      { name: 'result', label: 'Kết quả thực hiện', type: 'textarea', required: true },
+      { name: 'documentRef', label: 'Số văn bản báo cáo', type: 'text' },
+    ],
+  }),
+  // Delegating needs a unit to delegate to; an agency without units is not offered the form.
+  DelegateTask: (task, units) => (units.length > 0 ? delegateAction(task, units) : undefined),
+  ApproveExtension: () => ({
+    id: 'approve-extension',
+    label: 'Chấp thuận gia hạn',
+    method: 'POST',
+    path: 'extension-requests/current/approve',
+    fields: [],
+    primary: true,
+  }),
+  RejectExtension: () => ({
+    id: 'reject-extension',
+    label: 'Không chấp thuận gia hạn',
+    method: 'POST',
+    path: 'extension-requests/current/reject',
+    fields: [reason],
+  }),
+  AcceptCompletion: () => ({
+    id: 'accept',
+    label: 'Xác nhận hoàn thành',
+    method: 'POST',
+    path: 'completion/accept',
+    fields: [],
+    primary: true,
+  }),
+  ReturnCompletion: () => ({ id: 'return', label: 'Trả lại báo cáo', method: 'POST', path: 'completion/return', fields: [reason] }),
+  AmendDeadline: () => ({
+    id: 'deadline',
+    label: 'Điều chỉnh thời hạn',
+    method: 'PUT',
+    path: 'deadline',
+    fields: [{ name: 'due', label: 'Thời hạn mới', type: 'date', required: true }, reason],
+  }),
+  ReassignTask: () => ({
+    id: 'reassign',
+    label: 'Giao cho cơ quan khác',
+    method: 'POST',
+    path: 'reassign',
+    fields: [{ name: 'agency', label: 'Mã cơ quan chủ trì mới', type: 'text', required: true }, reason],
+  }),
+  CancelTask: () => ({ id: 'cancel', label: 'Thu hồi nhiệm vụ', method: 'POST', path: 'cancel', fields: [reason], danger: true }),
+};
+
 /**
- * The commands this viewer may issue on this task now (DESIGN.md's lifecycle table and
- * task.permissions.ts); the page shows only these, the others are not rendered at all.
+ * The commands this viewer may issue on this task now: exactly the server's `allowedActions`
+ * (derived from the domain's lifecycle table and authorization policy). The page holds no rule of
+ * its own; the others are not rendered at all.
  */
-export function actionsFor(task: TaskView, user: SessionUser, units: Agency[] = []): ActionDef[] {
-  const isLead = user.role === 'agency' && user.agency === task.lead;
-  const isCoordinator = user.role === 'agency' && !!user.agency && task.coordinators.includes(user.agency);
-  const isVpcp = user.role === 'vpcp';
-  const isReviewer = isVpcp || (user.role === 'agency' && !!user.agency && user.agency === task.delegatedBy);
-  const open = OPEN.includes(task.state);
-  const a: ActionDef[] = [];
-  if (isLead && task.state === 'assigned') {
-    a.push({ id: 'acknowledge', label: 'Tiếp nhận', method: 'POST', path: 'acknowledge', fields: [], primary: true });
-    a.push({ id: 'decline', label: 'Không thuộc thẩm quyền', method: 'POST', path: 'decline', fields: [reason] });
-  }
-  if ((isLead || isCoordinator) && WORKING.includes(task.state)) {
-    a.push({
-      id: 'progress',
-      label: 'Báo cáo tiến độ',
-      method: 'POST',
-      path: 'progress',
-      fields: [
-        { name: 'note', label: 'Nội dung', type: 'textarea', required: true },
-        { name: 'percent', label: 'Tỷ lệ hoàn thành (%)', type: 'number' },
-        { name: 'documentRef', label: 'Số văn bản', type: 'text' },
-      ],
-    });
-  }
-  if (isLead && open && task.state !== 'completion_reported' && !task.pendingExtension && task.deadline.due) {
-    a.push({
-      id: 'extension',
-      label: 'Đề nghị gia hạn',
-      method: 'POST',
-      path: 'extension-requests',
-      fields: [{ name: 'proposedDue', label: 'Thời hạn đề nghị', type: 'date', required: true }, reason],
-    });
-  }
-  if (isLead && WORKING.includes(task.state)) {
-    a.push({
-      id: 'completion',
-      label: 'Báo cáo hoàn thành',
-      method: 'POST',
-      path: 'completion',
-      primary: true,
-      fields: [
-        { name: 'result', label: 'Kết quả thực hiện', type: 'textarea', required: true },
-        { name: 'documentRef', label: 'Số văn bản báo cáo', type: 'text' },
-      ],
-    });
-  }
-  if (isLead && WORKING.includes(task.state) && units.length > 0) a.push(delegateAction(task, units));
-  if (isReviewer && task.pendingExtension) {
-    a.push({
-      id: 'approve-extension',
-      label: 'Chấp thuận gia hạn',
-      method: 'POST',
-      path: 'extension-requests/current/approve',
-      fields: [],
-      primary: true,
-    });
-    a.push({
-      id: 'reject-extension',
-      label: 'Không chấp thuận gia hạn',
-      method: 'POST',
-      path: 'extension-requests/current/reject',
-      fields: [reason],
-    });
-  }
-  if (isReviewer && task.state === 'completion_reported') {
-    a.push({ id: 'accept', label: 'Xác nhận hoàn thành', method: 'POST', path: 'completion/accept', fields: [], primary: true });
-    a.push({ id: 'return', label: 'Trả lại báo cáo', method: 'POST', path: 'completion/return', fields: [reason] });
-  }
-  if (isVpcp && open) {
-    a.push({
-      id: 'deadline',
-      label: 'Điều chỉnh thời hạn',
-      method: 'PUT',
-      path: 'deadline',
-      fields: [{ name: 'due', label: 'Thời hạn mới', type: 'date', required: true }, reason],
-    });
-    a.push({
-      id: 'reassign',
-      label: 'Giao cho cơ quan khác',
-      method: 'POST',
-      path: 'reassign',
-      fields: [{ name: 'agency', label: 'Mã cơ quan chủ trì mới', type: 'text', required: true }, reason],
-    });
-    a.push({ id: 'cancel', label: 'Thu hồi nhiệm vụ', method: 'POST', path: 'cancel', fields: [reason], danger: true });
-  }
-  return a;
+export function actionsFor(task: TaskView, _user: SessionUser, units: Agency[] = []): ActionDef[] {
+  const allowed = new Set(task.allowedActions ?? []);
+  return (Object.keys(FORMS) as TaskCommandType[]).flatMap((type) => {
+    const form = allowed.has(type) ? FORMS[type]?.(task, units) : undefined;
+    return form ? [form] : [];
+  });
 }
 
 /** POST /tasks/:id/delegate: one of the lead's own units, a due date not later than the task's. */
@@ -168,7 +164,8 @@ export function checkFields(action: ActionDef, values: Record<string, string>): 
   const errors: Record<string, string> = {};
   for (const f of action.fields) {
     const v = (values[f.name] ?? '').trim();
-    if (f.required && !v) errors[f.name] = f.type === 'select' ? `Vui lòng chọn ${f.label.toLowerCase()}` : `Vui lòng nhập ${f.label.toLowerCase()}`;
+    if (f.required && !v)
+      errors[f.name] = f.type === 'select' ? `Vui lòng chọn ${f.label.toLowerCase()}` : `Vui lòng nhập ${f.label.toLowerCase()}`;
     else if (v && f.type === 'dmy' && !parseDmy(v)) errors[f.name] = 'Ngày không hợp lệ; nhập theo dạng dd/mm/yyyy, ví dụ 30/06/2026';
   }
   return errors;
