@@ -1,18 +1,18 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { FastifyRequest } from 'fastify';
-import { verifyPassword } from '../../../../libs/auth/src/password';
+import { FastifyReply, FastifyRequest } from 'fastify';
+import { verifyAgainstDummy, verifyPassword } from '../../../../libs/auth/src/password';
 import { signToken } from '../../../../libs/auth/src/jwt';
 import { AppConfig, requireJwtSecret } from '../../../../libs/config/src/app-config';
 import { Clock } from '../../../../libs/config/src/clock';
 import { Actor } from '../../../../libs/domain/src/actor';
-import { decideSignOut, normalizeEmail } from '../../../../libs/domain/src/user/user-directory';
+import { decideSignOut, normalizeEmail, User } from '../../../../libs/domain/src/user/user-directory';
 import { CurrentActor, Public } from '../auth/auth.guard';
 import { problem, ProblemError } from '../http/problem';
 import { commandContext } from '../http/request-context';
 import { APP_CONFIG, CLOCK } from '../tokens';
-import { LoginRateLimiter } from './login-rate-limiter';
+import { LoginAttempt, LoginRateLimiter } from './login-rate-limiter';
 import { ChangeUsers } from './users.commands';
 import { LoginDto } from './users.dto';
 import { PublicUser, publicUser, UserDirectory } from './user-directory.service';
@@ -22,9 +22,8 @@ const TOKEN_HOURS = 10;
 @ApiTags('auth')
 @Controller('api/v1/auth')
 export class AuthController {
-  // Per account: a few guesses. Per address: many more, since a whole ministry may sign in from behind one NAT address.
-  private readonly perEmail = new LoginRateLimiter(5);
-  private readonly perAddress = new LoginRateLimiter(100);
+  // Its bounds and the reasons for them are in login-rate-limiter.ts.
+  private readonly limiter = new LoginRateLimiter();
 
   constructor(
     private readonly users: UserDirectory,
@@ -35,19 +34,22 @@ export class AuthController {
 
   /** Đăng nhập: a bearer token for the same API, or 401 with one message for any wrong pair. */
   @Public()
-  @Post('login') @HttpCode(200)
-  async login(@Body() body: LoginDto, @Req() req: FastifyRequest): Promise<{ token: string; user: PublicUser }> {
+  @Post('login')
+  @HttpCode(200)
+  async login(
+    @Body() body: LoginDto,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ token: string; user: PublicUser }> {
     const email = normalizeEmail(body.email);
-    const wait = Math.max(this.perEmail.retryAfter([email]), this.perAddress.retryAfter([req.ip]));
-    if (wait > 0) throw new ProblemError(problem('too-many-requests', `Đăng nhập sai quá nhiều lần; thử lại sau ${Math.ceil(wait / 60)} phút`, { retryAfter: wait }));
+    // Reserved before the first await: parallel guesses are counted before any of them is checked.
+    const attempt = this.reserve(email, req.ip, reply);
     const user = await this.users.byEmail(email);
-    // The same answer whether the email is unknown or the password wrong: no account probing.
-    if (!user || user.disabled || !(await verifyPassword(body.password, user.passwordHash))) {
-      this.perEmail.fail([email]);
-      this.perAddress.fail([req.ip]);
-      throw new ProblemError(problem('unauthenticated', 'Email hoặc mật khẩu không đúng'));
-    }
-    this.perEmail.succeed([email]);
+    // The same answer, after the same scrypt work, whether the email is unknown, the user disabled
+    // or the password wrong: neither the message nor the time tells which accounts exist.
+    const matches = await passwordMatches(user, body.password);
+    if (!matches || !user) throw new ProblemError(problem('unauthenticated', 'Email hoặc mật khẩu không đúng'));
+    this.limiter.succeeded(attempt);
     // Token lifetimes are security, not business time: they follow the real clock even when
     // CLOCK_START moves the business clock (a demo set in 2020 must not issue expired tokens).
     const now = Date.now();
@@ -56,11 +58,26 @@ export class AuthController {
     return { token, user: publicUser(user) };
   }
 
+  private reserve(email: string, address: string, reply: FastifyReply): LoginAttempt {
+    const reservation = this.limiter.reserve(email, address);
+    if (reservation.allowed) return reservation.attempt;
+    const wait = reservation.retryAfterSeconds;
+    void reply.header('retry-after', String(wait)); // kept by the problem+json filter, which answers on this reply
+    throw new ProblemError(problem('too-many-requests', `Đăng nhập sai quá nhiều lần; thử lại sau ${inWords(wait)}`, { retryAfter: wait }));
+  }
+
   @ApiBearerAuth()
-  @Post('logout') @HttpCode(204)
+  @Post('logout')
+  @HttpCode(204)
   async logout(@CurrentActor() actor: Actor, @Req() req: FastifyRequest): Promise<void> {
     const at = new Date().toISOString(); // real time, compared with the tokens' real issue times
-    await this.commandBus.execute(new ChangeUsers((users) => decideSignOut(actor.id, users, at), () => undefined, commandContext(req, actor, this.clock)));
+    await this.commandBus.execute(
+      new ChangeUsers(
+        (users) => decideSignOut(actor.id, users, at),
+        () => undefined,
+        commandContext(req, actor, this.clock),
+      ),
+    );
   }
 
   @ApiBearerAuth()
@@ -69,4 +86,13 @@ export class AuthController {
     const user = (await this.users.users()).users[actor.id];
     return user ? publicUser(user) : { id: actor.id, role: actor.role, agency: actor.agency };
   }
+}
+
+async function passwordMatches(user: User | undefined, password: string): Promise<boolean> {
+  if (!user || user.disabled) return verifyAgainstDummy(password);
+  return verifyPassword(password, user.passwordHash);
+}
+
+function inWords(seconds: number): string {
+  return seconds < 60 ? `${seconds} giây` : `${Math.ceil(seconds / 60)} phút`;
 }
