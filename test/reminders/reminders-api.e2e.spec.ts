@@ -37,7 +37,7 @@ describe('GET /api/v1/tasks/:id/reminders and reminder metrics', () => {
       { kind: 'reminder', rung: 'due-day', due: '2026-03-31', fireAt: '2026-03-31T01:00:00.000Z' },
       { kind: 'overdue', rung: 'overdue', due: '2026-03-31', fireAt: '2026-03-31T17:00:00.000Z' },
     ]);
-    expect((await api.request('GET', `/api/v1/tasks/${taskId}/reminders`, { token: api.token('agency', 'BCA') })).status).toBe(403);
+    expect((await api.request('GET', `/api/v1/tasks/${taskId}/reminders`, { token: api.token('agency', 'BCA') })).status).toBe(404);
     expect((await api.request('GET', '/api/v1/tasks/khong-co/reminders', { token: vpcp })).status).toBe(404);
   });
 

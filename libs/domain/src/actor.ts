@@ -7,3 +7,6 @@ export interface Actor {
   /** The agency code, for role `agency`. */
   agency?: string;
 }
+
+/** The one system actor: the worker's scheduler (overdue transitions, reminders recorded). */
+export const SCHEDULER: Actor = { id: 'scheduler', role: 'system' };

@@ -1,3 +1,4 @@
+import { awaitsLead } from '../../domain/src/task/task.decide';
 import { Audience } from './reminder-policy';
 import { LadderContext, ladderOf, Rung } from './reminder-ladder';
 import { ReminderView, SentNotification } from './reminder-view';
@@ -22,9 +23,6 @@ export type FiredDecision =
   | { type: 'mark-overdue'; due: string }
   | { type: 'ignore'; reason: string };
 
-/** Reminders go to agencies that still have work to do; a reported completion waits for VPCP. */
-const REMINDED = new Set(['assigned', 'acknowledged', 'in_progress']);
-
 /** A job may fire a little before its instant when two processes' clocks differ. */
 const EARLY_TOLERANCE_MS = 5_000;
 
@@ -44,7 +42,8 @@ function isDone(view: ReminderView, rung: Rung): boolean {
  */
 export function nextStep(view: ReminderView | undefined, ctx: LadderContext): NextStep {
   if (!view) return { type: 'ignore', reason: 'no such task' };
-  if (!REMINDED.has(view.task.status)) return { type: 'ignore', reason: `task is ${view.task.status}` };
+  // Reminders go to agencies that still have work to do; a reported completion waits for VPCP.
+  if (!awaitsLead(view.task)) return { type: 'ignore', reason: `task is ${view.task.status}` };
   const ladder = ladderOf(view, ctx);
   let lastDone = -1;
   ladder.forEach((r, i) => {
@@ -76,7 +75,7 @@ export function decideFired(view: ReminderView | undefined, job: { rung: string;
 
 /** Whether a queued send is still wanted when it is about to go out (the task may have closed meanwhile). */
 export function stillWanted(view: ReminderView | undefined, send: { rung: string; due: string }): boolean {
-  if (!view || !REMINDED.has(view.task.status)) return false;
+  if (!view || !awaitsLead(view.task)) return false;
   if (view.sent.some((s) => s.rung === send.rung && s.due === send.due)) return false;
   return send.rung.startsWith('assigned-') || send.due === view.task.deadline.due;
 }

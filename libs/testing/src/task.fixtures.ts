@@ -1,4 +1,4 @@
-import { Actor } from '../../domain/src/actor';
+import { Actor, SCHEDULER } from '../../domain/src/actor';
 import { TaskCommand, TaskCommandType } from '../../domain/src/task/task.commands';
 import { TaskEvent } from '../../domain/src/task/task.events';
 import { evolveTask } from '../../domain/src/task/task.evolve';
@@ -10,7 +10,7 @@ export const LEAD: Actor = { id: 'u-btc', role: 'agency', agency: 'BTC' };
 export const COORDINATOR: Actor = { id: 'u-byt', role: 'agency', agency: 'BYT' };
 export const OTHER_AGENCY: Actor = { id: 'u-bca', role: 'agency', agency: 'BCA' };
 export const VPCP: Actor = { id: 'u-vpcp', role: 'vpcp' };
-export const SYSTEM: Actor = { id: 'scheduler', role: 'system' };
+export const SYSTEM: Actor = SCHEDULER;
 
 export const assigned = (due: string | null = '2026-03-31'): TaskEvent => ({
   type: 'TaskAssigned',

@@ -1,32 +1,40 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { canBecomeOverdue } from '../../../../libs/domain/src/task/task.decide';
+import { TaskEvent } from '../../../../libs/domain/src/task/task.events';
+import { evolveTask } from '../../../../libs/domain/src/task/task.evolve';
+import { isOpen, Task, TaskState } from '../../../../libs/domain/src/task/task.state';
 import { StoredEvent } from '../../../../libs/event-store/src/event-store.port';
 
-/**
- * Open tasks and their current due dates, derived from the log by a checkpointed consumer. Rows
- * and checkpoint are written in one transaction, so a crash never applies an event twice or skips one.
- */
 export interface OpenDeadline {
   taskId: string;
   due: string;
 }
 
-// Completion reported: the report is in, so the task cannot become overdue while VPCP reviews it.
-const CAN_BECOME_OVERDUE = "status IN ('assigned','acknowledged','in_progress','reassignment_requested')";
-
+/**
+ * Open tasks folded from the log with the domain's own `evolveTask` (never a copy of it), and
+ * whether each can become overdue now (`canBecomeOverdue`). Rows and checkpoint are written in one
+ * transaction, so a crash never applies an event twice or skips one. Closed tasks are dropped.
+ */
 export class OpenDeadlinesStore {
   private readonly db: Database.Database;
 
-  constructor(file: string, private readonly name = 'open-deadlines') {
+  constructor(
+    file: string,
+    private readonly name = 'open-deadlines',
+  ) {
     mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
+    // Version 2 keeps the folded task; the version-1 table (hand-written status columns) is rebuilt.
+    const legacy = this.db.prepare("SELECT 1 FROM pragma_table_info('open_deadlines') WHERE name = 'overdue_for'").get();
+    if (legacy) this.db.exec(`DROP TABLE open_deadlines; DELETE FROM checkpoints WHERE name = '${this.name.replace(/'/g, "''")}';`);
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, position TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS open_deadlines (
-        task_id TEXT PRIMARY KEY, due TEXT, status TEXT NOT NULL, overdue_for TEXT);
-      CREATE INDEX IF NOT EXISTS open_deadlines_due ON open_deadlines (due);`);
+        task_id TEXT PRIMARY KEY, state TEXT NOT NULL, due TEXT, candidate INTEGER NOT NULL);
+      CREATE INDEX IF NOT EXISTS open_deadlines_candidates ON open_deadlines (candidate, due);`);
   }
 
   checkpoint(): bigint {
@@ -37,28 +45,24 @@ export class OpenDeadlinesStore {
   /** Applies a batch of events and moves the checkpoint past them, atomically. */
   apply(events: StoredEvent[]): void {
     if (events.length === 0) return;
-    const upsert = this.db.prepare('INSERT INTO open_deadlines (task_id, due, status) VALUES (?, ?, ?) ON CONFLICT(task_id) DO UPDATE SET due = excluded.due, status = excluded.status');
-    const setDue = this.db.prepare('UPDATE open_deadlines SET due = ? WHERE task_id = ?');
-    const setStatus = this.db.prepare('UPDATE open_deadlines SET status = ? WHERE task_id = ?');
-    const setOverdue = this.db.prepare('UPDATE open_deadlines SET overdue_for = ? WHERE task_id = ?');
+    const load = this.db.prepare('SELECT state FROM open_deadlines WHERE task_id = ?');
+    const upsert = this.db.prepare(
+      'INSERT INTO open_deadlines (task_id, state, due, candidate) VALUES (?, ?, ?, ?) ON CONFLICT(task_id) DO UPDATE SET state = excluded.state, due = excluded.due, candidate = excluded.candidate',
+    );
     const remove = this.db.prepare('DELETE FROM open_deadlines WHERE task_id = ?');
     const save = this.db.prepare('INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position');
     this.db.transaction(() => {
+      // A batch often holds several events of one task: fold them in memory, write each task once.
+      const touched = new Map<string, TaskState>();
       for (const event of events) {
-        const data = event.data as { taskId?: string; deadline?: { due: string | null }; to?: { due: string | null }; due?: string };
-        const taskId = data.taskId;
-        if (!taskId || !event.stream.startsWith('task-')) continue;
-        switch (event.type) {
-          case 'TaskAssigned': upsert.run(taskId, data.deadline?.due ?? null, 'assigned'); break;
-          case 'DeadlineChanged': setDue.run(data.to?.due ?? null, taskId); break;
-          case 'TaskAcknowledged': setStatus.run('acknowledged', taskId); break;
-          case 'TaskDeclined': setStatus.run('reassignment_requested', taskId); break;
-          case 'TaskReassigned': setStatus.run('assigned', taskId); break;
-          case 'ProgressReported': case 'CompletionReturned': setStatus.run('in_progress', taskId); break;
-          case 'CompletionReported': setStatus.run('completion_reported', taskId); break;
-          case 'TaskBecameOverdue': setOverdue.run(data.due ?? null, taskId); break;
-          case 'TaskCompleted': case 'TaskCancelled': remove.run(taskId); break;
-        }
+        if (!event.stream.startsWith('task-')) continue;
+        const taskId = event.stream.slice('task-'.length);
+        const before = touched.has(taskId) ? touched.get(taskId) : this.stored(load, taskId);
+        touched.set(taskId, evolveTask(before, event as unknown as TaskEvent));
+      }
+      for (const [taskId, task] of touched) {
+        if (!task || !isOpen(task)) remove.run(taskId);
+        else upsert.run(taskId, JSON.stringify(task), task.deadline.due, isCandidate(task) ? 1 : 0);
       }
       save.run(this.name, events[events.length - 1].position.toString());
     })();
@@ -66,12 +70,18 @@ export class OpenDeadlinesStore {
 
   /** Tasks whose nominal due date is before `today` and not yet marked overdue for it. */
   candidates(today: string): OpenDeadline[] {
-    return this.db
-      .prepare(`SELECT task_id AS taskId, due FROM open_deadlines WHERE due IS NOT NULL AND due < ? AND ${CAN_BECOME_OVERDUE} AND (overdue_for IS NULL OR overdue_for <> due) ORDER BY due`)
-      .all(today) as OpenDeadline[];
+    return this.db.prepare('SELECT task_id AS taskId, due FROM open_deadlines WHERE candidate = 1 AND due < ? ORDER BY due').all(today) as OpenDeadline[];
   }
 
   close(): void {
     this.db.close();
   }
+
+  private stored(load: Database.Statement, taskId: string): TaskState {
+    const row = load.get(taskId) as { state: string } | undefined;
+    return row ? (JSON.parse(row.state) as Task) : undefined;
+  }
 }
+
+/** Its deadline runs and it has not been marked overdue for the current due date yet. */
+const isCandidate = (task: Task): boolean => canBecomeOverdue(task) && !task.overdueFor.includes(task.deadline.due!);

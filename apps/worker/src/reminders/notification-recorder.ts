@@ -10,7 +10,7 @@ import { NotificationItem } from '../../../../libs/queues/src/reminders.queue';
 import { LadderContext } from '../../../../libs/reminders/src/reminder-ladder';
 import { localDateOf } from '../../../../libs/calendar/src/zoned-time';
 import { Coalescer } from './coalescer';
-import { SYSTEM } from './reminder-rung.processor';
+import { SCHEDULER } from '../../../../libs/domain/src/actor';
 
 export interface Sent {
   item: NotificationItem;
@@ -70,9 +70,9 @@ export class NotificationRecorder {
     const { commandId, requestHash, today } = this.commandOf(s);
     if (current.events.some((e) => e.metadata.commandId === commandId)) return undefined;
     const state = current.events.reduce<TaskState>((t, e) => evolveTask(t, e as unknown as TaskEvent), undefined);
-    const events = decideTask({ type: 'RecordNotificationSent', actor: SYSTEM, now: s.ctx.now.toISOString(), today, payload: this.payloadOf(s) }, state, s.ctx.calendar);
+    const events = decideTask({ type: 'RecordNotificationSent', actor: SCHEDULER, now: s.ctx.now.toISOString(), today, payload: this.payloadOf(s) }, state, s.ctx.calendar);
     if (events.length === 0) return undefined;
-    const metadata = { commandId, correlationId: commandId, causationId: commandId, actor: { ...SYSTEM }, occurredAt: s.ctx.now.toISOString(), requestHash };
+    const metadata = { commandId, correlationId: commandId, causationId: commandId, actor: { ...SCHEDULER }, occurredAt: s.ctx.now.toISOString(), requestHash };
     return {
       stream,
       expected: current.revision < 0 ? 'no_stream' : current.revision,
@@ -87,9 +87,9 @@ export class NotificationRecorder {
       stream: taskStream(s.item.taskId),
       initial: undefined,
       evolve: (t, e) => evolveTask(t, e as TaskEvent),
-      context: { actor: SYSTEM, now: s.ctx.now, today, idempotencyKey: commandId, requestHash },
+      context: { actor: SCHEDULER, now: s.ctx.now, today, idempotencyKey: commandId, requestHash },
       respond: () => true,
-      decide: (state) => ({ events: decideTask({ type: 'RecordNotificationSent', actor: SYSTEM, now: s.ctx.now.toISOString(), today, payload: this.payloadOf(s) }, state, s.ctx.calendar) }),
+      decide: (state) => ({ events: decideTask({ type: 'RecordNotificationSent', actor: SCHEDULER, now: s.ctx.now.toISOString(), today, payload: this.payloadOf(s) }, state, s.ctx.calendar) }),
     });
   }
 

@@ -2,22 +2,17 @@ import { Job, Queue } from 'bullmq';
 import type Redis from 'ioredis';
 import { createHash } from 'node:crypto';
 import { localDateOf } from '../../../../libs/calendar/src/zoned-time';
-import { runStreamCommand } from '../../../../libs/command-handling/src/stream-command';
 import { taskStream } from '../../../../libs/domain/src/ids';
-import { decideTask } from '../../../../libs/domain/src/task/task.decide';
-import { TaskEvent } from '../../../../libs/domain/src/task/task.events';
-import { evolveTask } from '../../../../libs/domain/src/task/task.evolve';
-import { TaskState } from '../../../../libs/domain/src/task/task.state';
 import { EventStore } from '../../../../libs/event-store/src/event-store.port';
 import { DigestJob, digestJobId, NotificationItem, REMINDER_JOBS, reminderKeys, RungJob, SendJob } from '../../../../libs/queues/src/reminders.queue';
 import { LadderContext } from '../../../../libs/reminders/src/reminder-ladder';
+import { markTaskOverdue } from '../../../../libs/tasks/src/mark-task-overdue';
 import { foldReminderView } from '../../../../libs/reminders/src/reminder-view';
 import { decideFired } from '../../../../libs/reminders/src/reminder.decider';
 import { Coalescer } from './coalescer';
 import { RecipientResolver } from './recipient-resolver';
 import { ReminderScheduler } from './reminder-scheduler';
 
-export const SYSTEM = { id: 'scheduler', role: 'system' as const };
 
 export interface RungProcessorDeps {
   store: EventStore;
@@ -66,7 +61,7 @@ export class RungProcessor {
       return `ignored: ${decision.reason}`;
     }
     if (decision.type === 'mark-overdue') {
-      await this.markOverdue(job.taskId, decision.due, ctx);
+      await markTaskOverdue(store, job.taskId, decision.due, { now: ctx.now, today: localDateOf(ctx.now, ctx.timeZone) }, ctx.calendar);
       await scheduler.replan([job.taskId]);
       return 'overdue';
     }
@@ -78,22 +73,6 @@ export class RungProcessor {
       else await this.enqueueSend({ agency: view!.task.lead, slot, to, items: [item] });
     }
     return `sent ${decision.sends.map((s) => s.rung).join(', ')}`;
-  }
-
-  /** TaskBecameOverdue through the decider; the same idempotency key as the overdue sweep, so both append it once. */
-  private async markOverdue(taskId: string, due: string, ctx: LadderContext): Promise<void> {
-    const today = localDateOf(ctx.now, ctx.timeZone);
-    await runStreamCommand<TaskState, boolean>(this.deps.store, {
-      stream: taskStream(taskId),
-      initial: undefined,
-      evolve: (s, e) => evolveTask(s, e as TaskEvent),
-      context: { actor: SYSTEM, now: ctx.now, today, idempotencyKey: `overdue|${taskId}|${due}`, requestHash: `overdue|${due}` },
-      respond: (state) => state?.overdueFor.includes(due) ?? false,
-      decide: (state) =>
-        state?.deadline.due === due
-          ? { events: decideTask({ type: 'MarkTaskOverdue', actor: SYSTEM, now: ctx.now.toISOString(), today, payload: {} }, state, ctx.calendar) }
-          : { events: [] },
-    }).catch((error: Error) => (error.name === 'RefusedWithStateError' ? false : Promise.reject(error)));
   }
 
   /**

@@ -185,6 +185,14 @@ export const TASK_RULES: { [T in TaskCommandType]: Rule<T> } = {
   },
 };
 
+/** The deadline is running: the states from which the scheduler may mark the task overdue. */
+export const canBecomeOverdue = (task: Task): boolean => task.deadline.due !== null && TASK_RULES.MarkTaskOverdue.from.includes(task.status);
+
+const LEAD_STATES: ReadonlySet<TaskStatus> = new Set(Object.values(TASK_RULES).flatMap((rule) => (rule.who === 'lead' ? rule.from : [])));
+
+/** The lead agency has something to do (a lead command is allowed): reminders go to it. */
+export const awaitsLead = (task: Pick<Task, 'status'>): boolean => LEAD_STATES.has(task.status);
+
 export function notificationKey(taskId: string, rung: string, due: string): string {
   return `${taskId}|${rung}|${due}`;
 }
