@@ -2,6 +2,8 @@ import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs
 import { Queue } from 'bullmq';
 import { AppConfig } from '../../../../libs/config/src/app-config';
 import { Clock } from '../../../../libs/config/src/clock';
+import { InvalidLocalDateError } from '../../../../libs/calendar/src/calendar.errors';
+import { isLocalDate } from '../../../../libs/calendar/src/local-date';
 import { endOfDayInstant, localDateOf } from '../../../../libs/calendar/src/zoned-time';
 import { EventStore } from '../../../../libs/event-store/src/event-store.port';
 import { nudgeOptions, PROJECTION_JOBS, PROJECTIONS_QUEUE } from '../../../../libs/queues/src/projections.queue';
@@ -56,9 +58,30 @@ export class ProjectionNudger implements OnModuleInit, OnApplicationShutdown {
 /** The instant and the local date a query is answered for: now, or the `asOf` given (a date means the end of that day). */
 export function answerTime(clock: Clock, timeZone: string, asOf?: string): { asOf?: string; today: string } {
   if (!asOf) return { today: clock.today() };
-  const instant = /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? new Date(endOfDayInstant(asOf, timeZone).getTime() - 1) : new Date(asOf);
-  if (Number.isNaN(instant.getTime())) throw new ProblemError(problem('validation', `asOf không hợp lệ: ${asOf}`));
-  return { asOf: instant.toISOString(), today: localDateOf(instant, timeZone) };
+  const time = asOfTime(asOf, timeZone);
+  if (!time) throw new ProblemError(problem('validation', `asOf không hợp lệ: ${asOf}`));
+  return time;
+}
+
+/**
+ * Undefined when `asOf` is no instant, or one whose local date the calendar cannot write: the end
+ * of 9999-12-31 in Vietnam is already in year 10000, which answered 500 (found by the API fuzzer).
+ */
+function asOfTime(asOf: string, timeZone: string): { asOf: string; today: string } | undefined {
+  const instant = /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? endOfDay(asOf, timeZone) : new Date(asOf);
+  if (!instant || Number.isNaN(instant.getTime())) return undefined;
+  const today = localDateOf(instant, timeZone);
+  return isLocalDate(today) ? { asOf: instant.toISOString(), today } : undefined;
+}
+
+/** The last millisecond of a local date, or undefined for a date the calendar refuses (2026-02-30, 9999-12-31). */
+function endOfDay(date: string, timeZone: string): Date | undefined {
+  try {
+    return new Date(endOfDayInstant(date, timeZone).getTime() - 1);
+  } catch (error) {
+    if (error instanceof InvalidLocalDateError) return undefined;
+    throw error;
+  }
 }
 
 /** Maps a refused read-model query to its problem response. */
