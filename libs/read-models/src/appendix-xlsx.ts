@@ -1,7 +1,12 @@
 import ExcelJS from 'exceljs';
 import { Appendix, APPENDIX_HEADERS } from './appendix.model';
 
-/** The appendix as an Excel sheet: title rows, the summary, then the table with one merged heading row per notice. */
+/**
+ * The appendix as an Excel sheet: title rows, the summary, then the table with one merged heading row per notice.
+ * Every value given to exceljs is a string, which it always writes as a text cell (a formula needs
+ * a `{ formula }` object), so "=HYPERLINK(…)" in a note stays text and keeps its exact wording here,
+ * unlike the CSV, where nothing but the first character tells text from formula (appendix-csv.ts).
+ */
 export async function appendixXlsx(appendix: Appendix): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Phụ lục', { pageSetup: { orientation: 'landscape', paperSize: 9 } });
