@@ -29,7 +29,7 @@ import { AppendRequest, EventStore } from '../libs/event-store/src/event-store.p
 import { redisConnection } from '../libs/queues/src/queues';
 import { DEFAULT_REMINDER_POLICY } from '../libs/reminders/src/reminder-policy';
 import { BenchResult } from './bench-result';
-import { BenchSmtpSink } from './reminders-smtp-sink';
+import { SmtpSink } from '../libs/testing/src/smtp-sink';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const TZ = 'Asia/Ho_Chi_Minh';
@@ -92,7 +92,7 @@ async function scheduling(tasks: number, dir: string, redis: Redis): Promise<str
 }
 
 async function sending(emails: number, dir: string, redis: Redis): Promise<string[]> {
-  const sink = new BenchSmtpSink();
+  const sink = new SmtpSink({ keepRaw: false });
   const smtpUrl = await sink.start();
   const store = createEventStore({ dataDir: join(dir, 'send') });
   await store.appendToStream({ stream: 'agency-catalogue', expected: 'no_stream', events: [{ type: 'AgencyContactsUpdated', data: { code: 'BTC', focal: ['dau-moi@btc.gov.vn'], leader: ['lanh-dao@btc.gov.vn'] }, metadata: { occurredAt: ASSIGNED_AT } }] });
@@ -104,9 +104,9 @@ async function sending(emails: number, dir: string, redis: Redis): Promise<strin
   const config = loadConfig({ DATA_DIR: join(dir, 'send'), SMTP_URL: smtpUrl });
   const context = { config, store, connection: redisConnection(REDIS_URL), prefix, clock, policy: createDeadlinePolicy(true) };
   const worker = await startReminders(context, { policy: { ...policy, escalateAfterRemindersWithoutUpdate: 0 }, catchUpEveryMs: 1000, concurrency: { reminders: 50 } });
-  await sink.until(emails);
+  await sink.received(emails, 30 * 60_000);
   const lastAt = Date.now();
-  const late = sink.received.map((r) => r.at - slotReal).sort((a, b) => a - b);
+  const late = sink.mails.map((r) => r.receivedAt - slotReal).sort((a, b) => a - b);
   const pct = (p: number) => late[Math.min(late.length - 1, Math.floor((p / 100) * late.length))];
   // Let in-flight records land before counting duplicates in the log.
   for (let n = 0; n < 200 && (await worker.queues.notifications.getJobCounts('active', 'waiting')).active > 0; n++) await new Promise((r) => setTimeout(r, 50));
@@ -117,13 +117,13 @@ async function sending(emails: number, dir: string, redis: Redis): Promise<strin
     recorded += sent;
     if (sent > 1) doubleRecorded++;
   }
-  const duplicates = sink.received.length - new Set(sink.received.map((r) => r.messageId)).size;
+  const duplicates = sink.mails.length - new Set(sink.mails.map((r) => r.messageId)).size;
   await worker.close();
   await sink.close();
   await store.close();
   await deletePrefixedKeys(redis, prefix);
   const settings = loadReminderSettings();
-  const firstAt = Math.min(...sink.received.map((r) => r.at));
+  const firstAt = Math.min(...sink.mails.map((r) => r.receivedAt));
   return [
     `${emails.toLocaleString('en-US')} reminders due in the same 08:00 slot → local SMTP sink (digest off, one email each; SMTP pool ${settings.smtpPoolSize}, ${settings.notificationConcurrency} sends at once):`,
     `  lateness after the slot: p50 ${(pct(50) / 1000).toFixed(2)} s, p99 ${(pct(99) / 1000).toFixed(2)} s, max ${(late[late.length - 1] / 1000).toFixed(2)} s`,

@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import { ApiHarness } from '../../libs/testing/src/api-harness';
+import { readShared } from '../../libs/testing/src/shared-folder';
 
-const SEEDS = join(__dirname, '../../../shared/seeds');
-const seed003 = readFileSync(join(SEEDS, '003_d46952eb1e57d3ec.txt'), 'utf8');
-const gold003 = JSON.parse(readFileSync(join(__dirname, '../../../shared/gold/seed-003.json'), 'utf8'));
+const seed003 = readShared('seeds', '003_d46952eb1e57d3ec.txt');
+const gold003 = JSON.parse(readShared('gold', 'seed-003.json'));
 
 /** Text in, reviewed tasks out: preview has no side effect, import registers through RegisterNotice. */
 describe('notice preview and import', () => {

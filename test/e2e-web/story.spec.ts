@@ -2,11 +2,12 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { ARTIFACTS, launchChromium, screenshot, signIn, WatchedContext } from './support/browser';
+import { readShared } from '../../libs/testing/src/shared-folder';
 import { WebStack } from './support/web-stack';
 
 jest.setTimeout(120_000);
 
-const SEED_003 = readFileSync('/work/shared/seeds/003_d46952eb1e57d3ec.txt', 'utf8');
+const SEED_003 = readShared('seeds', '003_d46952eb1e57d3ec.txt');
 const PASSWORD = 'Mật-khẩu-thử-nghiệm-2020';
 const USERS = {
   vpcp: { email: 'chuyenvien@chinhphu.vn', name: 'Trần Thị Thu', role: 'vpcp' },

@@ -8,6 +8,7 @@ import { openReadModelDatabase } from '../../libs/read-models/src/open-read-mode
 import { PostgresDatabase } from '../../libs/read-models/src/postgres-database';
 import { SqlDatabase } from '../../libs/read-models/src/sql-database';
 import { ApiHarness } from '../../libs/testing/src/api-harness';
+import { eventually } from '../../libs/testing/src/eventually';
 import { CONTEXT, PG_BASE_URL } from './read-model.fixtures';
 
 /**
@@ -38,13 +39,9 @@ export class ReadModelApi {
   async caughtUp(timeoutMs = 10_000): Promise<void> {
     const events = await this.api.allEvents();
     const head = events.length ? events[events.length - 1].position : 0n;
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const checkpoints = await readCheckpoints(this.db!);
-      if (checkpoints.every((c) => c.position >= head)) return;
-      if (Date.now() > deadline) throw new Error(`projections did not reach ${head}: ${checkpoints.map((c) => `${c.name}@${c.position}`).join(', ')}`);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
+    let checkpoints = await readCheckpoints(this.db!);
+    const reached = async () => (checkpoints = await readCheckpoints(this.db!)).every((c) => c.position >= head);
+    await eventually(reached, () => `projections to reach ${head}: ${checkpoints.map((c) => `${c.name}@${c.position}`).join(', ')}`, { timeoutMs, intervalMs: 5 });
   }
 
   async dispose(): Promise<void> {

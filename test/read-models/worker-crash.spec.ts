@@ -1,3 +1,4 @@
+import { eventually } from '../../libs/testing/src/eventually';
 import { ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -12,13 +13,7 @@ import { appendRandomScenario, CONTEXT, openTestStore, snapshot, tempDir, TestSt
 
 jest.setTimeout(120_000);
 
-const until = async (condition: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> => {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
-};
+const until = (condition: () => Promise<boolean>) => eventually(condition, 'the projections worker', { timeoutMs: 60_000, intervalMs: 2 });
 
 describe.each(['sqlite', 'postgres'] as const)('a projections worker killed with SIGKILL on %s', (dialect) => {
   const dir = tempDir();

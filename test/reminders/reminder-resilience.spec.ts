@@ -1,16 +1,11 @@
+import { eventually } from '../../libs/testing/src/eventually';
 import { reminderKeys } from '../../libs/queues/src/reminders.queue';
 import { ReminderWorld } from './reminder-test-kit';
 
 const BTC = { focal: ['dau-moi@btc.gov.vn'], leader: ['lanh-dao@btc.gov.vn'] };
 const ids = [1, 2, 3, 4, 5].map((n) => `2026-45-tb-vpcp.${n}.btc`);
 
-async function until(check: () => Promise<boolean>, what: string): Promise<void> {
-  for (const started = Date.now(); Date.now() - started < 15_000; ) {
-    if (await check()) return;
-    await new Promise((r) => setImmediate(r));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+const until = (check: () => Promise<boolean>, what: string) => eventually(check, what, { intervalMs: 0 });
 
 describe('reminders survive two workers, a Redis flush and an SMTP outage', () => {
   let world: ReminderWorld;

@@ -1,16 +1,11 @@
+import { eventually } from '../../libs/testing/src/eventually';
 import { DEFAULT_REMINDER_POLICY } from '../../libs/reminders/src/reminder-policy';
 import { ReminderWorld } from './reminder-test-kit';
 
 const T = '2026-45-tb-vpcp.1.btc';
 const BTC = { focal: ['dau-moi@btc.gov.vn'], leader: ['lanh-dao@btc.gov.vn'] };
 
-async function until(check: () => Promise<boolean>, what: string): Promise<void> {
-  for (const started = Date.now(); Date.now() - started < 15_000; ) {
-    if (await check()) return;
-    await new Promise((r) => setImmediate(r));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+const until = (check: () => Promise<boolean>, what: string) => eventually(check, what, { intervalMs: 0 });
 
 describe('reminder schedule follows the log', () => {
   let world: ReminderWorld;

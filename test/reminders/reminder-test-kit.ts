@@ -17,7 +17,7 @@ import { reminderKeys } from '../../libs/queues/src/reminders.queue';
 import { DEFAULT_REMINDER_POLICY, ReminderPolicy } from '../../libs/reminders/src/reminder-policy';
 import { LadderContext, ladderOf, Rung } from '../../libs/reminders/src/reminder-ladder';
 import { foldReminderView } from '../../libs/reminders/src/reminder-view';
-import { SmtpSink } from './smtp-sink';
+import { SmtpSink } from '../../libs/testing/src/smtp-sink';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const TZ = 'Asia/Ho_Chi_Minh';

@@ -1,3 +1,4 @@
+import { eventually } from '../../testing/src/eventually';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,10 +11,7 @@ function pagesInDatabaseFile(file: string): number {
   return statSync(file).size / 4096;
 }
 
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (const started = Date.now(); !check(); await new Promise((r) => setTimeout(r, 10)))
-    if (Date.now() - started > 10_000) throw new Error(`timed out waiting for ${what}`);
-}
+const until = (check: () => boolean, what: string) => eventually(check, what, { timeoutMs: 10_000 });
 
 describe('WAL checkpoints in a background thread', () => {
   let dir: string;

@@ -10,6 +10,7 @@ import { readCheckpoints } from '../../../libs/read-models/src/checkpoints';
 import { openReadModelDatabase } from '../../../libs/read-models/src/open-read-model-database';
 import { SqlDatabase } from '../../../libs/read-models/src/sql-database';
 import { ApiHarness } from '../../../libs/testing/src/api-harness';
+import { eventually } from '../../../libs/testing/src/eventually';
 import { ensureWebBuilt } from './build-web';
 
 /**
@@ -48,14 +49,9 @@ export class WebStack {
   async caughtUp(timeoutMs = 15_000): Promise<void> {
     const events = await this.api.allEvents();
     const head = events.length ? events[events.length - 1].position : 0n;
-    const until = Date.now() + timeoutMs;
-    for (;;) {
-      const checkpoints = await readCheckpoints(this.db!);
-      if (checkpoints.length > 0 && checkpoints.every((c) => c.position >= head)) return;
-      if (Date.now() > until)
-        throw new Error(`projections did not reach ${head}: ${checkpoints.map((c) => `${c.name}@${c.position}`).join(', ')}`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+    let checkpoints = await readCheckpoints(this.db!);
+    const reached = async () => (checkpoints = await readCheckpoints(this.db!)).length > 0 && checkpoints.every((c) => c.position >= head);
+    await eventually(reached, () => `projections to reach ${head}: ${checkpoints.map((c) => `${c.name}@${c.position}`).join(', ')}`, { timeoutMs });
   }
 
   async dispose(): Promise<void> {
