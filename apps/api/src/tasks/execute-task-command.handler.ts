@@ -4,7 +4,8 @@ import { DeadlinePolicy } from '../../../../libs/domain/src/deadline';
 import { childTaskIdFor, taskStream } from '../../../../libs/domain/src/ids';
 import { authorizeTask, decideTask } from '../../../../libs/domain/src/task/task.decide';
 import { childAssignment } from '../../../../libs/domain/src/task/task-delegation';
-import { TaskCommand } from '../../../../libs/domain/src/task/task.commands';
+import { TaskCommand, TaskCommandType } from '../../../../libs/domain/src/task/task.commands';
+import { InvalidCommandError } from '../../../../libs/domain/src/domain.errors';
 import { TaskDelegated, TaskEvent } from '../../../../libs/domain/src/task/task.events';
 import { evolveTask } from '../../../../libs/domain/src/task/task.evolve';
 import { Task, TaskState } from '../../../../libs/domain/src/task/task.state';
@@ -12,7 +13,6 @@ import { EventStore } from '../../../../libs/event-store/src/event-store.port';
 import { AgencyDirectory } from '../agencies/agency-directory';
 import { runStreamCommand, StreamDecision } from '../../../../libs/command-handling/src/stream-command';
 import { StreamStateCache } from '../../../../libs/command-handling/src/stream-state-cache';
-import { problem, ProblemError } from '../http/problem';
 import { DEADLINE_POLICY, EVENT_STORE } from '../tokens';
 import { ExecuteTaskCommand, TaskCommandResult } from './execute-task-command';
 
@@ -43,13 +43,13 @@ export class ExecuteTaskCommandHandler implements ICommandHandler<ExecuteTaskCom
       decide: (state) => {
         const command = { type: message.type, actor: context.actor, now: context.now.toISOString(), today: context.today, payload: message.payload } as TaskCommand;
         if (command.type === 'ReassignTask') {
-          if (!agencies.exists(command.payload.agency)) throw unknownAgency(command.payload.agency);
+          if (!agencies.exists(command.payload.agency)) throw unknownAgency(command.type, command.payload.agency);
           command.payload = { ...command.payload, toParent: agencies.parentOf(command.payload.agency) };
         }
         if ((command.type === 'AmendDeadline' || command.type === 'ApproveExtension') && state?.parentTaskId)
           command.payload = { ...command.payload, parentDue };
         if (command.type === 'DelegateTask') {
-          if (!agencies.exists(command.payload.unit)) throw unknownAgency(command.payload.unit);
+          if (!agencies.exists(command.payload.unit)) throw unknownAgency(command.type, command.payload.unit);
           command.payload = {
             ...command.payload,
             unitParent: agencies.parentOf(command.payload.unit),
@@ -81,7 +81,6 @@ function withChildStreams(state: TaskState, events: TaskEvent[], now: string): S
   };
 }
 
-function unknownAgency(code: string): ProblemError {
-  const message = `Mã cơ quan không có trong danh mục: ${code}`;
-  return new ProblemError(problem('validation', message, { errors: [{ field: 'agency', message }] }));
+function unknownAgency(type: TaskCommandType, code: string): InvalidCommandError {
+  return new InvalidCommandError(type, `Mã cơ quan không có trong danh mục: ${code}`, 'agency');
 }

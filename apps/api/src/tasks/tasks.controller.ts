@@ -1,7 +1,23 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  CallHandler,
+  Controller,
+  ExecutionContext,
+  Get,
+  HttpCode,
+  Inject,
+  Injectable,
+  NestInterceptor,
+  Param,
+  Post,
+  Put,
+  Req,
+  UseInterceptors,
+} from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
+import { map, Observable } from 'rxjs';
 import { Clock } from '../../../../libs/config/src/clock';
 import { Actor } from '../../../../libs/domain/src/actor';
 import { TaskCommand, TaskCommandType } from '../../../../libs/domain/src/task/task.commands';
@@ -10,14 +26,42 @@ import { commandContext, setEtag } from '../http/request-context';
 import { CLOCK } from '../tokens';
 import { ExecuteTaskCommand, TaskCommandResult } from './execute-task-command';
 import {
-  ApproveExtensionDto, CompletionDto, DeadlineDto, DelegateDto, EmptyDto, ExtensionRequestDto, ProgressDto, ReassignDto, ReasonDto,
+  ApproveExtensionDto,
+  CompletionDto,
+  DeadlineDto,
+  DelegateDto,
+  EmptyDto,
+  ExtensionRequestDto,
+  ProgressDto,
+  ReassignDto,
+  ReasonDto,
 } from './task-requests.dto';
 import { TaskReader, TaskView } from './task-reader';
 
 type Payload<T extends TaskCommandType> = Extract<TaskCommand, { type: T }>['payload'];
+type CommandRequest = FastifyRequest<{ Params: { id: string } }> & { actor: Actor };
 
+/** Every answer that carries a revision carries it as the ETag too (If-Match sends it back). */
+@Injectable()
+class RevisionEtag implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    return next.handle().pipe(
+      map((answer: { revision?: number } | undefined) => {
+        if (typeof answer?.revision === 'number') setEtag(reply, answer.revision);
+        return answer;
+      }),
+    );
+  }
+}
+
+/**
+ * The task commands over HTTP: one route per command, each a line that turns the validated body
+ * into the domain command's payload. Who may do what and in which state is the domain's answer.
+ */
 @ApiTags('tasks')
 @ApiBearerAuth()
+@UseInterceptors(RevisionEtag)
 @Controller('api/v1/tasks')
 export class TasksController {
   constructor(
@@ -27,10 +71,8 @@ export class TasksController {
   ) {}
 
   @Get(':id')
-  async get(@Param('id') id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<TaskView> {
-    const view = await this.reader.task(id, actor);
-    setEtag(reply, view.revision);
-    return view;
+  get(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<TaskView> {
+    return this.reader.task(id, actor);
   }
 
   @Get(':id/history')
@@ -38,79 +80,89 @@ export class TasksController {
     return this.reader.history(id, actor);
   }
 
-  @Post(':id/acknowledge') @HttpCode(200)
-  acknowledge(@Param('id') id: string, @Body() _body: EmptyDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply, @CurrentActor() actor: Actor) {
-    return this.run(id, 'AcknowledgeTask', {}, req, res, actor);
+  @Post(':id/acknowledge')
+  @HttpCode(200)
+  acknowledge(@Body() _b: EmptyDto, @Req() r: CommandRequest) {
+    return this.run(r, 'AcknowledgeTask', {});
   }
 
-  @Post(':id/decline') @HttpCode(200)
-  decline(@Param('id') id: string, @Body() body: ReasonDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply, @CurrentActor() actor: Actor) {
-    return this.run(id, 'DeclineTask', { reason: body.reason }, req, res, actor);
+  @Post(':id/decline')
+  @HttpCode(200)
+  decline(@Body() b: ReasonDto, @Req() r: CommandRequest) {
+    return this.run(r, 'DeclineTask', { reason: b.reason });
   }
 
-  @Post(':id/reassign') @HttpCode(200)
-  reassign(@Param('id') id: string, @Body() body: ReassignDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply, @CurrentActor() actor: Actor) {
-    return this.run(id, 'ReassignTask', { agency: body.agency, reason: body.reason }, req, res, actor);
+  @Post(':id/reassign')
+  @HttpCode(200)
+  reassign(@Body() b: ReassignDto, @Req() r: CommandRequest) {
+    return this.run(r, 'ReassignTask', { agency: b.agency, reason: b.reason });
   }
 
-  @Post(':id/progress') @HttpCode(200)
-  progress(@Param('id') id: string, @Body() body: ProgressDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply, @CurrentActor() actor: Actor) {
-    return this.run(id, 'ReportProgress', { note: body.note, percent: body.percent, documentRef: body.documentRef }, req, res, actor);
+  @Post(':id/progress')
+  @HttpCode(200)
+  progress(@Body() b: ProgressDto, @Req() r: CommandRequest) {
+    return this.run(r, 'ReportProgress', { note: b.note, percent: b.percent, documentRef: b.documentRef });
   }
 
-  @Post(':id/extension-requests') @HttpCode(200)
-  requestExtension(@Param('id') id: string, @Body() body: ExtensionRequestDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply, @CurrentActor() actor: Actor) {
-    return this.run(id, 'RequestExtension', { proposedDue: body.proposedDue, reason: body.reason }, req, res, actor);
+  @Post(':id/extension-requests')
+  @HttpCode(200)
+  requestExtension(@Body() b: ExtensionRequestDto, @Req() r: CommandRequest) {
+    return this.run(r, 'RequestExtension', { proposedDue: b.proposedDue, reason: b.reason });
   }
 
-  @Post(':id/extension-requests/current/approve') @HttpCode(200)
-  approveExtension(@Param('id') id: string, @Body() body: ApproveExtensionDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply, @CurrentActor() actor: Actor) {
-    return this.run(id, 'ApproveExtension', { due: body.due }, req, res, actor);
+  @Post(':id/extension-requests/current/approve')
+  @HttpCode(200)
+  approveExtension(@Body() b: ApproveExtensionDto, @Req() r: CommandRequest) {
+    return this.run(r, 'ApproveExtension', { due: b.due });
   }
 
-  @Post(':id/extension-requests/current/reject') @HttpCode(200)
-  rejectExtension(@Param('id') id: string, @Body() body: ReasonDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply, @CurrentActor() actor: Actor) {
-    return this.run(id, 'RejectExtension', { reason: body.reason }, req, res, actor);
+  @Post(':id/extension-requests/current/reject')
+  @HttpCode(200)
+  rejectExtension(@Body() b: ReasonDto, @Req() r: CommandRequest) {
+    return this.run(r, 'RejectExtension', { reason: b.reason });
   }
 
-  @Put(':id/deadline') @HttpCode(200)
-  amendDeadline(@Param('id') id: string, @Body() body: DeadlineDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply, @CurrentActor() actor: Actor) {
-    return this.run(id, 'AmendDeadline', { due: body.due, reason: body.reason }, req, res, actor);
+  @Put(':id/deadline')
+  @HttpCode(200)
+  amendDeadline(@Body() b: DeadlineDto, @Req() r: CommandRequest) {
+    return this.run(r, 'AmendDeadline', { due: b.due, reason: b.reason });
   }
 
-  @Post(':id/completion') @HttpCode(200)
-  reportCompletion(@Param('id') id: string, @Body() body: CompletionDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply, @CurrentActor() actor: Actor) {
-    return this.run(id, 'ReportCompletion', { result: body.result, documentRef: body.documentRef }, req, res, actor);
+  @Post(':id/completion')
+  @HttpCode(200)
+  reportCompletion(@Body() b: CompletionDto, @Req() r: CommandRequest) {
+    return this.run(r, 'ReportCompletion', { result: b.result, documentRef: b.documentRef });
   }
 
-  @Post(':id/completion/accept') @HttpCode(200)
-  acceptCompletion(@Param('id') id: string, @Body() _body: EmptyDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply, @CurrentActor() actor: Actor) {
-    return this.run(id, 'AcceptCompletion', {}, req, res, actor);
+  @Post(':id/completion/accept')
+  @HttpCode(200)
+  acceptCompletion(@Body() _b: EmptyDto, @Req() r: CommandRequest) {
+    return this.run(r, 'AcceptCompletion', {});
   }
 
-  @Post(':id/completion/return') @HttpCode(200)
-  returnCompletion(@Param('id') id: string, @Body() body: ReasonDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply, @CurrentActor() actor: Actor) {
-    return this.run(id, 'ReturnCompletion', { reason: body.reason }, req, res, actor);
+  @Post(':id/completion/return')
+  @HttpCode(200)
+  returnCompletion(@Body() b: ReasonDto, @Req() r: CommandRequest) {
+    return this.run(r, 'ReturnCompletion', { reason: b.reason });
   }
 
-  @Post(':id/cancel') @HttpCode(200)
-  cancel(@Param('id') id: string, @Body() body: ReasonDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply, @CurrentActor() actor: Actor) {
-    return this.run(id, 'CancelTask', { reason: body.reason }, req, res, actor);
+  @Post(':id/cancel')
+  @HttpCode(200)
+  cancel(@Body() b: ReasonDto, @Req() r: CommandRequest) {
+    return this.run(r, 'CancelTask', { reason: b.reason });
   }
 
-  @Post(':id/delegate') @HttpCode(200)
-  delegate(@Param('id') id: string, @Body() body: DelegateDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply, @CurrentActor() actor: Actor) {
-    // The child's id and the unit's parent are filled in by the handler, which knows the state.
-    return this.run(id, 'DelegateTask', { unit: body.agency, due: body.due, note: body.note, childTaskId: '' }, req, res, actor);
+  // The child's id and the unit's parent are filled in by the handler, which knows the state.
+  @Post(':id/delegate')
+  @HttpCode(200)
+  delegate(@Body() b: DelegateDto, @Req() r: CommandRequest) {
+    return this.run(r, 'DelegateTask', { unit: b.agency, due: b.due, note: b.note, childTaskId: '' });
   }
 
-  private async run<T extends TaskCommandType>(
-    id: string, type: T, payload: Payload<T>, req: FastifyRequest, res: FastifyReply, actor: Actor,
-  ): Promise<TaskCommandResult> {
-    const result = await this.commandBus.execute<ExecuteTaskCommand<T>, TaskCommandResult>(
-      new ExecuteTaskCommand<T>(id, type, payload as never, commandContext(req, actor, this.clock)),
+  private run<T extends TaskCommandType>(request: CommandRequest, type: T, payload: Payload<T>): Promise<TaskCommandResult> {
+    const context = commandContext(request, request.actor, this.clock);
+    return this.commandBus.execute<ExecuteTaskCommand<T>, TaskCommandResult>(
+      new ExecuteTaskCommand<T>(request.params.id, type, payload as never, context),
     );
-    setEtag(res, result.revision);
-    return result;
   }
 }
