@@ -16,7 +16,7 @@ import { createValidationPipe } from '../http/validation.pipe';
 import { RegisterNoticeCommand, RegisterNoticeResult } from '../notices/register-notice.command';
 import { CLOCK, EVENT_STORE } from '../tokens';
 import { importPlan } from './import-plan';
-import { DOCX_MEDIA_TYPE, noticeText } from './notice-text';
+import { DOCX_MEDIA_TYPE, noticeText, refuseBinaryText } from './notice-text';
 import { ImportNoticeDto, PreviewNoticeDto } from './notice-import.dto';
 
 const validation = createValidationPipe();
@@ -67,7 +67,10 @@ export class NoticeImportController {
 
   private async input<T extends PreviewNoticeDto>(body: unknown, req: FastifyRequest, dto: new () => T, query: Partial<Record<'issuedAt' | 'number', string>>): Promise<T> {
     const contentType = req.headers['content-type'];
-    const fields = body && typeof body === 'object' && !Buffer.isBuffer(body) ? body : { text: await noticeText(body, contentType), ...definedOnly(query) };
+    const json = body && typeof body === 'object' && !Buffer.isBuffer(body);
+    // A NUL in the JSON text is a binary file pasted as text (415), checked before the fields' rules.
+    if (json) refuseBinaryText((body as { text?: unknown }).text);
+    const fields = json ? body : { text: await noticeText(body, contentType), ...definedOnly(query) };
     const validated = (await validation.transform(fields, { type: 'body', metatype: dto })) as T;
     validated.text = await noticeText(validated.text, contentType);
     return validated;
