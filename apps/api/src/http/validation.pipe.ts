@@ -1,6 +1,7 @@
 import { ArgumentMetadata, Type, ValidationPipe } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
 import { problem, ProblemError } from './problem';
+import { cleanTextInput } from './text-input';
 import { fieldErrors } from './validation-messages';
 
 /**
@@ -12,11 +13,22 @@ class CommandValidationPipe extends ValidationPipe {
   private readonly fieldless = new Map<Type<unknown>, boolean>();
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (this.holdsText(metadata)) value = cleanTextInput(value, metadata.data ?? '');
     const type = metadata.metatype;
     // toValidate: false for String, Object, Array… (their bodies are passed on untouched by the parent).
     if (metadata.type === 'body' && type && this.toValidate(metadata) && isEmptyPlainObject(value) && this.hasNoFields(type))
       return new (type as new () => unknown)();
     return super.transform(value, metadata);
+  }
+
+  /**
+   * Control characters and lone surrogates are refused, and text NFC-normalised, in every body
+   * DTO, query and path parameter. A body taken raw (`@Body() body: unknown`, the notice import's
+   * text or .docx) is read by its handler, which applies the same rule (notice-text.ts).
+   */
+  private holdsText(metadata: ArgumentMetadata): boolean {
+    if (metadata.type === 'query' || metadata.type === 'param') return true;
+    return metadata.type === 'body' && this.toValidate(metadata);
   }
 
   private hasNoFields(type: Type<unknown>): boolean {
