@@ -1,15 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { OPEN_STATUSES } from '../../../../libs/domain/src/task/task.state';
 import { BUCKETS } from '../../../../libs/read-models/src/buckets';
 import { PENDING_REVIEWS, TASK_SORTS } from '../../../../libs/read-models/src/task-list.query';
-import { IsLocalDate } from '../http/is-local-date.validator';
+import { IsDateOrInstant, IsLocalDate } from '../http/is-local-date.validator';
 
 const STATES = [...OPEN_STATUSES, 'completed', 'cancelled', 'open'];
-/** A local date (end of that day in TZ_DEADLINES) or an ISO instant. */
-const AS_OF = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/;
-const AS_OF_MESSAGE = 'asOf phải là ngày YYYY-MM-DD hoặc thời điểm ISO 8601';
 
 export class TasksQueryDto {
   @ApiPropertyOptional({ example: 'BTC' }) @IsOptional() @IsString() @MaxLength(40) agency?: string;
@@ -35,7 +32,7 @@ export class StatsQueryDto {
   @ApiPropertyOptional({ enum: ['agency', 'notice', 'month'] }) @IsOptional() @IsIn(['agency', 'notice', 'month']) groupBy?: 'agency' | 'notice' | 'month';
   @ApiPropertyOptional({ description: 'Nhiệm vụ giao từ ngày' }) @IsOptional() @IsLocalDate() from?: string;
   @ApiPropertyOptional({ description: 'Nhiệm vụ giao đến ngày' }) @IsOptional() @IsLocalDate() to?: string;
-  @ApiPropertyOptional({ example: '2026-06-30' }) @IsOptional() @Matches(AS_OF, { message: AS_OF_MESSAGE }) asOf?: string;
+  @ApiPropertyOptional({ example: '2026-06-30', description: 'Ngày (hết ngày đó) hoặc thời điểm ISO 8601' }) @IsOptional() @IsDateOrInstant() asOf?: string;
   @ApiPropertyOptional({ enum: ['original', 'current'] }) @IsOptional() @IsIn(['original', 'current']) deadline?: 'original' | 'current';
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) agency?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) noticeId?: string;
@@ -47,6 +44,6 @@ export class AppendixQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsLocalDate() from?: string;
   @ApiPropertyOptional() @IsOptional() @IsLocalDate() to?: string;
   @ApiPropertyOptional({ enum: ['docx', 'xlsx', 'csv'] }) @IsOptional() @IsIn(['docx', 'xlsx', 'csv']) format?: 'docx' | 'xlsx' | 'csv';
-  @ApiPropertyOptional() @IsOptional() @Matches(AS_OF, { message: AS_OF_MESSAGE }) asOf?: string;
+  @ApiPropertyOptional() @IsOptional() @IsDateOrInstant() asOf?: string;
   @ApiPropertyOptional({ enum: ['original', 'current'] }) @IsOptional() @IsIn(['original', 'current']) deadline?: 'original' | 'current';
 }
