@@ -111,7 +111,8 @@ const LIKE = "LIKE ? ESCAPE '\\'";
  * Every word of the query must start a word of the text, diacritics ignored: "du lieu dan cu" finds
  * "Cơ sở dữ liệu quốc gia về dân cư" (search_text is stored with a leading space for this). The
  * folded key drops punctuation, so a term holding `%` or `_` ("50%", "ma_so") is also looked for
- * as typed in the text, case aside: these two are never LIKE wildcards, and `q=%` is not "all".
+ * as typed in the text, ignoring case (SQLite's lower() folds ASCII letters only). These two are
+ * never LIKE wildcards: `q=%` no longer lists everything, and "50%" does not find "500".
  */
 function searchConditions(q: string): { sql: string; param: string }[] {
   const words = normalizeVietnamese(q).split(' ').filter(Boolean).slice(0, 10);
