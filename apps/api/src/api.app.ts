@@ -1,24 +1,39 @@
 import { LogLevel } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { ModuleRef, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '../../../libs/config/src/app-config';
 import { ApiModule } from './api.module';
+import { AuthGuard } from './auth/auth.guard';
+import { limitToAdmins } from './http/admin-only';
+import { clientErrorHandler, frameworkErrors, limitUrlLength } from './http/edge-errors';
+import { addSecurityHeaders } from './http/security-headers';
 import { DOCX_MEDIA_TYPE } from './notice-import/notice-text';
 import { createValidationPipe } from './http/validation.pipe';
 import { defaultWebDir, serveWeb } from './web/serve-web';
 
 /** Builds the API application (used by main.ts, the end-to-end tests and the benchmarks). */
 export async function createApiApp(config: AppConfig, logLevels: LogLevel[] | false = ['log', 'warn', 'error']): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes });
+  // Errors raised before any route (a too-long path id, a bad %-escape, a request Node's parser
+  // refuses) answer problem+json like the rest.
+  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, frameworkErrors, clientErrorHandler });
+  const fastify = adapter.getInstance();
+  // Root hooks, added before any route or plugin, so they cover every answer.
+  addSecurityHeaders(fastify);
+  limitUrlLength(fastify);
   // A .docx upload arrives as raw bytes; Word files with images are larger than a JSON command.
-  adapter.getInstance().addContentTypeParser(DOCX_MEDIA_TYPE, { parseAs: 'buffer', bodyLimit: 10 * config.bodyLimitBytes }, (_req, body, done) => done(null, body));
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.register(config), adapter, {
+  // What it may inflate to is bounded separately (notice-import/docx-size-guard.ts).
+  fastify.addContentTypeParser(DOCX_MEDIA_TYPE, { parseAs: 'buffer', bodyLimit: 10 * config.bodyLimitBytes }, (_req, body, done) => done(null, body));
+  const root = ApiModule.register(config);
+  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
     logger: logLevels,
     bufferLogs: false,
   });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
+  // Built in the API's own module, where the guard's dependencies live (app.get(ModuleRef) may
+  // answer with any feature module's).
+  limitToAdmins(fastify, config, await app.select(root).get(ModuleRef, { strict: true }).create(AuthGuard));
   await serveWeb(app, defaultWebDir());
   const document = SwaggerModule.createDocument(
     app,

@@ -24,8 +24,13 @@ export interface AppConfig {
   /** Điều 148 Bộ luật Dân sự: a due date on a non-working day moves to the next working day. */
   deadlineRollForward: boolean;
   bodyLimitBytes: number;
+  /** Who may read /metrics and /docs: anyone (`public`, the default) or a bearer token of role admin. */
+  metricsAccess: Access;
+  docsAccess: Access;
   production: boolean;
 }
+
+export type Access = 'public' | 'admin';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -64,6 +69,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!isTimeZone(tzDeadlines)) problems.push(`TZ_DEADLINES is not a known time zone (got "${tzDeadlines}")`);
   const rollForward = (env.DEADLINE_ROLL_FORWARD ?? 'true').toLowerCase();
   if (!['true', 'false'].includes(rollForward)) problems.push('DEADLINE_ROLL_FORWARD must be true or false');
+  const metricsAccess = access(env.METRICS_ACCESS, 'METRICS_ACCESS', problems);
+  const docsAccess = access(env.DOCS_ACCESS, 'DOCS_ACCESS', problems);
   if (problems.length) throw new ConfigError(problems);
   return {
     port,
@@ -80,6 +87,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     tzDeadlines,
     deadlineRollForward: rollForward === 'true',
     bodyLimitBytes,
+    metricsAccess,
+    docsAccess,
     production,
   };
 }
@@ -106,6 +115,13 @@ function jwtSecretFrom(env: NodeJS.ProcessEnv, production: boolean, problems: st
   }
   if (production) problems.push(`JWT_SECRET is required when NODE_ENV=production (${DEV_FLAG} is refused there)`);
   return flag === 'true' && !production ? DEV_JWT_SECRET : undefined;
+}
+
+function access(raw: string | undefined, name: string, problems: string[]): Access {
+  const value = (raw || 'public').toLowerCase();
+  if (value === 'public' || value === 'admin') return value;
+  problems.push(`${name} must be public or admin (got "${raw}")`);
+  return 'public';
 }
 
 function integer(raw: string, name: string, min: number, max: number, problems: string[]): number {

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { FastifyReply } from 'fastify';
+import { errorCodes, FastifyReply } from 'fastify';
 import { ConcurrencyError } from '../../../../libs/domain/src/concurrency.error';
 import { ActorForbiddenError, CommandRefusedError, InvalidCommandError, NotFoundError } from '../../../../libs/domain/src/domain.errors';
 import { IdempotencyKeyReusedError, RefusedWithStateError, StaleRevisionError, StreamExistsError } from '../../../../libs/command-handling/src/command-errors';
@@ -10,10 +10,36 @@ const BY_STATUS: Record<number, ProblemType> = {
   401: 'unauthenticated',
   403: 'forbidden',
   404: 'not-found',
+  408: 'request-timeout',
   413: 'payload-too-large',
+  414: 'uri-too-long',
   415: 'unsupported-media-type',
   429: 'too-many-requests',
+  431: 'headers-too-large',
 };
+
+/** Fastify's own refusals, said in Vietnamese (its messages are English). */
+const FASTIFY_DETAILS: Partial<Record<keyof typeof errorCodes, string>> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'Dữ liệu gửi lên vượt quá giới hạn cho phép',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Định dạng dữ liệu (Content-Type) không được hỗ trợ; hãy gửi application/json',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'Kích thước dữ liệu không khớp với Content-Length',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'Nội dung JSON trống',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'Nội dung không phải JSON hợp lệ',
+  FST_ERR_BAD_URL: 'Đường dẫn không hợp lệ (mã %… sai)',
+  FST_ERR_MAX_PARAM_LENGTH: 'Một phần của đường dẫn (mã trong URL) quá dài',
+};
+
+/**
+ * Nest hands Fastify's body errors on as HttpException(message, status), without the code, so the
+ * Vietnamese text is found by code or by Fastify's own message for it.
+ */
+const FASTIFY_DETAIL_BY_MESSAGE = new Map(
+  Object.entries(FASTIFY_DETAILS).map(([code, detail]) => [new errorCodes[code as keyof typeof errorCodes]().message, detail]),
+);
+
+function fastifyDetail(error: { code?: unknown; message?: unknown }): string | undefined {
+  return FASTIFY_DETAILS[error.code as keyof typeof errorCodes] ?? FASTIFY_DETAIL_BY_MESSAGE.get(String(error.message));
+}
 
 /** Maps every error (domain, framework, Fastify) to application/problem+json. */
 @Catch()
@@ -47,11 +73,13 @@ export function toProblem(error: unknown, logger?: Logger): Problem {
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const type = BY_STATUS[status];
-    if (type) return problem(type, error.message);
+    // Nest's unknown-route answer ("Cannot GET /x") in the users' language.
+    if (status === 404) return problem('not-found', error.message.replace(/^Cannot ([A-Z]+) /, 'Không có địa chỉ $1 '));
+    if (type) return problem(type, fastifyDetail(error) ?? error.message);
     return { type: `/problems/http-${status}`, title: error.message, status };
   }
-  const fastifyStatus = (error as { statusCode?: number }).statusCode;
-  if (typeof fastifyStatus === 'number' && BY_STATUS[fastifyStatus]) return problem(BY_STATUS[fastifyStatus], (error as Error).message);
+  const statusCode = (error as { statusCode?: number }).statusCode;
+  if (typeof statusCode === 'number' && BY_STATUS[statusCode]) return problem(BY_STATUS[statusCode], fastifyDetail(error as Error) ?? (error as Error).message);
   logger?.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   return problem('internal');
 }

@@ -16,9 +16,12 @@ export const PROBLEM_TYPES = {
   'concurrency-conflict': { status: 409, title: 'Nhiệm vụ đã được người khác thay đổi; vui lòng tải lại trạng thái mới' },
   'already-exists': { status: 409, title: 'Đã tồn tại' },
   'idempotency-key-reused': { status: 422, title: 'Idempotency-Key đã được dùng cho một yêu cầu khác' },
+  'request-timeout': { status: 408, title: 'Yêu cầu gửi đến quá chậm; đã hết thời gian chờ' },
   'payload-too-large': { status: 413, title: 'Dữ liệu gửi lên quá lớn' },
+  'uri-too-long': { status: 414, title: 'Địa chỉ yêu cầu (URL) quá dài' },
   'unsupported-media-type': { status: 415, title: 'Định dạng dữ liệu không được hỗ trợ' },
   'too-many-requests': { status: 429, title: 'Quá nhiều yêu cầu; vui lòng thử lại sau' },
+  'headers-too-large': { status: 431, title: 'Phần đầu yêu cầu (header) quá lớn' },
   internal: { status: 500, title: 'Lỗi hệ thống' },
 } as const;
 

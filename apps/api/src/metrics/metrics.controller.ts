@@ -3,7 +3,10 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { metricsRegistry } from '../../../../libs/metrics/src/metrics-registry';
 import { Public } from '../auth/auth.guard';
 
-/** Prometheus scrape endpoint (no token: it is meant for the monitoring network). */
+/**
+ * Prometheus scrape endpoint. Public by default (meant for the monitoring network); with
+ * METRICS_ACCESS=admin an onRequest hook asks for an admin token first (http/admin-only.ts).
+ */
 @ApiExcludeController()
 @Controller('metrics')
 export class MetricsController {
