@@ -8,6 +8,8 @@ module.exports = {
   // cannot require() it, so it is transformed like our own code.
   transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // `@tdnv/<lib>` is a lib's one door, its src/index.ts (tsconfig.json "paths").
+  moduleNameMapper: { '^@tdnv/([a-z-]+)$': '<rootDir>/libs/$1/src' },
   testTimeout: 30000,
   // Keeps the output readable on 2 cores while integration suites use real Redis/SQLite.
   maxWorkers: 2,

@@ -48,6 +48,8 @@ const serverSources = Math.max(
 );
 if (stale(serverStamp, serverSources)) {
   run('the server (tsc -p tsconfig.build.json)', [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
+  // `@tdnv/<lib>` imports become relative paths in dist/, so plain node runs the build.
+  run('the import aliases (tsc-alias)', [require.resolve('tsc-alias/dist/bin/index.js'), '-p', 'tsconfig.build.json']);
   writeFileSync(serverStamp, new Date().toISOString());
 }
 

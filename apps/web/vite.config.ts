@@ -10,6 +10,8 @@ export default defineConfig({
   base: '/',
   logLevel: 'warn',
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  // `@tdnv/<lib>` is a lib's one door (its src/index.ts), as in tsconfig.json.
+  resolve: { alias: [{ find: /^@tdnv\/([a-z-]+)$/, replacement: fileURLToPath(new URL('../../libs/$1/src/index.ts', import.meta.url)) }] },
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
     emptyOutDir: true,

@@ -1,4 +1,4 @@
-import { ApiHarness } from '../../libs/testing/src/api-harness';
+import { ApiHarness } from '../support/api-harness';
 
 /** Who may see and do what, and bad input refused with nothing appended. */
 describe('auth, visibility and bad input', () => {

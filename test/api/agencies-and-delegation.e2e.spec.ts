@@ -1,4 +1,4 @@
-import { ApiHarness } from '../../libs/testing/src/api-harness';
+import { ApiHarness } from '../support/api-harness';
 
 /** The catalogue over HTTP: groups with members, contact edits (admin), sub-units, and delegation to them. */
 describe('agency catalogue and delegation', () => {

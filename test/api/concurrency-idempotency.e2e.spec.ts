@@ -1,4 +1,4 @@
-import { ApiHarness } from '../../libs/testing/src/api-harness';
+import { ApiHarness } from '../support/api-harness';
 
 /** Invariants 2 and 3: one winner per revision; a retried Idempotency-Key appends nothing, even after a restart. */
 describe('concurrency and idempotency', () => {

@@ -1,6 +1,6 @@
 import { Document, Packer, Paragraph } from 'docx';
-import { ApiHarness } from '../../libs/testing/src/api-harness';
-import { readShared } from '../../libs/testing/src/shared-folder';
+import { readShared } from '@tdnv/testing';
+import { ApiHarness } from '../support/api-harness';
 
 const seed003 = readShared('seeds', '003_d46952eb1e57d3ec.txt');
 const gold003 = JSON.parse(readShared('gold', 'seed-003.json'));

@@ -1,4 +1,4 @@
-import { ApiHarness } from '../../libs/testing/src/api-harness';
+import { ApiHarness } from '../support/api-harness';
 
 /** A task's whole life over real HTTP, with the events checked in the SQLite log. */
 describe('task lifecycle over HTTP', () => {

@@ -1,4 +1,4 @@
-import { ApiHarness } from '../../libs/testing/src/api-harness';
+import { ApiHarness } from '../support/api-harness';
 
 /** Users managed by an admin; sign-in gives the API's own JWT; sign-out and disabling revoke it. */
 describe('users and sign-in', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCliContext } from '../../apps/cli/src/cli-context';
 import { runDemo } from '../../apps/cli/src/demo.command';
-import { ApiHarness } from '../../libs/testing/src/api-harness';
+import { ApiHarness } from '../support/api-harness';
 
 /** `npm run demo` on a fresh data directory: seed 003 becomes tasks, demo users can sign in. */
 describe('demo command', () => {

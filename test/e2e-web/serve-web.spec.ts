@@ -1,4 +1,4 @@
-import { ApiHarness } from '../../libs/testing/src/api-harness';
+import { ApiHarness } from '../support/api-harness';
 import { ensureWebBuilt } from './support/build-web';
 
 /** The API serves the built pages at `/`, falls back to index.html for page paths, and keeps API 404s. */

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { ARTIFACTS, launchChromium, screenshot, signIn, WatchedContext } from './support/browser';
-import { readShared } from '../../libs/testing/src/shared-folder';
+import { readShared } from '@tdnv/testing';
 import { WebStack } from './support/web-stack';
 
 jest.setTimeout(120_000);

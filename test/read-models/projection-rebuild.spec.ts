@@ -1,8 +1,5 @@
-import { SqliteEventStore } from '../../libs/event-store/src/sqlite-event-store';
-import { readCheckpoint } from '../../libs/read-models/src/checkpoints';
-import { rebuildProjection, runProjection } from '../../libs/read-models/src/projection-runner';
-import { PROJECTIONS } from '../../libs/read-models/src/projections';
-import { tasksProjection } from '../../libs/read-models/src/tasks.projection';
+import { SqliteEventStore } from '@tdnv/event-store';
+import { readCheckpoint, rebuildProjection, runProjection, PROJECTIONS, tasksProjection } from '@tdnv/read-models';
 import { appendRandomScenario, CONTEXT, openTestStore, snapshot, tempDir, TestStore } from './read-model.fixtures';
 import { join } from 'node:path';
 

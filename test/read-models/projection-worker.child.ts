@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { startProjectionsWorker } from '../../apps/worker/src/projections/projections.processor';
-import { SqliteEventStore } from '../../libs/event-store/src/sqlite-event-store';
-import { redisConnection } from '../../libs/queues/src/queues';
-import { openReadModelDatabase } from '../../libs/read-models/src/open-read-model-database';
+import { SqliteEventStore } from '@tdnv/event-store';
+import { redisConnection } from '@tdnv/queues';
+import { openReadModelDatabase } from '@tdnv/read-models';
 import { CONTEXT } from './read-model.fixtures';
 
 /** A projections worker in its own process, so a test can SIGKILL it in the middle of a batch. */

@@ -1,14 +1,11 @@
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { startProjectionsWorker } from '../../apps/worker/src/projections/projections.processor';
-import { SqliteEventStore } from '../../libs/event-store/src/sqlite-event-store';
-import { redisConnection } from '../../libs/queues/src/queues';
-import { readCheckpoints } from '../../libs/read-models/src/checkpoints';
-import { openReadModelDatabase } from '../../libs/read-models/src/open-read-model-database';
-import { PostgresDatabase } from '../../libs/read-models/src/postgres-database';
-import { SqlDatabase } from '../../libs/read-models/src/sql-database';
-import { ApiHarness } from '../../libs/testing/src/api-harness';
-import { eventually } from '../../libs/testing/src/eventually';
+import { SqliteEventStore } from '@tdnv/event-store';
+import { redisConnection } from '@tdnv/queues';
+import { readCheckpoints, openReadModelDatabase, PostgresDatabase, SqlDatabase } from '@tdnv/read-models';
+import { eventually } from '@tdnv/testing';
+import { ApiHarness } from '../support/api-harness';
 import { CONTEXT, PG_BASE_URL } from './read-model.fixtures';
 
 /**

@@ -2,13 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { createDeadlinePolicy } from '../../libs/calendar/src/deadline-policy';
-import { EventStore, NewEvent } from '../../libs/event-store/src/event-store.port';
-import { migrateReadModels } from '../../libs/read-models/src/checkpoints';
-import { PostgresDatabase } from '../../libs/read-models/src/postgres-database';
-import { PROJECTIONS } from '../../libs/read-models/src/projections';
-import { SqlDatabase } from '../../libs/read-models/src/sql-database';
-import { SqliteDatabase } from '../../libs/read-models/src/sqlite-database';
+import { createDeadlinePolicy } from '@tdnv/calendar';
+import { EventStore, NewEvent } from '@tdnv/event-store';
+import { migrateReadModels, PostgresDatabase, PROJECTIONS, SqlDatabase, SqliteDatabase } from '@tdnv/read-models';
 
 export const PG_BASE_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const CONTEXT = { policy: createDeadlinePolicy(true), timeZone: 'Asia/Ho_Chi_Minh' };

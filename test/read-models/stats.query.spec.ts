@@ -1,10 +1,7 @@
 import { join } from 'node:path';
-import { Actor } from '../../libs/domain/src/actor';
-import { SqliteEventStore } from '../../libs/event-store/src/sqlite-event-store';
-import { runProjection } from '../../libs/read-models/src/projection-runner';
-import { PROJECTIONS } from '../../libs/read-models/src/projections';
-import { reportRows } from '../../libs/read-models/src/report-rows.query';
-import { countInMemory, StatsRequest, taskStats } from '../../libs/read-models/src/stats.query';
+import { Actor } from '@tdnv/domain';
+import { SqliteEventStore } from '@tdnv/event-store';
+import { runProjection, PROJECTIONS, reportRows, countInMemory, StatsRequest, taskStats } from '@tdnv/read-models';
 import { appendRandomScenario, CONTEXT, openTestStore, tempDir, TestStore } from './read-model.fixtures';
 
 const names = { agency: (code: string) => (code === 'BTC' ? 'Bộ Tài chính' : undefined) };

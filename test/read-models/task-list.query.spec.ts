@@ -1,12 +1,7 @@
 import { join } from 'node:path';
-import { Actor } from '../../libs/domain/src/actor';
-import { NewEvent } from '../../libs/event-store/src/event-store.port';
-import { SqliteEventStore } from '../../libs/event-store/src/sqlite-event-store';
-import { runProjection } from '../../libs/read-models/src/projection-runner';
-import { PROJECTIONS } from '../../libs/read-models/src/projections';
-import { listTasks, TaskListFilter } from '../../libs/read-models/src/task-list.query';
-import { TaskRow } from '../../libs/read-models/src/task-item';
-import { maySeeRow } from '../../libs/read-models/src/visibility';
+import { Actor } from '@tdnv/domain';
+import { NewEvent, SqliteEventStore } from '@tdnv/event-store';
+import { runProjection, PROJECTIONS, listTasks, TaskListFilter, TaskRow, maySeeRow } from '@tdnv/read-models';
 import { appendRandomScenario, CONTEXT, openTestStore, tempDir, TestStore } from './read-model.fixtures';
 
 const TODAY = '2026-05-01';

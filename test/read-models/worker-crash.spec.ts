@@ -1,14 +1,11 @@
-import { eventually } from '../../libs/testing/src/eventually';
+import { eventually } from '@tdnv/testing';
 import { ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
-import { SqliteEventStore } from '../../libs/event-store/src/sqlite-event-store';
-import { redisConnection } from '../../libs/queues/src/queues';
-import { PROJECTIONS_QUEUE } from '../../libs/queues/src/projections.queue';
-import { readCheckpoints } from '../../libs/read-models/src/checkpoints';
-import { rebuildProjection } from '../../libs/read-models/src/projection-runner';
-import { PROJECTIONS } from '../../libs/read-models/src/projections';
+import { SqliteEventStore } from '@tdnv/event-store';
+import { redisConnection, PROJECTIONS_QUEUE } from '@tdnv/queues';
+import { readCheckpoints, rebuildProjection, PROJECTIONS } from '@tdnv/read-models';
 import { appendRandomScenario, CONTEXT, openTestStore, snapshot, tempDir, TestStore } from './read-model.fixtures';
 
 jest.setTimeout(120_000);

@@ -1,5 +1,5 @@
-import { eventually } from '../../libs/testing/src/eventually';
-import { reminderKeys } from '../../libs/queues/src/reminders.queue';
+import { eventually } from '@tdnv/testing';
+import { reminderKeys } from '@tdnv/queues';
 import { ReminderWorld } from './reminder-test-kit';
 
 const BTC = { focal: ['dau-moi@btc.gov.vn'], leader: ['lanh-dao@btc.gov.vn'] };

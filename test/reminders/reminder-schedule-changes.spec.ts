@@ -1,5 +1,5 @@
-import { eventually } from '../../libs/testing/src/eventually';
-import { DEFAULT_REMINDER_POLICY } from '../../libs/reminders/src/reminder-policy';
+import { eventually } from '@tdnv/testing';
+import { DEFAULT_REMINDER_POLICY } from '@tdnv/reminders';
 import { ReminderWorld } from './reminder-test-kit';
 
 const T = '2026-45-tb-vpcp.1.btc';

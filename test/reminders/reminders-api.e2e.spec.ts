@@ -1,5 +1,5 @@
-import { createEventStore } from '../../libs/event-store/src/create-event-store';
-import { ApiHarness } from '../../libs/testing/src/api-harness';
+import { createEventStore } from '@tdnv/event-store';
+import { ApiHarness } from '../support/api-harness';
 
 describe('GET /api/v1/tasks/:id/reminders and reminder metrics', () => {
   const api = new ApiHarness({ CLOCK_START: '2026-03-23T03:00:00Z' });

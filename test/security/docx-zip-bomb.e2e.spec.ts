@@ -1,5 +1,5 @@
 import { assertDocxWithinLimits, DOCX_LIMITS, DocxTooLargeError } from '../../apps/api/src/notice-import/docx-size-guard';
-import { ApiHarness } from '../../libs/testing/src/api-harness';
+import { ApiHarness } from '../support/api-harness';
 import { deflatedPart, docxShell, zerosPart, zip, ZipPart } from './zip-builder';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from '../../libs/config/src/app-config';
-import { ApiHarness } from '../../libs/testing/src/api-harness';
+import { ConfigError, loadConfig } from '@tdnv/config';
+import { ApiHarness } from '../support/api-harness';
 import { ensureWebBuilt, WEB_DIST } from '../e2e-web/support/build-web';
 
 jest.setTimeout(60_000);

@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { ApiHarness } from '../../libs/testing/src/api-harness';
+import { ApiHarness } from '../support/api-harness';
 
 interface Answer {
   status: number;

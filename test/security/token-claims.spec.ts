@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { ConfigError, loadConfig, requireJwtSecret } from '../../libs/config/src/app-config';
-import { ApiHarness, TEST_JWT_SECRET } from '../../libs/testing/src/api-harness';
+import { ConfigError, loadConfig, requireJwtSecret } from '@tdnv/config';
+import { ApiHarness, TEST_JWT_SECRET } from '../support/api-harness';
 
 /** A token signed with `secret` whose claims are exactly these (signToken always adds iat and exp). */
 function tokenWith(

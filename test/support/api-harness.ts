@@ -4,13 +4,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createApiApp } from '../../../apps/api/src/api.app';
-import { AppConfig, loadConfig } from '../../config/src/app-config';
-import { Role } from '../../domain/src/actor';
-import { signToken } from '../../auth/src/jwt';
-import { createEventStore } from '../../event-store/src/create-event-store';
-import { EventStore, StoredEvent } from '../../event-store/src/event-store.port';
-import { deletePrefixedKeys } from '../../queues/src/delete-prefixed-keys';
+import { createApiApp } from '../../apps/api/src/api.app';
+import { AppConfig, loadConfig } from '@tdnv/config';
+import { Role } from '@tdnv/domain';
+import { signToken } from '@tdnv/auth';
+import { createEventStore, EventStore, StoredEvent } from '@tdnv/event-store';
+import { deletePrefixedKeys } from '@tdnv/queues';
 
 export const TEST_JWT_SECRET = 'test-secret-for-the-api-harness-0123456789';
 

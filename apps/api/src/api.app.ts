@@ -2,7 +2,7 @@ import { LogLevel } from '@nestjs/common';
 import { ModuleRef, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AppConfig } from '../../../libs/config/src/app-config';
+import { AppConfig } from '@tdnv/config';
 import { ApiModule } from './api.module';
 import { AuthGuard } from './auth/auth.guard';
 import { limitToAdmins } from './http/admin-only';

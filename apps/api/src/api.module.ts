@@ -1,11 +1,9 @@
 import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { AppConfig } from '../../../libs/config/src/app-config';
-import { Clock } from '../../../libs/config/src/clock';
-import { createDeadlinePolicy } from '../../../libs/calendar/src/deadline-policy';
-import { createEventStore } from '../../../libs/event-store/src/create-event-store';
-import { EventStore } from '../../../libs/event-store/src/event-store.port';
+import { AppConfig, Clock } from '@tdnv/config';
+import { createDeadlinePolicy } from '@tdnv/calendar';
+import { createEventStore, EventStore } from '@tdnv/event-store';
 import { NotifyingEventStore } from './appended-events';
 import { MetricsController } from './metrics/metrics.controller';
 import { AuthController } from './users/auth.controller';

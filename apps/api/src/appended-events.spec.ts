@@ -1,8 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEventStore } from '../../../libs/event-store/src/create-event-store';
-import { AppendResult } from '../../../libs/event-store/src/event-store.port';
+import { createEventStore, AppendResult } from '@tdnv/event-store';
 import { NotifyingEventStore } from './appended-events';
 
 describe('NotifyingEventStore (real SQLite file)', () => {

@@ -1,4 +1,4 @@
-import { AppendRequest, AppendResult, EventStore } from '../../../libs/event-store/src/event-store.port';
+import { AppendRequest, AppendResult, EventStore } from '@tdnv/event-store';
 
 export type AppendListener = (results: AppendResult[]) => void;
 

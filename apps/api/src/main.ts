@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadConfig, requireJwtSecret, usesDevJwtSecret } from '../../../libs/config/src/app-config';
-import { assertRedisReachable } from '../../../libs/config/src/redis-check';
+import { ConfigError, loadConfig, requireJwtSecret, usesDevJwtSecret, assertRedisReachable } from '@tdnv/config';
 import { createApiApp } from './api.app';
 
 async function main(): Promise<void> {

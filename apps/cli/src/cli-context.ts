@@ -1,7 +1,5 @@
-import { loadConfig } from '../../../libs/config/src/app-config';
-import { Clock } from '../../../libs/config/src/clock';
-import { createEventStore } from '../../../libs/event-store/src/create-event-store';
-import { EventStore } from '../../../libs/event-store/src/event-store.port';
+import { loadConfig, Clock } from '@tdnv/config';
+import { createEventStore, EventStore } from '@tdnv/event-store';
 
 /** The CLI writes to the same event store as the running system (DATA_DIR or EVENTSTORE_URL). */
 export interface CliContext {

@@ -1,11 +1,7 @@
-import { createDeadlinePolicy } from '../../../libs/calendar/src/deadline-policy';
-import { loadConfig } from '../../../libs/config/src/app-config';
-import { createEventStore } from '../../../libs/event-store/src/create-event-store';
-import { migrateReadModels } from '../../../libs/read-models/src/checkpoints';
-import { openReadModelDatabase } from '../../../libs/read-models/src/open-read-model-database';
-import { rebuildProjection } from '../../../libs/read-models/src/projection-runner';
-import { projectionStatuses } from '../../../libs/read-models/src/projection-status';
-import { PROJECTIONS } from '../../../libs/read-models/src/projections';
+import { createDeadlinePolicy } from '@tdnv/calendar';
+import { loadConfig } from '@tdnv/config';
+import { createEventStore } from '@tdnv/event-store';
+import { migrateReadModels, openReadModelDatabase, rebuildProjection, projectionStatuses, PROJECTIONS } from '@tdnv/read-models';
 
 const USAGE = 'projections rebuild [name] | projections status';
 

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { Role } from '../../../libs/domain/src/actor';
-import { hashPassword } from '../../../libs/auth/src/password';
-import { decideCreateUser, evolveUsers, normalizeEmail, UserEvent, Users } from '../../../libs/domain/src/user/user-directory';
+import { Role, decideCreateUser, evolveUsers, normalizeEmail, UserEvent, Users } from '@tdnv/domain';
+import { hashPassword } from '@tdnv/auth';
 import { AgencyDirectory } from '../../api/src/agencies/agency-directory';
 import { ChangeUsers, ChangeUsersHandler } from '../../api/src/users/users.commands';
 import { publicUser, USER_DIRECTORY_STREAM } from '../../api/src/users/user-directory.service';

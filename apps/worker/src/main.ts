@@ -1,12 +1,10 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadConfig } from '../../../libs/config/src/app-config';
-import { Clock } from '../../../libs/config/src/clock';
-import { assertRedisReachable } from '../../../libs/config/src/redis-check';
-import { createDeadlinePolicy } from '../../../libs/calendar/src/deadline-policy';
-import { createEventStore } from '../../../libs/event-store/src/create-event-store';
-import { redisConnection } from '../../../libs/queues/src/queues';
+import { ConfigError, loadConfig, Clock, assertRedisReachable } from '@tdnv/config';
+import { createDeadlinePolicy } from '@tdnv/calendar';
+import { createEventStore } from '@tdnv/event-store';
+import { redisConnection } from '@tdnv/queues';
 import { OpenDeadlinesStore } from './overdue/open-deadlines.store';
 import { startOverdueSweep } from './overdue/overdue-sweep.processor';
 import { startProjections } from './projections/start-projections';

@@ -1,8 +1,7 @@
 import { ConnectionOptions } from 'bullmq';
-import { AppConfig } from '../../../libs/config/src/app-config';
-import { Clock } from '../../../libs/config/src/clock';
-import { DeadlinePolicy } from '../../../libs/domain/src/deadline';
-import { EventStore } from '../../../libs/event-store/src/event-store.port';
+import { AppConfig, Clock } from '@tdnv/config';
+import { DeadlinePolicy } from '@tdnv/domain';
+import { EventStore } from '@tdnv/event-store';
 
 /** What every worker capability is started with; each returns a handle to stop it. */
 export interface WorkerContext {

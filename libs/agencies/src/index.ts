@@ -3,3 +3,5 @@ export { AgencyCatalogue, AgencyCatalogueError, withContacts } from './agency-ca
 export { normalizeVietnamese } from './normalize-vietnamese';
 export { tokenizeVietnamese } from './vietnamese-tokenizer';
 export type { TokenStream } from './vietnamese-tokenizer';
+export * from './agency-catalogue';
+export * from './normalize-vietnamese';

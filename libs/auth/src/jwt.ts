@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { errors, jwtVerify, JWTPayload } from 'jose';
-import { Actor, Role } from '../../domain/src/actor';
+import { Actor, Role } from '@tdnv/domain';
 
 /** Bearer tokens: HS256 JWTs with claims sub, role, agency (for role `agency`), iat, exp. */
 export interface TokenClaims {

@@ -1,4 +1,4 @@
-import { DeadlinePolicy } from '../../domain/src/deadline';
+import { DeadlinePolicy } from '@tdnv/domain';
 import { defaultCalendar } from './default-calendar';
 
 /**

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Actor } from '../../domain/src/actor';
+import { Actor } from '@tdnv/domain';
 
 /** What the HTTP edge knows about a command besides its payload. */
 export interface CommandContext {

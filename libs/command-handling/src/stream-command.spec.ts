@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CommandRefusedError } from '../../domain/src/domain.errors';
-import { SqliteEventStore } from '../../event-store/src/sqlite-event-store';
+import { CommandRefusedError } from '@tdnv/domain';
+import { SqliteEventStore } from '@tdnv/event-store';
 import { CommandContext } from './command-context';
 import { RefusedWithStateError } from './command-errors';
 import { DomainEvent, runStreamCommand } from './stream-command';

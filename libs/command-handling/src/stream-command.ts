@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ConcurrencyError } from '../../domain/src/concurrency.error';
-import { CommandRefusedError } from '../../domain/src/domain.errors';
-import { AppendRequest, EventMetadata, EventStore, NewEvent, StoredEvent } from '../../event-store/src/event-store.port';
+import { ConcurrencyError, CommandRefusedError } from '@tdnv/domain';
+import { AppendRequest, EventMetadata, EventStore, NewEvent, StoredEvent } from '@tdnv/event-store';
 import { IdempotencyKeyReusedError, RefusedWithStateError, StaleRevisionError, StreamExistsError } from './command-errors';
 import { CommandContext, eventId, newCommandId } from './command-context';
 import { StreamStateCache } from './stream-state-cache';

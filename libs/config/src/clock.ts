@@ -1,4 +1,4 @@
-import { endOfDayInstant, localDateOf, startOfDayInstant } from '../../calendar/src/zoned-time';
+import { endOfDayInstant, localDateOf, startOfDayInstant } from '@tdnv/calendar';
 
 /**
  * The system clock. With CLOCK_START it starts at that instant and runs forward in real time, so a

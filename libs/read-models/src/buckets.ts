@@ -1,4 +1,4 @@
-import { daysBetween } from '../../calendar/src/local-date';
+import { daysBetween } from '@tdnv/calendar';
 
 /** VPCP's official categories (DESIGN.md "Statistics buckets"); cancelled tasks are counted apart. */
 export const BUCKETS = ['done_on_time', 'done_late', 'open_on_time', 'open_overdue', 'no_deadline', 'cancelled'] as const;

@@ -1,5 +1,4 @@
-import { Actor } from '../../domain/src/actor';
-import { RegisteredDirective } from '../../domain/src/notice/notice.events';
+import { Actor, RegisteredDirective } from '@tdnv/domain';
 import { addToCounts, emptyCounts } from './buckets';
 import { ReadModelQueryError } from './read-model.errors';
 import { SqlExecutor } from './sql-database';

@@ -1,5 +1,5 @@
-import { NoticeRegistered } from '../../domain/src/notice/notice.events';
-import { StoredEvent } from '../../event-store/src/event-store.port';
+import { NoticeRegistered } from '@tdnv/domain';
+import { StoredEvent } from '@tdnv/event-store';
 import { physical, Projection } from './projection';
 import { insertRows } from './sql-database';
 

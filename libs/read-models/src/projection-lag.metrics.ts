@@ -1,5 +1,5 @@
 import { Gauge } from 'prom-client';
-import { metricsRegistry } from '../../metrics/src/metrics-registry';
+import { metricsRegistry } from '@tdnv/metrics';
 import { ProjectionStatus } from './projection-status';
 
 /**

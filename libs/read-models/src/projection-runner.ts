@@ -1,4 +1,4 @@
-import { EventStore } from '../../event-store/src/event-store.port';
+import { EventStore } from '@tdnv/event-store';
 import { createGeneration, createIndexes, readCheckpoint, saveCheckpoint, switchTo } from './checkpoints';
 import { Projection, ProjectionContext } from './projection';
 import { SqlDatabase, SqlExecutor } from './sql-database';

@@ -1,4 +1,4 @@
-import { EventStore } from '../../event-store/src/event-store.port';
+import { EventStore } from '@tdnv/event-store';
 import { readCheckpoints } from './checkpoints';
 import { SqlExecutor } from './sql-database';
 

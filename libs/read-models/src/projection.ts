@@ -1,5 +1,5 @@
-import { DeadlinePolicy } from '../../domain/src/deadline';
-import { StoredEvent } from '../../event-store/src/event-store.port';
+import { DeadlinePolicy } from '@tdnv/domain';
+import { StoredEvent } from '@tdnv/event-store';
 import { Dialect, SqlExecutor } from './sql-database';
 
 export interface ProjectionContext {

@@ -1,4 +1,4 @@
-import { Actor } from '../../domain/src/actor';
+import { Actor } from '@tdnv/domain';
 import { SqlExecutor, SqlValue } from './sql-database';
 import { TaskRow } from './task-item';
 import { visibilityFilter } from './visibility';

@@ -1,5 +1,5 @@
-import { addDays } from '../../calendar/src/local-date';
-import { Actor } from '../../domain/src/actor';
+import { addDays } from '@tdnv/calendar';
+import { Actor } from '@tdnv/domain';
 import { BUCKETS, Counts, DeadlineMode } from './buckets';
 import { reportConditions, ReportScope } from './report-rows.query';
 import { SqlExecutor, SqlValue } from './sql-database';

@@ -1,4 +1,4 @@
-import { Actor } from '../../domain/src/actor';
+import { Actor } from '@tdnv/domain';
 import { addToCounts, Counts, DeadlineMode, emptyCounts } from './buckets';
 import { reportRows, ReportRow, ReportScope } from './report-rows.query';
 import { SqlExecutor } from './sql-database';

@@ -1,4 +1,4 @@
-import { Task } from '../../domain/src/task/task.state';
+import { Task } from '@tdnv/domain';
 import { SqlValue } from './sql-database';
 
 /** Columns of `rm_task_access`, in insert order. */

@@ -1,6 +1,5 @@
-import { normalizeVietnamese } from '../../agencies/src/normalize-vietnamese';
-import { Actor } from '../../domain/src/actor';
-import { OPEN_STATUSES, TaskStatus } from '../../domain/src/task/task.state';
+import { normalizeVietnamese } from '@tdnv/agencies';
+import { Actor, OPEN_STATUSES, TaskStatus } from '@tdnv/domain';
 import { Bucket, bucketCondition } from './buckets';
 import { ReadModelQueryError } from './read-model.errors';
 import { SqlExecutor, SqlValue } from './sql-database';

@@ -1,8 +1,6 @@
-import { normalizeVietnamese } from '../../agencies/src/normalize-vietnamese';
-import { localDateOf } from '../../calendar/src/zoned-time';
-import { DeadlinePolicy } from '../../domain/src/deadline';
-import { isOpen, Task } from '../../domain/src/task/task.state';
-import { TaskEvent } from '../../domain/src/task/task.events';
+import { normalizeVietnamese } from '@tdnv/agencies';
+import { localDateOf } from '@tdnv/calendar';
+import { DeadlinePolicy, isOpen, Task, TaskEvent } from '@tdnv/domain';
 import { canonicalJson } from './canonical-json';
 import { memoize } from './memo';
 

@@ -1,7 +1,5 @@
-import { evolveTask } from '../../domain/src/task/task.evolve';
-import { TaskEvent } from '../../domain/src/task/task.events';
-import { Task } from '../../domain/src/task/task.state';
-import { StoredEvent } from '../../event-store/src/event-store.port';
+import { evolveTask, TaskEvent, Task } from '@tdnv/domain';
+import { StoredEvent } from '@tdnv/event-store';
 import { physical, Projection, ProjectionContext } from './projection';
 import { insertRows, SqlExecutor, SqlValue, upsertClause } from './sql-database';
 import { ACCESS_COLUMNS, accessRowValues } from './task-access';

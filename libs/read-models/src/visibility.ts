@@ -1,5 +1,4 @@
-import { maySee, Relation, SEE } from '../../domain/src/access/access.policy';
-import { Actor } from '../../domain/src/actor';
+import { maySee, Relation, SEE, Actor } from '@tdnv/domain';
 import { SqlValue } from './sql-database';
 
 export interface SqlFilter {

@@ -1,4 +1,4 @@
-import { createCalendar } from '../../calendar/src/default-calendar';
+import { createCalendar } from '@tdnv/calendar';
 import { DEFAULT_REMINDER_POLICY } from './reminder-policy';
 import { LadderContext, ladderOf } from './reminder-ladder';
 import { foldReminderView } from './reminder-view';

@@ -1,6 +1,4 @@
-import { addDays } from '../../calendar/src/local-date';
-import { WorkingDayCalendar } from '../../calendar/src/working-day-calendar';
-import { endOfDayInstant, instantAt, localDateOf } from '../../calendar/src/zoned-time';
+import { addDays, WorkingDayCalendar, endOfDayInstant, instantAt, localDateOf } from '@tdnv/calendar';
 import { Audience, ReminderPolicy } from './reminder-policy';
 import { ReminderView } from './reminder-view';
 

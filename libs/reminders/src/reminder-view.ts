@@ -1,6 +1,4 @@
-import { TaskEvent } from '../../domain/src/task/task.events';
-import { evolveTask } from '../../domain/src/task/task.evolve';
-import { Task, TaskState } from '../../domain/src/task/task.state';
+import { TaskEvent, evolveTask, Task, TaskState } from '@tdnv/domain';
 
 /** One notification recorded in the task's stream (ReminderSent / EscalationSent). */
 export interface SentNotification {

@@ -1,5 +1,4 @@
-import { createCalendar } from '../../calendar/src/default-calendar';
-import { instantAt } from '../../calendar/src/zoned-time';
+import { createCalendar, instantAt } from '@tdnv/calendar';
 import { DEFAULT_REMINDER_POLICY, loadReminderPolicy, ReminderPolicyError } from './reminder-policy';
 import { LadderContext, ladderOf } from './reminder-ladder';
 import { foldReminderView, LoggedEvent } from './reminder-view';

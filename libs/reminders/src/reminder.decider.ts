@@ -1,4 +1,4 @@
-import { awaitsLead } from '../../domain/src/task/task.decide';
+import { awaitsLead } from '@tdnv/domain';
 import { Audience } from './reminder-policy';
 import { LadderContext, ladderOf, Rung } from './reminder-ladder';
 import { ReminderView, SentNotification } from './reminder-view';

@@ -1,12 +1,6 @@
-import { runStreamCommand } from '../../command-handling/src/stream-command';
-import { SCHEDULER } from '../../domain/src/actor';
-import { DeadlinePolicy } from '../../domain/src/deadline';
-import { taskStream } from '../../domain/src/ids';
-import { decideTask } from '../../domain/src/task/task.decide';
-import { TaskEvent } from '../../domain/src/task/task.events';
-import { evolveTask } from '../../domain/src/task/task.evolve';
-import { TaskState } from '../../domain/src/task/task.state';
-import { EventStore } from '../../event-store/src/event-store.port';
+import { runStreamCommand } from '@tdnv/command-handling';
+import { SCHEDULER, DeadlinePolicy, taskStream, decideTask, TaskEvent, evolveTask, TaskState } from '@tdnv/domain';
+import { EventStore } from '@tdnv/event-store';
 
 /**
  * The one path by which a task becomes overdue (TaskBecameOverdue through the decider), taken by

@@ -1,8 +1,4 @@
-import { Actor, SCHEDULER } from '../../domain/src/actor';
-import { TaskCommand, TaskCommandType } from '../../domain/src/task/task.commands';
-import { TaskEvent } from '../../domain/src/task/task.events';
-import { evolveTask } from '../../domain/src/task/task.evolve';
-import { TaskState } from '../../domain/src/task/task.state';
+import { Actor, SCHEDULER, TaskCommand, TaskCommandType, TaskEvent, evolveTask, TaskState } from '@tdnv/domain';
 
 /** Given/when/then builders shared by the domain specs. */
 export const TASK_ID = '2026-45-tb-vpcp.1.btc';

@@ -1,16 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { startProjections } from '../../../apps/worker/src/projections/start-projections';
 import { RunningCapability } from '../../../apps/worker/src/worker-context';
-import { createDeadlinePolicy } from '../../../libs/calendar/src/deadline-policy';
-import { Clock } from '../../../libs/config/src/clock';
-import { createEventStore } from '../../../libs/event-store/src/create-event-store';
-import { EventStore } from '../../../libs/event-store/src/event-store.port';
-import { redisConnection } from '../../../libs/queues/src/queues';
-import { readCheckpoints } from '../../../libs/read-models/src/checkpoints';
-import { openReadModelDatabase } from '../../../libs/read-models/src/open-read-model-database';
-import { SqlDatabase } from '../../../libs/read-models/src/sql-database';
-import { ApiHarness } from '../../../libs/testing/src/api-harness';
-import { eventually } from '../../../libs/testing/src/eventually';
+import { createDeadlinePolicy } from '@tdnv/calendar';
+import { Clock } from '@tdnv/config';
+import { createEventStore, EventStore } from '@tdnv/event-store';
+import { redisConnection } from '@tdnv/queues';
+import { readCheckpoints, openReadModelDatabase, SqlDatabase } from '@tdnv/read-models';
+import { eventually } from '@tdnv/testing';
+import { ApiHarness } from '../../support/api-harness';
 import { ensureWebBuilt } from './build-web';
 
 /**

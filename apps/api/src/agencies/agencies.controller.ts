@@ -2,8 +2,8 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Req } from '
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
-import { Clock } from '../../../../libs/config/src/clock';
-import { Actor } from '../../../../libs/domain/src/actor';
+import { Clock } from '@tdnv/config';
+import { Actor } from '@tdnv/domain';
 import { CurrentActor } from '../auth/auth.guard';
 import { problem, ProblemError } from '../http/problem';
 import { commandContext } from '../http/request-context';

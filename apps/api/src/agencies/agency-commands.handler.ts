@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler } from '@nestjs/cqrs';
-import { AgencyEditEvent, AgencyEdits, decideAddUnit, decideUpdateContacts, evolveAgencyEdits, NO_EDITS } from '../../../../libs/domain/src/agency/agency-edits';
-import { EventStore } from '../../../../libs/event-store/src/event-store.port';
-import { runStreamCommand, StreamCommand } from '../../../../libs/command-handling/src/stream-command';
+import { AgencyEditEvent, AgencyEdits, decideAddUnit, decideUpdateContacts, evolveAgencyEdits, NO_EDITS } from '@tdnv/domain';
+import { EventStore } from '@tdnv/event-store';
+import { runStreamCommand, StreamCommand } from '@tdnv/command-handling';
 import { problem, ProblemError } from '../http/problem';
 import { EVENT_STORE } from '../tokens';
 import { AddAgencyUnitCommand, AgencyCommandResult, UpdateAgencyContactsCommand } from './agency-commands';

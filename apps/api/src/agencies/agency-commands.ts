@@ -1,4 +1,4 @@
-import { CommandContext } from '../../../../libs/command-handling/src/command-context';
+import { CommandContext } from '@tdnv/command-handling';
 import { ContactsDto, UnitDto } from './agency-requests.dto';
 
 export class UpdateAgencyContactsCommand {

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AgencyCatalogue } from '../../../../libs/agencies/src/agency-catalogue';
-import { Agency, AgencyContacts, AgencyGroup } from '../../../../libs/agencies/src/agency';
-import { AgencyEditEvent, AgencyEdits, evolveAgencyEdits, NO_EDITS } from '../../../../libs/domain/src/agency/agency-edits';
-import { EventStore } from '../../../../libs/event-store/src/event-store.port';
+import { AgencyCatalogue, Agency, AgencyContacts, AgencyGroup } from '@tdnv/agencies';
+import { AgencyEditEvent, AgencyEdits, evolveAgencyEdits, NO_EDITS } from '@tdnv/domain';
+import { EventStore } from '@tdnv/event-store';
 import { problem, ProblemError } from '../http/problem';
 import { NotifyingEventStore } from '../appended-events';
 import { EVENT_STORE } from '../tokens';

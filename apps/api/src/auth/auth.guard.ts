@@ -1,8 +1,8 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, SetMetadata, createParamDecorator } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { Actor } from '../../../../libs/domain/src/actor';
-import { InvalidTokenError, VerifiedToken, verifyTokenClaims } from '../../../../libs/auth/src/jwt';
-import { AppConfig } from '../../../../libs/config/src/app-config';
+import { Actor } from '@tdnv/domain';
+import { InvalidTokenError, VerifiedToken, verifyTokenClaims } from '@tdnv/auth';
+import { AppConfig } from '@tdnv/config';
 import { problem, ProblemError } from '../http/problem';
 import { APP_CONFIG } from '../tokens';
 import { UserDirectory } from '../users/user-directory.service';

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { EventStore } from '../../../../libs/event-store/src/event-store.port';
+import { EventStore } from '@tdnv/event-store';
 import { Public } from '../auth/auth.guard';
 import { EVENT_STORE } from '../tokens';
 

@@ -1,8 +1,8 @@
 import { CanActivate } from '@nestjs/common';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppConfig } from '../../../../libs/config/src/app-config';
-import { Actor } from '../../../../libs/domain/src/actor';
+import { AppConfig } from '@tdnv/config';
+import { Actor } from '@tdnv/domain';
 import { problem } from './problem';
 import { sendProblem, toProblem } from './problem-details.filter';
 

@@ -1,5 +1,5 @@
 import { registerDecorator, ValidationOptions } from 'class-validator';
-import { isLocalDate } from '../../../../libs/domain/src/local-date';
+import { isLocalDate } from '@tdnv/domain';
 
 /** A real calendar date written YYYY-MM-DD; "2024-02-30" is refused. */
 export function IsLocalDate(options?: ValidationOptions) {

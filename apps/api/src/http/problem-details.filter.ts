@@ -1,8 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { errorCodes, FastifyReply } from 'fastify';
-import { ConcurrencyError } from '../../../../libs/domain/src/concurrency.error';
-import { ActorForbiddenError, CommandRefusedError, InvalidCommandError, NotFoundError } from '../../../../libs/domain/src/domain.errors';
-import { IdempotencyKeyReusedError, RefusedWithStateError, StaleRevisionError, StreamExistsError } from '../../../../libs/command-handling/src/command-errors';
+import { ConcurrencyError, ActorForbiddenError, CommandRefusedError, InvalidCommandError, NotFoundError } from '@tdnv/domain';
+import { IdempotencyKeyReusedError, RefusedWithStateError, StaleRevisionError, StreamExistsError } from '@tdnv/command-handling';
 import { Problem, problem, ProblemError, ProblemType } from './problem';
 
 const BY_STATUS: Record<number, ProblemType> = {

@@ -1,7 +1,7 @@
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { Actor } from '../../../../libs/domain/src/actor';
-import { Clock } from '../../../../libs/config/src/clock';
-import { CommandContext, hashRequest } from '../../../../libs/command-handling/src/command-context';
+import { Actor } from '@tdnv/domain';
+import { Clock } from '@tdnv/config';
+import { CommandContext, hashRequest } from '@tdnv/command-handling';
 import { problem, ProblemError } from './problem';
 
 const REVISION = /^(?:W\/)?"?(-?\d+)"?$/;

@@ -1,6 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { metricsRegistry } from '../../../../libs/metrics/src/metrics-registry';
+import { metricsRegistry } from '@tdnv/metrics';
 import { Public } from '../auth/auth.guard';
 
 /**

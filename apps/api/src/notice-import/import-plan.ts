@@ -1,4 +1,4 @@
-import { ParsedDirective, ParseResult } from '../../../../libs/directive-parser/src/directive.types';
+import { ParsedDirective, ParseResult } from '@tdnv/directive-parser';
 import { problem, ProblemError } from '../http/problem';
 import { DirectiveDto, RegisterNoticeDto } from '../notices/register-notice.dto';
 import { DirectiveEditDto } from './notice-import.dto';

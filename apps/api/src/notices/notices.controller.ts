@@ -2,14 +2,9 @@ import { Body, Controller, Get, Inject, Param, Post, Req } from '@nestjs/common'
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
-import { Clock } from '../../../../libs/config/src/clock';
-import { Actor } from '../../../../libs/domain/src/actor';
-import { maySee, noticeDirectivesVisibleTo } from '../../../../libs/domain/src/access/access.policy';
-import { noticeStream } from '../../../../libs/domain/src/ids';
-import { NoticeEvent } from '../../../../libs/domain/src/notice/notice.events';
-import { evolveNotice } from '../../../../libs/domain/src/notice/notice.evolve';
-import { Notice, NoticeState } from '../../../../libs/domain/src/notice/notice.state';
-import { EventStore } from '../../../../libs/event-store/src/event-store.port';
+import { Clock } from '@tdnv/config';
+import { Actor, maySee, noticeDirectivesVisibleTo, noticeStream, NoticeEvent, evolveNotice, Notice, NoticeState } from '@tdnv/domain';
+import { EventStore } from '@tdnv/event-store';
 import { CurrentActor } from '../auth/auth.guard';
 import { problem, ProblemError } from '../http/problem';
 import { commandContext } from '../http/request-context';

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested,
 } from 'class-validator';
-import { DeadlineKind } from '../../../../libs/domain/src/deadline';
+import { DeadlineKind } from '@tdnv/domain';
 import { IsLocalDate } from '../http/is-local-date.validator';
 
 const KINDS: DeadlineKind[] = ['date', 'month', 'quarter', 'year', 'relative', 'recurring', 'range', 'urgent', 'none'];

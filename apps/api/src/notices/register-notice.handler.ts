@@ -1,15 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Deadline } from '../../../../libs/domain/src/deadline';
-import { noticeIdFor, noticeStream, taskIdFor, taskStream } from '../../../../libs/domain/src/ids';
-import { authorizeRegisterNotice, decideRegisterNotice } from '../../../../libs/domain/src/notice/notice.decide';
-import { NoticeEvent } from '../../../../libs/domain/src/notice/notice.events';
-import { evolveNotice } from '../../../../libs/domain/src/notice/notice.evolve';
-import { NoticeState } from '../../../../libs/domain/src/notice/notice.state';
-import { DirectiveToRegister, PlannedTask } from '../../../../libs/domain/src/notice/register-notice.command';
-import { EventStore } from '../../../../libs/event-store/src/event-store.port';
+import { Deadline, noticeIdFor, noticeStream, taskIdFor, taskStream, authorizeRegisterNotice, decideRegisterNotice, NoticeEvent, evolveNotice, NoticeState, DirectiveToRegister, PlannedTask } from '@tdnv/domain';
+import { EventStore } from '@tdnv/event-store';
 import { AgencySnapshot, AgencyDirectory } from '../agencies/agency-directory';
-import { runStreamCommand } from '../../../../libs/command-handling/src/stream-command';
+import { runStreamCommand } from '@tdnv/command-handling';
 import { problem, ProblemError } from '../http/problem';
 import { EVENT_STORE } from '../tokens';
 import { DirectiveDto } from './register-notice.dto';

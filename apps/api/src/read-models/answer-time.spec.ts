@@ -1,4 +1,4 @@
-import { Clock } from '../../../../libs/config/src/clock';
+import { Clock } from '@tdnv/config';
 import { ProblemError } from '../http/problem';
 import { answerTime } from './read-model.providers';
 

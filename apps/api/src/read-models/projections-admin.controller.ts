@@ -1,9 +1,8 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor } from '../../../../libs/domain/src/actor';
-import { EventStore } from '../../../../libs/event-store/src/event-store.port';
-import { projectionStatuses } from '../../../../libs/read-models/src/projection-status';
-import { SqlDatabase } from '../../../../libs/read-models/src/sql-database';
+import { Actor } from '@tdnv/domain';
+import { EventStore } from '@tdnv/event-store';
+import { projectionStatuses, SqlDatabase } from '@tdnv/read-models';
 import { CurrentActor, requireRole } from '../auth/auth.guard';
 import { EVENT_STORE } from '../tokens';
 import { READ_MODEL_DB } from './read-model.providers';

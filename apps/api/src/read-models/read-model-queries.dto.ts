@@ -1,9 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { OPEN_STATUSES } from '../../../../libs/domain/src/task/task.state';
-import { BUCKETS } from '../../../../libs/read-models/src/buckets';
-import { PENDING_REVIEWS, TASK_SORTS } from '../../../../libs/read-models/src/task-list.query';
+import { OPEN_STATUSES } from '@tdnv/domain';
+import { BUCKETS, PENDING_REVIEWS, TASK_SORTS } from '@tdnv/read-models';
 import { IsDateOrInstant, IsLocalDate } from '../http/is-local-date.validator';
 
 const STATES = [...OPEN_STATUSES, 'completed', 'cancelled', 'open'];

@@ -1,8 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfig } from '../../../../libs/config/src/app-config';
-import { migrateReadModels } from '../../../../libs/read-models/src/checkpoints';
-import { openReadModelDatabase } from '../../../../libs/read-models/src/open-read-model-database';
-import { PROJECTIONS } from '../../../../libs/read-models/src/projections';
+import { AppConfig } from '@tdnv/config';
+import { migrateReadModels, openReadModelDatabase, PROJECTIONS } from '@tdnv/read-models';
 import { ProjectionsAdminController } from './projections-admin.controller';
 import { ProjectionNudger, READ_MODEL_DB } from './read-model.providers';
 import { ReportsController } from './reports.controller';

@@ -1,15 +1,9 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
-import { AppConfig } from '../../../../libs/config/src/app-config';
-import { Clock } from '../../../../libs/config/src/clock';
-import { Actor } from '../../../../libs/domain/src/actor';
-import { appendixCsv } from '../../../../libs/read-models/src/appendix-csv';
-import { appendixDocx } from '../../../../libs/read-models/src/appendix-docx';
-import { appendixXlsx } from '../../../../libs/read-models/src/appendix-xlsx';
-import { buildAppendix } from '../../../../libs/read-models/src/appendix.model';
-import { taskStats } from '../../../../libs/read-models/src/stats.query';
-import { SqlDatabase } from '../../../../libs/read-models/src/sql-database';
+import { AppConfig, Clock } from '@tdnv/config';
+import { Actor } from '@tdnv/domain';
+import { appendixCsv, appendixDocx, appendixXlsx, buildAppendix, taskStats, SqlDatabase } from '@tdnv/read-models';
 import { AgencyDirectory } from '../agencies/agency-directory';
 import { CurrentActor } from '../auth/auth.guard';
 import { APP_CONFIG, CLOCK } from '../tokens';

@@ -1,11 +1,8 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Clock } from '../../../../libs/config/src/clock';
-import { Actor } from '../../../../libs/domain/src/actor';
-import { TaskStatus } from '../../../../libs/domain/src/task/task.state';
-import { noticeProgress } from '../../../../libs/read-models/src/notice-progress.query';
-import { listTasks } from '../../../../libs/read-models/src/task-list.query';
-import { SqlDatabase } from '../../../../libs/read-models/src/sql-database';
+import { Clock } from '@tdnv/config';
+import { Actor, TaskStatus } from '@tdnv/domain';
+import { noticeProgress, listTasks, SqlDatabase } from '@tdnv/read-models';
 import { CurrentActor } from '../auth/auth.guard';
 import { CLOCK } from '../tokens';
 import { answering, READ_MODEL_DB } from './read-model.providers';

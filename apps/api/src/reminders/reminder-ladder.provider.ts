@@ -1,8 +1,7 @@
 import { Provider } from '@nestjs/common';
-import { defaultCalendar } from '../../../../libs/calendar/src/default-calendar';
-import { AppConfig } from '../../../../libs/config/src/app-config';
-import { LadderContext } from '../../../../libs/reminders/src/reminder-ladder';
-import { loadReminderPolicy } from '../../../../libs/reminders/src/reminder-policy';
+import { defaultCalendar } from '@tdnv/calendar';
+import { AppConfig } from '@tdnv/config';
+import { LadderContext, loadReminderPolicy } from '@tdnv/reminders';
 
 export const REMINDER_LADDER = Symbol('REMINDER_LADDER');
 

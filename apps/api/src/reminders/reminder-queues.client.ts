@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
-import { AppConfig } from '../../../../libs/config/src/app-config';
-import { redisConnection } from '../../../../libs/queues/src/queues';
-import { REMINDER_JOBS, REMINDER_QUEUES, reminderKeys } from '../../../../libs/queues/src/reminders.queue';
+import { AppConfig } from '@tdnv/config';
+import { redisConnection, REMINDER_JOBS, REMINDER_QUEUES, reminderKeys } from '@tdnv/queues';
 import { NotifyingEventStore } from '../appended-events';
 import { APP_CONFIG } from '../tokens';
 

@@ -1,5 +1,5 @@
 import { Counter, Gauge } from 'prom-client';
-import { metricsRegistry } from '../../../../libs/metrics/src/metrics-registry';
+import { metricsRegistry } from '@tdnv/metrics';
 import { ReminderQueuesClient } from './reminder-queues.client';
 
 /**

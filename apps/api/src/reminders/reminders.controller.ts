@@ -1,10 +1,8 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Clock } from '../../../../libs/config/src/clock';
-import { Actor } from '../../../../libs/domain/src/actor';
-import { LadderContext } from '../../../../libs/reminders/src/reminder-ladder';
-import { foldReminderView } from '../../../../libs/reminders/src/reminder-view';
-import { upcoming } from '../../../../libs/reminders/src/reminder.decider';
+import { Clock } from '@tdnv/config';
+import { Actor } from '@tdnv/domain';
+import { LadderContext, foldReminderView, upcoming } from '@tdnv/reminders';
 import { CurrentActor } from '../auth/auth.guard';
 import { TaskReader } from '../tasks/task-reader';
 import { CLOCK } from '../tokens';

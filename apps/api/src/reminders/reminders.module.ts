@@ -1,5 +1,5 @@
 import { DynamicModule, Module, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { AppConfig } from '../../../../libs/config/src/app-config';
+import { AppConfig } from '@tdnv/config';
 import { TaskReader } from '../tasks/task-reader';
 import { reminderLadderProvider } from './reminder-ladder.provider';
 import { ReminderQueuesClient } from './reminder-queues.client';

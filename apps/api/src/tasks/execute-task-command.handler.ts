@@ -1,18 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { DeadlinePolicy } from '../../../../libs/domain/src/deadline';
-import { childTaskIdFor, taskStream } from '../../../../libs/domain/src/ids';
-import { authorizeTask, decideTask } from '../../../../libs/domain/src/task/task.decide';
-import { childAssignment } from '../../../../libs/domain/src/task/task-delegation';
-import { TaskCommand, TaskCommandType } from '../../../../libs/domain/src/task/task.commands';
-import { InvalidCommandError } from '../../../../libs/domain/src/domain.errors';
-import { TaskDelegated, TaskEvent } from '../../../../libs/domain/src/task/task.events';
-import { evolveTask } from '../../../../libs/domain/src/task/task.evolve';
-import { Task, TaskState } from '../../../../libs/domain/src/task/task.state';
-import { EventStore } from '../../../../libs/event-store/src/event-store.port';
+import { DeadlinePolicy, childTaskIdFor, taskStream, authorizeTask, decideTask, childAssignment, TaskCommand, TaskCommandType, InvalidCommandError, TaskDelegated, TaskEvent, evolveTask, Task, TaskState } from '@tdnv/domain';
+import { EventStore } from '@tdnv/event-store';
 import { AgencyDirectory } from '../agencies/agency-directory';
-import { runStreamCommand, StreamDecision } from '../../../../libs/command-handling/src/stream-command';
-import { StreamStateCache } from '../../../../libs/command-handling/src/stream-state-cache';
+import { runStreamCommand, StreamDecision, StreamStateCache } from '@tdnv/command-handling';
 import { DEADLINE_POLICY, EVENT_STORE } from '../tokens';
 import { ExecuteTaskCommand, TaskCommandResult } from './execute-task-command';
 

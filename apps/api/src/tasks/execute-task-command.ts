@@ -1,5 +1,5 @@
-import { TaskCommand, TaskCommandType } from '../../../../libs/domain/src/task/task.commands';
-import { CommandContext } from '../../../../libs/command-handling/src/command-context';
+import { TaskCommand, TaskCommandType } from '@tdnv/domain';
+import { CommandContext } from '@tdnv/command-handling';
 
 /** A lifecycle command for one task, dispatched through the CommandBus. */
 export class ExecuteTaskCommand<T extends TaskCommandType = TaskCommandType> {

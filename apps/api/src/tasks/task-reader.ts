@@ -1,12 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Actor } from '../../../../libs/domain/src/actor';
-import { taskStream } from '../../../../libs/domain/src/ids';
-import { maySee } from '../../../../libs/domain/src/access/access.policy';
-import { TaskEvent } from '../../../../libs/domain/src/task/task.events';
-import { evolveTask } from '../../../../libs/domain/src/task/task.evolve';
-import { Task, TaskState } from '../../../../libs/domain/src/task/task.state';
-import { taskView, TaskView } from '../../../../libs/domain/src/task/task-view';
-import { EventStore, StoredEvent } from '../../../../libs/event-store/src/event-store.port';
+import { Actor, taskStream, maySee, TaskEvent, evolveTask, Task, TaskState, taskView, TaskView } from '@tdnv/domain';
+import { EventStore, StoredEvent } from '@tdnv/event-store';
 import { problem, ProblemError } from '../http/problem';
 import { EVENT_STORE } from '../tokens';
 

@@ -2,12 +2,9 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { verifyAgainstDummy, verifyPassword } from '../../../../libs/auth/src/password';
-import { signToken } from '../../../../libs/auth/src/jwt';
-import { AppConfig, requireJwtSecret } from '../../../../libs/config/src/app-config';
-import { Clock } from '../../../../libs/config/src/clock';
-import { Actor } from '../../../../libs/domain/src/actor';
-import { decideSignOut, normalizeEmail, User } from '../../../../libs/domain/src/user/user-directory';
+import { verifyAgainstDummy, verifyPassword, signToken } from '@tdnv/auth';
+import { AppConfig, requireJwtSecret, Clock } from '@tdnv/config';
+import { Actor, decideSignOut, normalizeEmail, User } from '@tdnv/domain';
 import { CurrentActor, Public } from '../auth/auth.guard';
 import { problem, ProblemError } from '../http/problem';
 import { commandContext } from '../http/request-context';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { evolveUsers, User, UserEvent, Users } from '../../../../libs/domain/src/user/user-directory';
+import { evolveUsers, User, UserEvent, Users } from '@tdnv/domain';
 import { NotifyingEventStore } from '../appended-events';
 
 export const USER_DIRECTORY_STREAM = 'user-directory';

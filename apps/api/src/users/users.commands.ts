@@ -1,9 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandContext } from '../../../../libs/command-handling/src/command-context';
-import { runStreamCommand } from '../../../../libs/command-handling/src/stream-command';
-import { evolveUsers, UserEvent, Users } from '../../../../libs/domain/src/user/user-directory';
-import { EventStore } from '../../../../libs/event-store/src/event-store.port';
+import { CommandContext, runStreamCommand } from '@tdnv/command-handling';
+import { evolveUsers, UserEvent, Users } from '@tdnv/domain';
+import { EventStore } from '@tdnv/event-store';
 import { EVENT_STORE } from '../tokens';
 import { USER_DIRECTORY_STREAM } from './user-directory.service';
 

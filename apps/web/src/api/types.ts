@@ -1,6 +1,6 @@
 /** Shapes of the API answers the pages use (see the controllers under apps/api/src). */
 export type { AgencyRef, ParsedDirective, ParseResult } from '../../../../libs/directive-parser/src/directive.types';
-import type { Deadline } from '../../../../libs/domain/src/deadline';
+import type { Deadline } from '@tdnv/domain';
 export type { Deadline };
 
 export interface Agency {

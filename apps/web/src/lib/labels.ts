@@ -1,4 +1,4 @@
-import { TASK_STATUS_LABELS } from '../../../../libs/domain/src/task/task-status.labels';
+import { TASK_STATUS_LABELS } from '@tdnv/domain';
 
 /** Vietnamese names of task states (shared with the API's reasons), deadline kinds, events and buckets. */
 export const STATE_LABELS: Record<string, string> = TASK_STATUS_LABELS;

@@ -1,11 +1,8 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { canBecomeOverdue } from '../../../../libs/domain/src/task/task.decide';
-import { TaskEvent } from '../../../../libs/domain/src/task/task.events';
-import { evolveTask } from '../../../../libs/domain/src/task/task.evolve';
-import { isOpen, Task, TaskState } from '../../../../libs/domain/src/task/task.state';
-import { StoredEvent } from '../../../../libs/event-store/src/event-store.port';
+import { canBecomeOverdue, TaskEvent, evolveTask, isOpen, Task, TaskState } from '@tdnv/domain';
+import { StoredEvent } from '@tdnv/event-store';
 
 export interface OpenDeadline {
   taskId: string;

@@ -1,9 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { ConnectionOptions, Queue, Worker } from 'bullmq';
-import { Clock } from '../../../../libs/config/src/clock';
-import { DeadlinePolicy } from '../../../../libs/domain/src/deadline';
-import { EventStore } from '../../../../libs/event-store/src/event-store.port';
-import { JOBS, QUEUES } from '../../../../libs/queues/src/queues';
+import { Clock } from '@tdnv/config';
+import { DeadlinePolicy } from '@tdnv/domain';
+import { EventStore } from '@tdnv/event-store';
+import { JOBS, QUEUES } from '@tdnv/queues';
 import { OpenDeadlinesStore } from './open-deadlines.store';
 import { sweepOverdue } from './overdue-sweep';
 

@@ -1,7 +1,7 @@
-import { Clock } from '../../../../libs/config/src/clock';
-import { DeadlinePolicy } from '../../../../libs/domain/src/deadline';
-import { EventStore } from '../../../../libs/event-store/src/event-store.port';
-import { markTaskOverdue } from '../../../../libs/tasks/src/mark-task-overdue';
+import { Clock } from '@tdnv/config';
+import { DeadlinePolicy } from '@tdnv/domain';
+import { EventStore } from '@tdnv/event-store';
+import { markTaskOverdue } from '@tdnv/tasks';
 import { OpenDeadlinesStore } from './open-deadlines.store';
 
 const BATCH = 1000;

@@ -1,11 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { ConnectionOptions, Job, Queue, Worker } from 'bullmq';
-import { DeadlinePolicy } from '../../../../libs/domain/src/deadline';
-import { EventStore } from '../../../../libs/event-store/src/event-store.port';
-import { PROJECTION_JOBS, PROJECTIONS_CATCH_UP_SCHEDULER, PROJECTIONS_QUEUE, ProjectionNudge } from '../../../../libs/queues/src/projections.queue';
-import { projectionNamed, PROJECTIONS } from '../../../../libs/read-models/src/projections';
-import { runProjection, RunResult } from '../../../../libs/read-models/src/projection-runner';
-import { SqlDatabase } from '../../../../libs/read-models/src/sql-database';
+import { DeadlinePolicy } from '@tdnv/domain';
+import { EventStore } from '@tdnv/event-store';
+import { PROJECTION_JOBS, PROJECTIONS_CATCH_UP_SCHEDULER, PROJECTIONS_QUEUE, ProjectionNudge } from '@tdnv/queues';
+import { projectionNamed, PROJECTIONS, runProjection, RunResult, SqlDatabase } from '@tdnv/read-models';
 
 export interface ProjectionsWorkerOptions {
   connection: ConnectionOptions;

@@ -1,6 +1,4 @@
-import { migrateReadModels } from '../../../../libs/read-models/src/checkpoints';
-import { openReadModelDatabase } from '../../../../libs/read-models/src/open-read-model-database';
-import { PROJECTIONS } from '../../../../libs/read-models/src/projections';
+import { migrateReadModels, openReadModelDatabase, PROJECTIONS } from '@tdnv/read-models';
 import { RunningCapability, WorkerContext } from '../worker-context';
 import { startProjectionsWorker } from './projections.processor';
 

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCalendar } from '../../../../libs/calendar/src/default-calendar';
-import { taskStream } from '../../../../libs/domain/src/ids';
-import { createEventStore } from '../../../../libs/event-store/src/create-event-store';
-import { DEFAULT_REMINDER_POLICY } from '../../../../libs/reminders/src/reminder-policy';
+import { createCalendar } from '@tdnv/calendar';
+import { taskStream } from '@tdnv/domain';
+import { createEventStore } from '@tdnv/event-store';
+import { DEFAULT_REMINDER_POLICY } from '@tdnv/reminders';
 import { Coalescer } from './coalescer';
 import { NotificationRecorder } from './notification-recorder';
 

@@ -1,16 +1,10 @@
-import { eventId } from '../../../../libs/command-handling/src/command-context';
-import { runStreamCommand } from '../../../../libs/command-handling/src/stream-command';
-import { taskStream } from '../../../../libs/domain/src/ids';
-import { decideTask, notificationKey } from '../../../../libs/domain/src/task/task.decide';
-import { TaskEvent } from '../../../../libs/domain/src/task/task.events';
-import { evolveTask } from '../../../../libs/domain/src/task/task.evolve';
-import { TaskState } from '../../../../libs/domain/src/task/task.state';
-import { AppendRequest, EventStore, StoredEvent } from '../../../../libs/event-store/src/event-store.port';
-import { NotificationItem } from '../../../../libs/queues/src/reminders.queue';
-import { LadderContext } from '../../../../libs/reminders/src/reminder-ladder';
-import { localDateOf } from '../../../../libs/calendar/src/zoned-time';
+import { eventId, runStreamCommand } from '@tdnv/command-handling';
+import { taskStream, decideTask, notificationKey, TaskEvent, evolveTask, TaskState, SCHEDULER } from '@tdnv/domain';
+import { AppendRequest, EventStore, StoredEvent } from '@tdnv/event-store';
+import { NotificationItem } from '@tdnv/queues';
+import { LadderContext } from '@tdnv/reminders';
+import { localDateOf } from '@tdnv/calendar';
 import { Coalescer } from './coalescer';
-import { SCHEDULER } from '../../../../libs/domain/src/actor';
 
 export interface Sent {
   item: NotificationItem;

@@ -1,10 +1,8 @@
 import { AgencyDirectory } from '../../../api/src/agencies/agency-directory';
-import { Agency } from '../../../../libs/agencies/src/agency';
-import { maySee } from '../../../../libs/domain/src/access/access.policy';
-import { noticeStream } from '../../../../libs/domain/src/ids';
-import { Task } from '../../../../libs/domain/src/task/task.state';
-import { EventStore } from '../../../../libs/event-store/src/event-store.port';
-import { Audience } from '../../../../libs/reminders/src/reminder-policy';
+import { Agency } from '@tdnv/agencies';
+import { maySee, noticeStream, Task } from '@tdnv/domain';
+import { EventStore } from '@tdnv/event-store';
+import { Audience } from '@tdnv/reminders';
 
 export const VPCP_CODE = 'VPCP';
 

@@ -1,4 +1,4 @@
-import { StoredEvent } from '../../../../libs/event-store/src/event-store.port';
+import { StoredEvent } from '@tdnv/event-store';
 import { overlapped } from './overlapped';
 import { touchedTasks, wholeStreamsIn } from './reminder-plan';
 

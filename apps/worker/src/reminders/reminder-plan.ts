@@ -1,9 +1,7 @@
-import { taskStream } from '../../../../libs/domain/src/ids';
-import { EventStore, StoredEvent } from '../../../../libs/event-store/src/event-store.port';
-import { RungJob, rungJobId } from '../../../../libs/queues/src/reminders.queue';
-import { LadderContext } from '../../../../libs/reminders/src/reminder-ladder';
-import { foldReminderView } from '../../../../libs/reminders/src/reminder-view';
-import { nextStep } from '../../../../libs/reminders/src/reminder.decider';
+import { taskStream } from '@tdnv/domain';
+import { EventStore, StoredEvent } from '@tdnv/event-store';
+import { RungJob, rungJobId } from '@tdnv/queues';
+import { LadderContext, foldReminderView, nextStep } from '@tdnv/reminders';
 import { taskIdOf } from './reminder-tasks.store';
 
 /** A task's one wanted job (none when the ladder is finished or the task closed). */

@@ -1,5 +1,5 @@
 import { ConnectionOptions, Queue } from 'bullmq';
-import { REMINDER_QUEUES } from '../../../../libs/queues/src/reminders.queue';
+import { REMINDER_QUEUES } from '@tdnv/queues';
 
 export interface NotificationQueues {
   reminders: Queue;

@@ -1,9 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type Redis from 'ioredis';
-import { EventStore } from '../../../../libs/event-store/src/event-store.port';
-import { REMINDER_JOBS, reminderKeys } from '../../../../libs/queues/src/reminders.queue';
-import { LadderContext } from '../../../../libs/reminders/src/reminder-ladder';
+import { EventStore } from '@tdnv/event-store';
+import { REMINDER_JOBS, reminderKeys } from '@tdnv/queues';
+import { LadderContext } from '@tdnv/reminders';
 import { overlapped } from './overlapped';
 import { DesiredJob, planJobs, touchedTasks, wholeStreamsIn } from './reminder-plan';
 import { ReminderTasksStore } from './reminder-tasks.store';

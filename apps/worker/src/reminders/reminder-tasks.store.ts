@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { StoredEvent } from '../../../../libs/event-store/src/event-store.port';
+import { StoredEvent } from '@tdnv/event-store';
 
 const CLOSING = new Set(['TaskCompleted', 'TaskCancelled']);
 

@@ -4,7 +4,7 @@ import { decideTask } from './task.decide';
 import { TaskEvent } from './task.events';
 import { TaskStatus } from './task.state';
 import { TASK_STATUS_LABELS } from './task-status.labels';
-import { assigned, command, fold, LEAD, TASK_ID, VPCP } from '../../../testing/src/task.fixtures';
+import { assigned, command, fold, LEAD, TASK_ID, VPCP } from '@tdnv/testing';
 
 const pending: TaskEvent = {
   type: 'ExtensionRequested',

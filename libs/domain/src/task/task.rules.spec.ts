@@ -3,7 +3,7 @@ import { decideTask } from './task.decide';
 import { childAssignment } from './task-delegation';
 import { TaskDelegated, TaskEvent } from './task.events';
 import { evolveTask } from './task.evolve';
-import { assigned, command, COORDINATOR, fold, LEAD, OTHER_AGENCY, TASK_ID } from '../../../testing/src/task.fixtures';
+import { assigned, command, COORDINATOR, fold, LEAD, OTHER_AGENCY, TASK_ID } from '@tdnv/testing';
 
 const ack: TaskEvent = { type: 'TaskAcknowledged', data: { taskId: TASK_ID, by: 'BTC' } };
 const sundayRollsToTuesday = { effectiveDue: (due: string) => (due === '2025-08-31' ? '2025-09-03' : due) };

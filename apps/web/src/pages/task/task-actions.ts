@@ -1,5 +1,5 @@
 import { SessionUser } from '../../api/session';
-import type { TaskCommandType } from '../../../../../libs/domain/src/task/task.commands';
+import type { TaskCommandType } from '@tdnv/domain';
 import { Agency, TaskView } from '../../api/types';
 import { formatDate } from '../../lib/format';
 

@@ -1,0 +1,3 @@
+export * from './mailer';
+export * from './message-id';
+export * from './notification-templates';

@@ -1,0 +1,4 @@
+export * from './eventually';
+export * from './shared-folder';
+export * from './smtp-sink';
+export * from './task.fixtures';
