@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parse } from '../libs/directive-parser/src';
+import { parse } from '@tdnv/directive-parser';
 import { BenchResult } from './bench-result';
 
 const GOAL_MB_PER_S = 5;

@@ -4,7 +4,7 @@
  * parse result object. main.ts dispatches the `parse` command here.
  */
 import { readFile } from 'node:fs/promises';
-import { ParseResult, ParsedDirective, parse } from '../../../libs/directive-parser/src';
+import { ParseResult, ParsedDirective, parse } from '@tdnv/directive-parser';
 
 const USAGE = 'usage: parse <file> [--json] [--issued-at YYYY-MM-DD]';
 

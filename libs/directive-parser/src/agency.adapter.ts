@@ -1,4 +1,4 @@
-import { AgencyCatalogue, ResolvedAgency, normalizeVietnamese } from '../../agencies/src';
+import { AgencyCatalogue, ResolvedAgency, normalizeVietnamese } from '@tdnv/agencies';
 import { AgencyDirectory, AgencyHit } from './agency.port';
 
 /** The pair of groups gold/RULES.md writes for "các Bộ, ngành, địa phương" (G1 + G2). */

@@ -13,6 +13,11 @@ export interface DeadlineCalendar {
   /** Calendar arithmetic on local dates (YYYY-MM-DD). */
   addDays(date: string, n: number): string;
   addMonths(date: string, n: number): string;
+  /**
+   * The last working day before the Lunar New Year break that falls in `year` begins (gold/RULES.md
+   * "Before a holiday"); null when the holiday data does not cover that year.
+   */
+  beforeLunarNewYear(year: number): string | null;
 }
 
 export function pad2(n: number): string {

@@ -127,7 +127,11 @@ describe('deadlines in running text', () => {
   });
 
   it('picks the deadline after a qualifying year', () => {
-    expect(prose('ban hành danh mục dịch vụ công năm 2020 trong tháng 3 năm 2020')).toEqual(['month', '2020-03-31', 'trong tháng 3 năm 2020']);
+    expect(prose('ban hành danh mục dịch vụ công năm 2020 trong tháng 3 năm 2020')).toEqual([
+      'month',
+      '2020-03-31',
+      'trong tháng 3 năm 2020',
+    ]);
   });
 
   it('reads urgency words as no date', () => {
@@ -137,6 +141,65 @@ describe('deadlines in running text', () => {
   });
 
   it('prefers a dated phrase over urgency', () => {
-    expect(prose('Bộ Công an khẩn trương trình Chính phủ Nghị định trong Quý II năm 2020')).toEqual(['quarter', '2020-06-30', 'trong Quý II năm 2020']);
+    expect(prose('Bộ Công an khẩn trương trình Chính phủ Nghị định trong Quý II năm 2020')).toEqual([
+      'quarter',
+      '2020-06-30',
+      'trong Quý II năm 2020',
+    ]);
+  });
+});
+
+describe('gold/RULES.md additions', () => {
+  it('reads a date without a year as the next such day after the issue date', () => {
+    expect(prose('hoàn thành trước ngày 30 tháng 4, gửi Bộ Tài chính', at('2026-04-06'))).toEqual([
+      'date',
+      '2026-04-30',
+      'hoàn thành trước ngày 30 tháng 4',
+    ]);
+    expect(prose('báo cáo trước ngày 15/3', at('2026-04-06'))).toEqual(['date', '2027-03-15', 'trước ngày 15/3']);
+    expect(prose('trước ngày 15/3', at(null))).toEqual(['date', null, 'trước ngày 15/3']);
+  });
+
+  it('ends a range of months on the last day of its last month', () => {
+    expect(prose('thực hiện từ tháng 3 đến tháng 9/2026', at('2026-01-05'))).toEqual([
+      'month',
+      '2026-09-30',
+      'từ tháng 3 đến tháng 9/2026',
+    ]);
+    expect(phrase('Từ tháng 3 đến tháng 10/2026', at('2026-01-05'))).toEqual(['month', '2026-10-31']);
+  });
+
+  it('reads "trước Tết Nguyên đán" as the last working day before the break', () => {
+    // 2026: the break starts on Saturday 14 February (days off from Monday 16).
+    expect(prose('tổ chức các điểm bán hàng trước Tết Nguyên đán Bính Ngọ năm 2026', at('2025-11-05'))).toEqual([
+      'relative',
+      '2026-02-13',
+      'trước Tết Nguyên đán Bính Ngọ năm 2026',
+    ]);
+    expect(prose('trước Tết Nguyên đán Bính Ngọ', at('2025-11-05'))?.[1]).toBe('2026-02-13');
+    expect(prose('trước Tết Nguyên đán', at('2025-11-05'))?.[1]).toBe('2026-02-13');
+    expect(phrase('trước Tết Nguyên đán năm 2027', at('2026-05-01'))).toEqual(['relative', '2027-02-04']);
+    expect(prose('trước, trong và sau Tết', at('2025-11-05'))).toBeNull();
+  });
+
+  it('takes the stated days of a periodic report', () => {
+    expect(prose('định kỳ 6 tháng (trước ngày 15/6 và 15/12) báo cáo', at('2025-12-08'))).toEqual([
+      'recurring',
+      '2025-12-15',
+      'định kỳ 6 tháng (trước ngày 15/6 và 15/12)',
+    ]);
+  });
+
+  it('gives no date for an event the calendar cannot know, but keeps the phrase', () => {
+    expect(prose('trình Quốc hội trước kỳ họp thứ 10', at('2025-06-01'))).toEqual(['relative', null, 'trước kỳ họp thứ 10']);
+    expect(prose('báo cáo tại phiên họp Chính phủ thường kỳ hằng tháng', at('2025-06-01'))?.[1]).toBeNull();
+  });
+
+  it('counts from the signing of a Công điện', () => {
+    expect(prose('trong 10 ngày làm việc kể từ ngày ký Công điện này', at('2026-04-06'))).toEqual([
+      'relative',
+      '2026-04-20',
+      'trong 10 ngày làm việc kể từ ngày ký Công điện này',
+    ]);
   });
 });

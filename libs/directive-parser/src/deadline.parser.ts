@@ -1,21 +1,21 @@
 import { DeadlineCalendar, isRealDate, localDate } from './calendar.port';
 import {
+  BRANCH_INDEX,
+  EVENT_ANCHOR,
   LENIENT,
+  LUNAR_NEW_YEAR,
+  MONTH_RANGE,
   PatternSet,
   QUALIFIED_NOUN_BEFORE,
   RECURRING,
   ROMAN_QUARTER,
+  STEM_INDEX,
   STRICT,
   URGENT,
+  YEARLESS_DATE,
 } from './deadline.patterns';
 import { DeadlineKind, ParsedDeadline } from './directive.types';
-import {
-  endOfMonthBlock,
-  endOfWeek,
-  nextDayOfMonth,
-  nextDayOfQuarter,
-  nextExplicitDay,
-} from './recurring-deadline';
+import { endOfMonthBlock, endOfWeek, nextDayOfMonth, nextDayOfQuarter, nextExplicitDay } from './recurring-deadline';
 
 export interface DeadlineContext {
   issuedAt: string | null;
@@ -66,7 +66,7 @@ const interpretRange: Interpreter = (m) =>
   Number(m[2]) < Number(m[1]) ? null : dated('range', `${m[2]}-12-31`, '31 December of the last year');
 
 /** "kể từ ngày ký" counts from the issue date; any other anchor is an event we cannot date. */
-const ISSUE_ANCHOR = /^(?:ngày\s+)?(?:ký|ban hành)|(?:thông báo|văn bản|chỉ thị|công văn|quyết định|kế hoạch) này/iu;
+const ISSUE_ANCHOR = /^(?:ngày\s+)?(?:ký|ban hành)|(?:thông báo|văn bản|chỉ thị|công văn|công điện|quyết định|kế hoạch) này/iu;
 
 const interpretRelative: Interpreter = (m, ctx) => {
   const n = Number(m[1]);
@@ -180,28 +180,37 @@ function findDated(text: string, ctx: DeadlineContext, set: PatternSet): Deadlin
     const cand = windows.length ? firstValid(key, interpret, text, windows, ctx, set, invalid) : null;
     if (cand && (!best || cand.index < best.index || (cand.index === best.index && cand.end > best.end))) best = cand;
   }
-  return best;
+  const range = years.length && MAY_BE_RANGE.test(text) ? monthRange(text, ctx) : null;
+  return range && (!best || range.index <= best.index) ? range : best;
 }
 
-function recurringDue(
-  key: keyof typeof RECURRING,
-  m: RegExpExecArray,
-  ctx: DeadlineContext,
-): { due: string | null; rule: string } {
+const MAY_BE_RANGE = /từ tháng/iu;
+
+/** "từ tháng 3 đến tháng 9/2026" ends on the last day of its last month. */
+function monthRange(text: string, ctx: DeadlineContext): DeadlineMatch | null {
+  for (const m of eachMatch(MONTH_RANGE, text)) {
+    const d = interpretMonth([m[0], m[1], m[2]] as unknown as RegExpExecArray, ctx);
+    if (d) return toMatch(m, d);
+  }
+  return null;
+}
+
+function recurringDue(key: keyof typeof RECURRING, m: RegExpExecArray, ctx: DeadlineContext): { due: string | null; rule: string } {
   const at = ctx.issuedAt;
   const cal = ctx.calendar;
   const need = (label: string, f: (issued: string) => string | null) =>
     at ? { due: f(at), rule: `${label}; first occurrence after ${at}` } : { due: null, rule: `${label}; issue date unknown` };
   switch (key) {
+    case 'statedDays':
+    case 'explicitDays': {
+      const days = [...m[1].matchAll(/(\d{1,2})\s*\/\s*(\d{1,2})/g)].map((x) => [Number(x[1]), Number(x[2])] as [number, number]);
+      return need(`yearly on ${days.map(([d, mo]) => `${d}/${mo}`).join(', ')}`, (d) => nextExplicitDay(d, days));
+    }
     case 'dayOfMonthAfter':
     case 'dayOfMonthBefore':
       return need(`monthly, day ${Number(m[1])}`, (d) => nextDayOfMonth(d, Number(m[1]), cal));
     case 'dayOfQuarter':
       return need(`quarterly, day ${Number(m[1])} of the last month`, (d) => nextDayOfQuarter(d, Number(m[1])));
-    case 'explicitDays': {
-      const days = [...m[1].matchAll(/(\d{1,2})\s*\/\s*(\d{1,2})/g)].map((x) => [Number(x[1]), Number(x[2])] as [number, number]);
-      return need(`yearly on ${days.map(([d, mo]) => `${d}/${mo}`).join(', ')}`, (d) => nextExplicitDay(d, days));
-    }
     case 'everyNMonths': {
       const n = Number(m[1] ?? m[2]);
       return need(`every ${n} months`, (d) => endOfMonthBlock(d, n, cal));
@@ -234,19 +243,91 @@ function findUrgent(text: string): DeadlineMatch | null {
   for (const m of allMatches(URGENT, text)) {
     const word = m[1].toLowerCase();
     if (word === 'thường xuyên' && /(?:chi|kinh phí|nhiệm vụ chi)\s*$/iu.test(text.slice(0, m.index))) continue;
-    const rule = word === 'khẩn trương' || word === 'ngay' ? 'urgent, no date' : word === 'thường xuyên' ? 'standing task, no date' : 'no date';
+    const rule =
+      word === 'khẩn trương' || word === 'ngay' ? 'urgent, no date' : word === 'thường xuyên' ? 'standing task, no date' : 'no date';
     return toMatch(m, { kind: 'none', due: null, rule });
   }
   return null;
 }
 
+const MAY_BE_YEARLESS = /ngày\s+\d/u;
+
+/** "trước ngày 30 tháng 4": the next such day after the issue date (gold/RULES.md additions). */
+function findYearless(text: string, ctx: DeadlineContext): DeadlineMatch | null {
+  if (!MAY_BE_YEARLESS.test(text)) return null;
+  for (const m of eachMatch(YEARLESS_DATE, text)) {
+    const day = Number(m[1]);
+    const month = Number(m[2] ?? m[3]);
+    if (month < 1 || month > 12 || day < 1 || day > 31) continue;
+    if (!ctx.issuedAt) return toMatch(m, { kind: 'date', due: null, rule: 'no year and the issue date is unknown' });
+    return toMatch(m, {
+      kind: 'date',
+      due: nextExplicitDay(ctx.issuedAt, [[day, month]]),
+      rule: 'no year: the next such day after the issue date',
+    });
+  }
+  return null;
+}
+
+/** The Gregorian year of a Tết named by its stem and branch ("Bính Ngọ" → 2026), near the issue year. */
+function yearOfCycle(stem: string, branch: string, around: number): number | null {
+  const s = STEM_INDEX[stem.toLowerCase()];
+  const b = BRANCH_INDEX[branch.toLowerCase()];
+  for (let y = around - 1; y <= around + 60; y += 1) if (y % 10 === s && y % 12 === b) return y;
+  return null;
+}
+
+/** "trước Tết Nguyên đán (Bính Ngọ) (năm 2026)": the last working day before the break. */
+function findLunarNewYear(text: string, ctx: DeadlineContext): DeadlineMatch | null {
+  if (!text.includes('Tết') && !text.includes('tết')) return null;
+  for (const m of eachMatch(LUNAR_NEW_YEAR, text)) {
+    const issuedYear = ctx.issuedAt ? Number(ctx.issuedAt.slice(0, 4)) : null;
+    let year = m[3] ? Number(m[3]) : m[1] && m[2] && issuedYear ? yearOfCycle(m[1], m[2], issuedYear) : null;
+    let due = year ? ctx.calendar.beforeLunarNewYear(year) : null;
+    if (!year && ctx.issuedAt && issuedYear) {
+      // No year named: the next Tết after the issue date.
+      for (const y of [issuedYear, issuedYear + 1]) {
+        const candidate = ctx.calendar.beforeLunarNewYear(y);
+        if (candidate && candidate > ctx.issuedAt) {
+          [year, due] = [y, candidate];
+          break;
+        }
+      }
+    }
+    const rule = due
+      ? `last working day before the Lunar New Year break of ${year}`
+      : 'Lunar New Year break not in the holiday data; no date';
+    return toMatch(m, { kind: 'relative', due, rule });
+  }
+  return null;
+}
+
+const MAY_BE_EVENT = /họp|hội nghị|đại hội/iu;
+
+/** "trước kỳ họp thứ 10 của Quốc hội", "tại phiên họp tiếp theo": an event the calendar cannot date. */
+function findEvent(text: string): DeadlineMatch | null {
+  if (!MAY_BE_EVENT.test(text)) return null;
+  for (const m of eachMatch(EVENT_ANCHOR, text)) {
+    if (QUALIFIED_NOUN_BEFORE.test(text.slice(0, m.index))) continue;
+    return toMatch(m, { kind: 'relative', due: null, rule: 'anchored to an event the calendar cannot date; no date until it is set' });
+  }
+  return null;
+}
+
 /**
- * The deadline of a piece of running text: a dated phrase first, then a recurring one, then an
- * urgency word; null when the text names no time at all.
+ * The deadline of a piece of running text: a dated phrase first, then a recurring one, a date
+ * without a year, the Lunar New Year, an event, then an urgency word; null when the text names no
+ * time at all.
  */
 export function findDeadline(text: string, ctx: DeadlineContext, mode: 'prose' | 'cell' = 'prose'): DeadlineMatch | null {
   const set = mode === 'prose' ? STRICT : LENIENT;
-  return findDated(text, ctx, set) ?? findRecurring(text, ctx) ?? findUrgent(text);
+  const dated = findDated(text, ctx, set);
+  // "trước Tết Nguyên đán năm 2027" is one phrase: its year is not a deadline of its own.
+  const tet = findLunarNewYear(text, ctx);
+  if (tet && (!dated || (dated.index >= tet.index && dated.end <= tet.end))) return tet;
+  return (
+    dated ?? findRecurring(text, ctx) ?? findYearless(text, ctx) ?? tet ?? (mode === 'prose' ? findEvent(text) : null) ?? findUrgent(text)
+  );
 }
 
 /** All dated phrases of a text in order (used to split a unit between two deadlines). */

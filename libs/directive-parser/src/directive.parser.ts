@@ -45,5 +45,5 @@ export function parseWith(input: string, deps: ParserDependencies): ParseResult 
   // Most notices have no appendix: look for the table layouts' marks before reading line by line.
   if (text.includes('\t')) parseTabTables(text, ctx, deps.directory, sink);
   if (/^[ \t]*TT[ \t]*$/m.test(text)) parseColumnTables(text, ctx, deps.directory, sink);
-  return { notice, directives: sink.directives, unresolved: sink.unresolved };
+  return { notice, directives: sink.directives, unresolved: sink.unresolved, skipped: [] };
 }

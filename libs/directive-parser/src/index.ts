@@ -1,5 +1,5 @@
-import { AgencyCatalogue } from '../../agencies/src';
-import { WorkingDayCalendar } from '../../calendar/src';
+import { AgencyCatalogue } from '@tdnv/agencies';
+import { WorkingDayCalendar } from '@tdnv/calendar';
 import { agencyDirectory } from './agency.adapter';
 import { AgencyDirectory } from './agency.port';
 import { calendarPort } from './calendar.adapter';
