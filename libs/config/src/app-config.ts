@@ -49,8 +49,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = integer(env.PORT ?? '3000', 'PORT', 0, 65535, problems);
   const bodyLimitBytes = integer(env.BODY_LIMIT_BYTES ?? '1048576', 'BODY_LIMIT_BYTES', 1024, 100 * 1048576, problems);
   const eventstoreUrl = env.EVENTSTORE_URL || undefined;
-  if (eventstoreUrl && !/^esdb(\+discover)?:\/\//.test(eventstoreUrl))
-    problems.push(`EVENTSTORE_URL must start with esdb:// or esdb+discover:// (got "${eventstoreUrl}")`);
+  if (eventstoreUrl && !/^(postgres(ql)?|esdb(\+discover)?):\/\//.test(eventstoreUrl))
+    // Only the scheme is echoed: the rest of the URL may hold a password.
+    problems.push(
+      `EVENTSTORE_URL must start with postgres://, postgresql://, esdb:// or esdb+discover:// (got scheme "${eventstoreUrl.split(':')[0]}")`,
+    );
   const readModelUrl = env.READ_MODEL_URL || undefined;
   if (readModelUrl && !/^postgres(ql)?:\/\//.test(readModelUrl))
     problems.push(`READ_MODEL_URL must start with postgres:// (got "${readModelUrl}")`);

@@ -1,0 +1,255 @@
+/**
+ * PostgreSQL event store, two figures:
+ * - append rate beside plain INSERTs of the same rows (the same table and the same one-statement
+ *   INSERT per append, in autocommit, on one connection). Goal: ratio store / plain >= 0.5; the
+ *   store's extra work is the appender lock, the revision and id lookup, and BEGIN/NOTIFY/COMMIT.
+ * - rebuild read: readAll in batches over the whole log, as a projection rebuild reads it.
+ *   Goal: >= 50,000 events/s.
+ *
+ *   npm run bench -- pg-event-store
+ *   node -r ./test/read-models/swc-register.cjs bench/pg-event-store-append.bench.ts   (from the sources)
+ *   PG_BENCH_URL=postgres://postgres@127.0.0.1:5432/test PG_BENCH_APPENDS=1000 PG_BENCH_EVENTS=1000000
+ *   PG_BENCH_BATCH=5000 (defaults). Each run works in schemas of its own and drops them.
+ */
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { createEventStore, EventStore, NewEvent } from '@tdnv/event-store';
+import { BenchResult } from './bench-result';
+
+const PG_URL = process.env.PG_BENCH_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const APPENDS = Number(process.env.PG_BENCH_APPENDS ?? 1000);
+const EVENTS = Number(process.env.PG_BENCH_EVENTS ?? 1_000_000);
+const BATCH = Number(process.env.PG_BENCH_BATCH ?? 5000);
+const ROUNDS = 3;
+const OCCURRED_AT = '2026-02-12T03:00:00.000Z';
+
+interface Append {
+  stream: string;
+  expected: 'no_stream' | number;
+  events: NewEvent[];
+}
+
+const SCENARIOS = [
+  { name: 'new streams', eventsPerAppend: 1, existingStreams: 0 },
+  { name: 'existing streams', eventsPerAppend: 1, existingStreams: 1000 },
+  { name: 'new streams', eventsPerAppend: 10, existingStreams: 0 },
+  { name: 'existing streams', eventsPerAppend: 10, existingStreams: 1000 },
+];
+
+/** The baseline: the same rows in one plain multi-row INSERT per append. */
+const PLAIN_INSERT = `
+  INSERT INTO events (id, stream, revision, type, data, metadata)
+  SELECT r.id, r.stream, r.revision, r.type, r.data::json, r.metadata::json
+    FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[]) AS r(id, stream, revision, type, data, metadata)`;
+
+/** Column arrays for PLAIN_INSERT, serialised before timing: the baseline is the bare INSERT cost. */
+interface EventColumns {
+  ids: string[];
+  streams: string[];
+  revisions: number[];
+  types: string[];
+  data: string[];
+  metadata: string[];
+}
+
+const insertParams = (rows: EventColumns): unknown[] => [rows.ids, rows.streams, rows.revisions, rows.types, rows.data, rows.metadata];
+
+const makeEvent = (stream: string, revision: number): NewEvent => ({
+  id: `${stream}/${revision}`,
+  type: 'ProgressReported',
+  data: {
+    taskId: stream.slice(5),
+    text: 'Bộ Tài chính đã hoàn thiện dự thảo Nghị định, gửi Bộ Tư pháp thẩm định',
+    percent: 60,
+    documentRef: '1234/BTC-PC',
+  },
+  metadata: {
+    commandId: `cmd-${stream}-${revision}`,
+    correlationId: `corr-${stream}`,
+    actor: { id: 'u-btc', role: 'agency', agency: 'BTC' },
+    occurredAt: OCCURRED_AT,
+  },
+});
+
+/** The appends of a scenario, with exact expected revisions, built before any timing starts. */
+function plan(scenario: (typeof SCENARIOS)[number]): { seed: Append[]; timed: Append[] } {
+  const revisions = new Map<string, number>();
+  const build = (stream: string, count: number): Append => {
+    const current = revisions.get(stream) ?? -1;
+    revisions.set(stream, current + count);
+    return {
+      stream,
+      expected: current === -1 ? 'no_stream' : current,
+      events: Array.from({ length: count }, (_, i) => makeEvent(stream, current + 1 + i)),
+    };
+  };
+  const seed = Array.from({ length: scenario.existingStreams }, (_, i) => build(`task-existing-${i}`, 1));
+  const timed = Array.from({ length: APPENDS }, (_, i) =>
+    build(scenario.existingStreams === 0 ? `task-new-${i}` : `task-existing-${i % scenario.existingStreams}`, scenario.eventsPerAppend),
+  );
+  return { seed, timed };
+}
+
+function toColumns(append: Append): EventColumns {
+  const first = append.expected === 'no_stream' ? 0 : append.expected + 1;
+  return {
+    ids: append.events.map((event) => event.id!),
+    streams: append.events.map(() => append.stream),
+    revisions: append.events.map((_, i) => first + i),
+    types: append.events.map((event) => event.type),
+    data: append.events.map((event) => JSON.stringify(event.data)),
+    metadata: append.events.map((event) => JSON.stringify(event.metadata)),
+  };
+}
+
+interface Schema {
+  name: string;
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** The store as the apps get it (EVENTSTORE_URL through createEventStore), once its migrations ran. */
+async function openStore(url: string): Promise<EventStore> {
+  const store = createEventStore({ eventstoreUrl: url, dataDir: '' });
+  await store.readAll(0n, 1);
+  return store;
+}
+
+/** A fresh schema with the store's tables; `drop` removes it. */
+async function freshSchema(): Promise<Schema> {
+  const name = `bench_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  const url = `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}schema=${name}`;
+  await (await openStore(url)).close();
+  return { name, url, drop: () => withClient(undefined, (client) => client.query(`DROP SCHEMA ${name} CASCADE`)).then(() => undefined) };
+}
+
+async function withClient<T>(schema: string | undefined, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: PG_URL, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const seconds = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e9;
+
+async function timeStore(url: string, seed: Append[], timed: Append[]): Promise<number> {
+  const store = await openStore(url);
+  try {
+    for (const append of seed) await store.appendToStream(append);
+    const start = process.hrtime.bigint();
+    for (const append of timed) await store.appendToStream(append);
+    return seconds(start);
+  } finally {
+    await store.close();
+  }
+}
+
+function timePlain(schema: string, seed: EventColumns[], timed: EventColumns[]): Promise<number> {
+  return withClient(schema, async (client) => {
+    const insert = (rows: EventColumns) => client.query({ name: 'plain-insert', text: PLAIN_INSERT, values: insertParams(rows) });
+    for (const rows of seed) await insert(rows);
+    const start = process.hrtime.bigint();
+    for (const rows of timed) await insert(rows);
+    return seconds(start);
+  });
+}
+
+const pad = (value: string | number, width: number): string => String(value).padStart(width);
+const rate = (count: number, secs: number): string => Math.round(count / secs).toLocaleString('en-US');
+
+/** Best of ROUNDS, sides alternating, each round on fresh schemas (see event-store-append.bench.ts). */
+async function appendLines(): Promise<string[]> {
+  const lines = [
+    `PostgreSQL event store vs plain INSERTs of the same rows: ${APPENDS.toLocaleString('en-US')} appends per scenario, best of ${ROUNDS} rounds`,
+    `${'scenario'.padEnd(36)}${pad('store appends/s', 17)}${pad('store events/s', 16)}${pad('plain appends/s', 17)}${pad('plain events/s', 16)}${pad('ratio', 8)}`,
+  ];
+  for (const scenario of SCENARIOS) {
+    const { seed, timed } = plan(scenario);
+    const [seedRows, timedRows] = [seed.map(toColumns), timed.map(toColumns)];
+    let [store, plain] = [Infinity, Infinity];
+    for (let round = 0; round < ROUNDS; round++) {
+      const [forStore, forPlain] = [await freshSchema(), await freshSchema()];
+      if (round % 2 === 1) store = Math.min(store, await timeStore(forStore.url, seed, timed));
+      plain = Math.min(plain, await timePlain(forPlain.name, seedRows, timedRows));
+      if (round % 2 === 0) store = Math.min(store, await timeStore(forStore.url, seed, timed));
+      await Promise.all([forStore.drop(), forPlain.drop()]);
+    }
+    const label = `${scenario.eventsPerAppend} event${scenario.eventsPerAppend > 1 ? 's' : ''}/append, ${scenario.name}`;
+    const events = APPENDS * scenario.eventsPerAppend;
+    lines.push(
+      `${label.padEnd(36)}${pad(rate(APPENDS, store), 17)}${pad(rate(events, store), 16)}` +
+        `${pad(rate(APPENDS, plain), 17)}${pad(rate(events, plain), 16)}${pad((plain / store).toFixed(2), 8)}`,
+    );
+  }
+  lines.push('ratio = store rate / plain rate (goal >= 0.5)');
+  return lines;
+}
+
+/** Writes EVENTS events (10 per stream) in big untimed INSERTs, then VACUUMs so the read sees a settled table. */
+async function seedLog(schema: string): Promise<void> {
+  const streams = Math.max(1, Math.floor(EVENTS / 10));
+  await withClient(schema, async (client) => {
+    for (let from = 0; from < EVENTS; from += 10_000) {
+      const appends = Array.from({ length: Math.min(10_000, EVENTS - from) }, (_, k): Append => {
+        const i = from + k;
+        const [stream, revision] = [`task-${i % streams}`, Math.floor(i / streams)];
+        return { stream, expected: revision - 1, events: [makeEvent(stream, revision)] };
+      });
+      const columns = appends.map(toColumns);
+      const merged: EventColumns = {
+        ids: columns.flatMap((c) => c.ids),
+        streams: columns.flatMap((c) => c.streams),
+        revisions: columns.flatMap((c) => c.revisions),
+        types: columns.flatMap((c) => c.types),
+        data: columns.flatMap((c) => c.data),
+        metadata: columns.flatMap((c) => c.metadata),
+      };
+      await client.query(PLAIN_INSERT, insertParams(merged));
+    }
+    await client.query('VACUUM (ANALYZE) events');
+  });
+}
+
+async function rebuildLines(): Promise<string[]> {
+  const schema = await freshSchema();
+  try {
+    const seedStart = process.hrtime.bigint();
+    await seedLog(schema.name);
+    const seeded = seconds(seedStart);
+    const store = await openStore(schema.url);
+    try {
+      const [start, cpu] = [process.hrtime.bigint(), process.cpuUsage()];
+      let [read, last] = [0, 0n];
+      for (let page = await store.readAll(last, BATCH); page.length > 0; page = await store.readAll(last, BATCH)) {
+        read += page.length;
+        last = page[page.length - 1].position;
+      }
+      const [wall, used] = [seconds(start), process.cpuUsage(cpu)];
+      if (read !== EVENTS) throw new Error(`read ${read} events, expected ${EVENTS}`);
+      return [
+        `Rebuild read: readAll in batches of ${BATCH.toLocaleString('en-US')} over ${EVENTS.toLocaleString('en-US')} events (seeded in ${seeded.toFixed(1)} s)`,
+        `${rate(read, wall)} events/s, ${wall.toFixed(1)} s wall, ${((used.user + used.system) / 1e6).toFixed(1)} s CPU in this process (goal >= 50,000 events/s)`,
+      ];
+    } finally {
+      await store.close();
+    }
+  } finally {
+    await schema.drop();
+  }
+}
+
+export async function run(): Promise<BenchResult> {
+  return { name: 'pg-event-store-append', lines: [...(await appendLines()), '', ...(await rebuildLines())] };
+}
+
+if (require.main === module) {
+  run()
+    .then((result) => console.log(result.lines.join('\n')))
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+}
