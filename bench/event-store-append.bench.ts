@@ -10,9 +10,8 @@ import type Database from 'better-sqlite3';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NewEvent } from '../libs/event-store/src/event-store.port';
-import { SqliteEventStore } from '../libs/event-store/src/sqlite-event-store';
-import { openEventsDatabase } from '../libs/event-store/src/sqlite-event-store.schema';
+import type { NewEvent } from '@tdnv/event-store';
+import { SqliteEventStore, openEventsDatabase } from '@tdnv/event-store';
 import { BenchResult } from './bench-result';
 
 interface Scenario {

@@ -28,10 +28,10 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApiApp } from '../apps/api/src/api.app';
-import { signToken } from '../libs/auth/src/jwt';
-import { loadConfig } from '../libs/config/src/app-config';
-import { createEventStore } from '../libs/event-store/src/create-event-store';
-import { deletePrefixedKeys } from '../libs/queues/src/delete-prefixed-keys';
+import { signToken } from '@tdnv/auth';
+import { loadConfig } from '@tdnv/config';
+import { createEventStore } from '@tdnv/event-store';
+import { deletePrefixedKeys } from '@tdnv/queues';
 import { BenchResult } from './bench-result';
 
 const TASKS = 10_000;

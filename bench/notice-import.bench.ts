@@ -11,9 +11,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApiApp } from '../apps/api/src/api.app';
-import { signToken } from '../libs/auth/src/jwt';
-import { loadConfig } from '../libs/config/src/app-config';
-import { deletePrefixedKeys } from '../libs/queues/src/delete-prefixed-keys';
+import { signToken } from '@tdnv/auth';
+import { loadConfig } from '@tdnv/config';
+import { deletePrefixedKeys } from '@tdnv/queues';
 import { BenchResult } from './bench-result';
 
 const SECRET = 'bench-secret-for-the-import-benchmark-000';

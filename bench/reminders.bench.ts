@@ -10,7 +10,7 @@
  */
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
-import { deletePrefixedKeys } from '../libs/queues/src/delete-prefixed-keys';
+import { deletePrefixedKeys, redisConnection } from '@tdnv/queues';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,17 +19,13 @@ import { startReminders } from '../apps/worker/src/reminders/start-reminders';
 import { ReminderScheduler } from '../apps/worker/src/reminders/reminder-scheduler';
 import { ReminderTasksStore } from '../apps/worker/src/reminders/reminder-tasks.store';
 import { loadReminderSettings } from '../apps/worker/src/reminders/reminder-settings';
-import { createDeadlinePolicy } from '../libs/calendar/src/deadline-policy';
-import { defaultCalendar } from '../libs/calendar/src/default-calendar';
-import { loadConfig } from '../libs/config/src/app-config';
-import { Clock } from '../libs/config/src/clock';
-import { taskStream } from '../libs/domain/src/ids';
-import { createEventStore } from '../libs/event-store/src/create-event-store';
-import { AppendRequest, EventStore } from '../libs/event-store/src/event-store.port';
-import { redisConnection } from '../libs/queues/src/queues';
-import { DEFAULT_REMINDER_POLICY } from '../libs/reminders/src/reminder-policy';
+import { createDeadlinePolicy, defaultCalendar } from '@tdnv/calendar';
+import { loadConfig, Clock } from '@tdnv/config';
+import { taskStream } from '@tdnv/domain';
+import { createEventStore, AppendRequest, EventStore } from '@tdnv/event-store';
+import { DEFAULT_REMINDER_POLICY } from '@tdnv/reminders';
 import { BenchResult } from './bench-result';
-import { SmtpSink } from '../libs/testing/src/smtp-sink';
+import { SmtpSink } from '@tdnv/testing';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const TZ = 'Asia/Ho_Chi_Minh';

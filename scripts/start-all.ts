@@ -1,7 +1,6 @@
 import { ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
-import { ConfigError, loadConfig, requireJwtSecret } from '../libs/config/src/app-config';
-import { assertRedisReachable } from '../libs/config/src/redis-check';
+import { ConfigError, loadConfig, requireJwtSecret, assertRedisReachable } from '@tdnv/config';
 
 /**
  * `npm start`: validates the configuration and Redis once, then runs the API and the worker as two

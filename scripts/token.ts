@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, requireJwtSecret } from '../libs/config/src/app-config';
-import { signToken } from '../libs/auth/src/jwt';
-import { Role } from '../libs/domain/src/actor';
+import { ConfigError, loadConfig, requireJwtSecret } from '@tdnv/config';
+import { signToken } from '@tdnv/auth';
+import { Role } from '@tdnv/domain';
 
 /** `npm run token -- --role agency --agency BTC` prints a development bearer token. */
 const { values } = parseArgs({

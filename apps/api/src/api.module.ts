@@ -1,30 +1,25 @@
 import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { AppConfig, Clock } from '@tdnv/config';
+import { AppConfig, Clock, APP_CONFIG, CLOCK, DEADLINE_POLICY, EVENT_STORE } from '@tdnv/config';
 import { createDeadlinePolicy } from '@tdnv/calendar';
-import { createEventStore, EventStore } from '@tdnv/event-store';
-import { NotifyingEventStore } from './appended-events';
+import { createEventStore, EventStore, NotifyingEventStore } from '@tdnv/event-store';
 import { MetricsController } from './metrics/metrics.controller';
 import { AuthController } from './users/auth.controller';
-import { ChangeUsersHandler } from './users/users.commands';
+import { ChangeUsersHandler, UserDirectory } from '@tdnv/users';
 import { UsersController } from './users/users.controller';
-import { UserDirectory } from './users/user-directory.service';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { AgenciesController } from './agencies/agencies.controller';
-import { AddAgencyUnitHandler, AgencyCommandsHandler } from './agencies/agency-commands.handler';
-import { AgencyDirectory } from './agencies/agency-directory';
+import { AddAgencyUnitHandler, AgencyCommandsHandler, AgencyDirectory } from '@tdnv/agency-directory';
 import { AuthGuard } from './auth/auth.guard';
 import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { NoticeImportController } from './notice-import/notice-import.controller';
 import { NoticesController } from './notices/notices.controller';
-import { RegisterNoticeHandler } from './notices/register-notice.handler';
-import { ExecuteTaskCommandHandler } from './tasks/execute-task-command.handler';
-import { TaskReader } from './tasks/task-reader';
+import { RegisterNoticeHandler } from '@tdnv/notices';
+import { ExecuteTaskCommandHandler, TaskReader } from '@tdnv/tasks';
 import { TasksController } from './tasks/tasks.controller';
-import { APP_CONFIG, CLOCK, DEADLINE_POLICY, EVENT_STORE } from './tokens';
 
 /** Closes the event store when the app stops (SIGTERM or app.close()). */
 class EventStoreLifecycle implements OnApplicationShutdown {

@@ -1,10 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parse } from '../../../libs/directive-parser/src';
-import { AgencyDirectory } from '../../api/src/agencies/agency-directory';
-import { importPlan } from '../../api/src/notice-import/import-plan';
-import { RegisterNoticeCommand } from '../../api/src/notices/register-notice.command';
-import { RegisterNoticeHandler } from '../../api/src/notices/register-notice.handler';
+import { parse } from '@tdnv/directive-parser';
+import { AgencyDirectory } from '@tdnv/agency-directory';
+import { importPlan, RegisterNoticeCommand, RegisterNoticeHandler } from '@tdnv/notices';
 import { CliContext } from './cli-context';
 import { createUser, NewUser } from './users.command';
 

@@ -2,10 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { Role, decideCreateUser, evolveUsers, normalizeEmail, UserEvent, Users } from '@tdnv/domain';
 import { hashPassword } from '@tdnv/auth';
-import { AgencyDirectory } from '../../api/src/agencies/agency-directory';
-import { ChangeUsers, ChangeUsersHandler } from '../../api/src/users/users.commands';
-import { publicUser, USER_DIRECTORY_STREAM } from '../../api/src/users/user-directory.service';
-import { userIdFor } from '../../api/src/users/users.controller';
+import { AgencyDirectory } from '@tdnv/agency-directory';
+import { ChangeUsers, ChangeUsersHandler, publicUser, USER_DIRECTORY_STREAM, userIdFor } from '@tdnv/users';
 import { CliContext } from './cli-context';
 
 const ADMIN = { id: 'cli', role: 'admin' as const };

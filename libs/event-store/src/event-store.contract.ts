@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { ConcurrencyError } from '../../domain/src/concurrency.error';
+import { ConcurrencyError } from '@tdnv/domain';
 import type { EventStore, StoredEvent } from './event-store.port';
 import {
   ContractFactory,

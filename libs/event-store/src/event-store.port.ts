@@ -77,4 +77,4 @@ export interface EventStore {
   close(): Promise<void>;
 }
 
-export { ConcurrencyError } from '../../domain/src/concurrency.error';
+export { ConcurrencyError } from '@tdnv/domain';

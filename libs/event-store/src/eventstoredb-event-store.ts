@@ -1,5 +1,5 @@
 import { EventStoreDBClient, Position, StreamNotFoundError, WrongExpectedVersionError } from '@eventstore/db-client';
-import { ConcurrencyError } from '../../domain/src/concurrency.error';
+import { ConcurrencyError } from '@tdnv/domain';
 import type { AppendRequest, AppendResult, EventStore, ReadStreamResult, StoredEvent, Subscription } from './event-store.port';
 import {
   fromEsdbRevision,

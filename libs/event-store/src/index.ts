@@ -7,3 +7,5 @@ export { createEventStore } from './create-event-store';
 export type { EventStoreConfig } from './create-event-store';
 export * from './create-event-store';
 export * from './sqlite-event-store';
+export * from './notifying-event-store';
+export * from './sqlite-event-store.schema';

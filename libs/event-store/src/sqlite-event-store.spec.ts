@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConcurrencyError } from '../../domain/src/concurrency.error';
+import { ConcurrencyError } from '@tdnv/domain';
 import { eventStoreContract } from './event-store.contract';
 import { newEvent, rejectionOf, summary, uniqueStream, waitFor } from './event-store.contract-helpers';
 import type { StoredEvent } from './event-store.port';

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { ConcurrencyError } from '../../domain/src/concurrency.error';
+import { ConcurrencyError } from '@tdnv/domain';
 import type {
   AppendRequest,
   AppendResult,

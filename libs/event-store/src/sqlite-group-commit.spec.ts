@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConcurrencyError } from '../../domain/src/concurrency.error';
+import { ConcurrencyError } from '@tdnv/domain';
 import { newEvent, summary, uniqueStream } from './event-store.contract-helpers';
 import type { AppendResult } from './event-store.port';
 import { SqliteEventStore } from './sqlite-event-store';

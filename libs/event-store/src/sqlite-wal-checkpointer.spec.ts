@@ -1,4 +1,4 @@
-import { eventually } from '../../testing/src/eventually';
+import { eventually } from '@tdnv/testing';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';

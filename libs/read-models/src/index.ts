@@ -20,3 +20,5 @@ export * from './task-item';
 export * from './task-list.query';
 export * from './tasks.projection';
 export * from './visibility';
+export * from './task-access';
+export * from './task-row';

@@ -2,14 +2,12 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Req } from '
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
-import { Clock } from '@tdnv/config';
+import { Clock, CLOCK } from '@tdnv/config';
 import { Actor } from '@tdnv/domain';
 import { CurrentActor } from '../auth/auth.guard';
 import { problem, ProblemError } from '../http/problem';
 import { commandContext } from '../http/request-context';
-import { CLOCK } from '../tokens';
-import { AddAgencyUnitCommand, AgencyCommandResult, UpdateAgencyContactsCommand } from './agency-commands';
-import { AgencyDirectory, AgencyListItem } from './agency-directory';
+import { AddAgencyUnitCommand, AgencyCommandResult, UpdateAgencyContactsCommand, AgencyDirectory, AgencyListItem } from '@tdnv/agency-directory';
 import { ContactsDto, UnitDto } from './agency-requests.dto';
 
 @ApiTags('agencies')

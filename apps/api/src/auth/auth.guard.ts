@@ -2,10 +2,9 @@ import { CanActivate, ExecutionContext, Inject, Injectable, SetMetadata, createP
 import { Reflector } from '@nestjs/core';
 import { Actor } from '@tdnv/domain';
 import { InvalidTokenError, VerifiedToken, verifyTokenClaims } from '@tdnv/auth';
-import { AppConfig } from '@tdnv/config';
+import { AppConfig, APP_CONFIG } from '@tdnv/config';
 import { problem, ProblemError } from '../http/problem';
-import { APP_CONFIG } from '../tokens';
-import { UserDirectory } from '../users/user-directory.service';
+import { UserDirectory } from '@tdnv/users';
 
 const PUBLIC = 'auth:public';
 /** Marks an endpoint that needs no bearer token (health, docs). */

@@ -2,7 +2,7 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { EventStore } from '@tdnv/event-store';
 import { Public } from '../auth/auth.guard';
-import { EVENT_STORE } from '../tokens';
+import { EVENT_STORE } from '@tdnv/config';
 
 @ApiTags('health')
 @Controller()

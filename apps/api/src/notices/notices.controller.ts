@@ -2,14 +2,13 @@ import { Body, Controller, Get, Inject, Param, Post, Req } from '@nestjs/common'
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
-import { Clock } from '@tdnv/config';
+import { Clock, CLOCK, EVENT_STORE } from '@tdnv/config';
 import { Actor, maySee, noticeDirectivesVisibleTo, noticeStream, NoticeEvent, evolveNotice, Notice, NoticeState } from '@tdnv/domain';
 import { EventStore } from '@tdnv/event-store';
 import { CurrentActor } from '../auth/auth.guard';
 import { problem, ProblemError } from '../http/problem';
 import { commandContext } from '../http/request-context';
-import { CLOCK, EVENT_STORE } from '../tokens';
-import { RegisterNoticeCommand, RegisterNoticeResult } from './register-notice.command';
+import { RegisterNoticeCommand, RegisterNoticeResult } from '@tdnv/notices';
 import { RegisterNoticeDto } from './register-notice.dto';
 
 @ApiTags('notices')

@@ -4,8 +4,8 @@ import { Actor } from '@tdnv/domain';
 import { EventStore } from '@tdnv/event-store';
 import { projectionStatuses, SqlDatabase } from '@tdnv/read-models';
 import { CurrentActor, requireRole } from '../auth/auth.guard';
-import { EVENT_STORE } from '../tokens';
 import { READ_MODEL_DB } from './read-model.providers';
+import { EVENT_STORE } from '@tdnv/config';
 
 /** Each projection's checkpoint and lag (VPCP and administrators). */
 @ApiTags('admin')

@@ -1,13 +1,11 @@
 import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { AppConfig, Clock } from '@tdnv/config';
+import { AppConfig, Clock, APP_CONFIG, EVENT_STORE } from '@tdnv/config';
 import { InvalidLocalDateError, isLocalDate, endOfDayInstant, localDateOf } from '@tdnv/calendar';
-import { EventStore } from '@tdnv/event-store';
+import { EventStore, NotifyingEventStore } from '@tdnv/event-store';
 import { nudgeOptions, PROJECTION_JOBS, PROJECTIONS_QUEUE, redisConnection } from '@tdnv/queues';
 import { ReadModelQueryError, setProjectionStatusSource, projectionStatuses, PROJECTIONS, SqlDatabase } from '@tdnv/read-models';
-import { NotifyingEventStore } from '../appended-events';
 import { problem, ProblemError } from '../http/problem';
-import { APP_CONFIG, EVENT_STORE } from '../tokens';
 
 export const READ_MODEL_DB = Symbol('READ_MODEL_DB');
 

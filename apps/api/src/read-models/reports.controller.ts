@@ -1,12 +1,11 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
-import { AppConfig, Clock } from '@tdnv/config';
+import { AppConfig, Clock, APP_CONFIG, CLOCK } from '@tdnv/config';
 import { Actor } from '@tdnv/domain';
 import { appendixCsv, appendixDocx, appendixXlsx, buildAppendix, taskStats, SqlDatabase } from '@tdnv/read-models';
-import { AgencyDirectory } from '../agencies/agency-directory';
+import { AgencyDirectory } from '@tdnv/agency-directory';
 import { CurrentActor } from '../auth/auth.guard';
-import { APP_CONFIG, CLOCK } from '../tokens';
 import { answerTime, answering, READ_MODEL_DB } from './read-model.providers';
 import { AppendixQueryDto, StatsQueryDto } from './read-model-queries.dto';
 

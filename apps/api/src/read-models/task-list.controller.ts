@@ -1,10 +1,9 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Clock } from '@tdnv/config';
+import { Clock, CLOCK } from '@tdnv/config';
 import { Actor, TaskStatus } from '@tdnv/domain';
 import { noticeProgress, listTasks, SqlDatabase } from '@tdnv/read-models';
 import { CurrentActor } from '../auth/auth.guard';
-import { CLOCK } from '../tokens';
 import { answering, READ_MODEL_DB } from './read-model.providers';
 import { TasksQueryDto } from './read-model-queries.dto';
 

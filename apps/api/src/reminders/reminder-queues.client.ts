@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
-import { AppConfig } from '@tdnv/config';
+import { AppConfig, APP_CONFIG } from '@tdnv/config';
 import { redisConnection, REMINDER_JOBS, REMINDER_QUEUES, reminderKeys } from '@tdnv/queues';
-import { NotifyingEventStore } from '../appended-events';
-import { APP_CONFIG } from '../tokens';
+import { NotifyingEventStore } from '@tdnv/event-store';
 
 export interface ReminderStats {
   reminders: number;

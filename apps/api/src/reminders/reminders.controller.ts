@@ -1,11 +1,10 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Clock } from '@tdnv/config';
+import { Clock, CLOCK } from '@tdnv/config';
 import { Actor } from '@tdnv/domain';
 import { LadderContext, foldReminderView, upcoming } from '@tdnv/reminders';
 import { CurrentActor } from '../auth/auth.guard';
-import { TaskReader } from '../tasks/task-reader';
-import { CLOCK } from '../tokens';
+import { TaskReader } from '@tdnv/tasks';
 import { REMINDER_LADDER } from './reminder-ladder.provider';
 
 export interface RemindersView {

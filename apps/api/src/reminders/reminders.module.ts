@@ -1,6 +1,6 @@
 import { DynamicModule, Module, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { AppConfig } from '@tdnv/config';
-import { TaskReader } from '../tasks/task-reader';
+import { TaskReader } from '@tdnv/tasks';
 import { reminderLadderProvider } from './reminder-ladder.provider';
 import { ReminderQueuesClient } from './reminder-queues.client';
 import { RemindersController } from './reminders.controller';

@@ -18,12 +18,11 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { map, Observable } from 'rxjs';
-import { Clock } from '@tdnv/config';
+import { Clock, CLOCK } from '@tdnv/config';
 import { Actor, TaskCommand, TaskCommandType } from '@tdnv/domain';
 import { CurrentActor } from '../auth/auth.guard';
 import { commandContext, setEtag } from '../http/request-context';
-import { CLOCK } from '../tokens';
-import { ExecuteTaskCommand, TaskCommandResult } from './execute-task-command';
+import { ExecuteTaskCommand, TaskCommandResult, TaskReader, TaskView } from '@tdnv/tasks';
 import {
   ApproveExtensionDto,
   CompletionDto,
@@ -35,7 +34,6 @@ import {
   ReassignDto,
   ReasonDto,
 } from './task-requests.dto';
-import { TaskReader, TaskView } from './task-reader';
 
 type Payload<T extends TaskCommandType> = Extract<TaskCommand, { type: T }>['payload'];
 type CommandRequest = FastifyRequest<{ Params: { id: string } }> & { actor: Actor };

@@ -3,16 +3,14 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { verifyAgainstDummy, verifyPassword, signToken } from '@tdnv/auth';
-import { AppConfig, requireJwtSecret, Clock } from '@tdnv/config';
+import { AppConfig, requireJwtSecret, Clock, APP_CONFIG, CLOCK } from '@tdnv/config';
 import { Actor, decideSignOut, normalizeEmail, User } from '@tdnv/domain';
 import { CurrentActor, Public } from '../auth/auth.guard';
 import { problem, ProblemError } from '../http/problem';
 import { commandContext } from '../http/request-context';
-import { APP_CONFIG, CLOCK } from '../tokens';
 import { LoginAttempt, LoginRateLimiter } from './login-rate-limiter';
-import { ChangeUsers } from './users.commands';
+import { ChangeUsers, PublicUser, publicUser, UserDirectory } from '@tdnv/users';
 import { LoginDto } from './users.dto';
-import { PublicUser, publicUser, UserDirectory } from './user-directory.service';
 
 const TOKEN_HOURS = 10;
 

@@ -2,19 +2,14 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nest
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
-import { createHash } from 'node:crypto';
 import { hashPassword } from '@tdnv/auth';
-import { Clock } from '@tdnv/config';
+import { Clock, CLOCK } from '@tdnv/config';
 import { Actor, decideCreateUser, decideDisableUser, normalizeEmail } from '@tdnv/domain';
-import { AgencyDirectory } from '../agencies/agency-directory';
+import { AgencyDirectory } from '@tdnv/agency-directory';
 import { CurrentActor, requireRole } from '../auth/auth.guard';
 import { commandContext } from '../http/request-context';
-import { CLOCK } from '../tokens';
-import { ChangeUsers } from './users.commands';
+import { ChangeUsers, PublicUser, publicUser, UserDirectory, userIdFor } from '@tdnv/users';
 import { CreateUserDto } from './users.dto';
-import { PublicUser, publicUser, UserDirectory } from './user-directory.service';
-
-export const userIdFor = (email: string): string => `u-${createHash('sha256').update(normalizeEmail(email)).digest('hex').slice(0, 16)}`;
 
 @ApiTags('users')
 @ApiBearerAuth()

@@ -3,8 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Clock } from '@tdnv/config';
-import { CLOCK } from '../tokens';
+import { Clock, CLOCK } from '@tdnv/config';
 
 /** Paths that belong to the API itself: never answered with the pages' index.html. */
 const SERVER_PREFIXES = ['/api', '/docs', '/health', '/metrics', '/ping'];

@@ -1,5 +1,5 @@
 /** Shapes of the API answers the pages use (see the controllers under apps/api/src). */
-export type { AgencyRef, ParsedDirective, ParseResult } from '../../../../libs/directive-parser/src/directive.types';
+export type { AgencyRef, ParsedDirective, ParseResult } from '@tdnv/directive-parser';
 import type { Deadline } from '@tdnv/domain';
 export type { Deadline };
 
@@ -14,7 +14,7 @@ export interface Agency {
   contacts?: { focal: string[]; leader: string[]; trackingOfficers?: string[] };
 }
 
-export type { TaskView } from '../../../../libs/domain/src/task/task-view';
+export type { TaskView } from '@tdnv/domain';
 
 /** One row of GET /tasks (issue 4). Fields beyond the contract's are optional: the page copes without them. */
 export interface TaskListItem {

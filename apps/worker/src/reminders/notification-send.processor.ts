@@ -6,10 +6,9 @@ import { taskStream, notificationKey } from '@tdnv/domain';
 import { EventStore } from '@tdnv/event-store';
 import { Mailer, messageIdFor, renderMail, TemplateItem } from '@tdnv/notifications';
 import { NotificationItem, reminderKeys, SendJob } from '@tdnv/queues';
-import { LadderContext, foldReminderView, ReminderView, stillWanted } from '@tdnv/reminders';
+import { LadderContext, foldReminderView, ReminderView, stillWanted, RecipientResolver } from '@tdnv/reminders';
 import { Coalescer } from './coalescer';
 import { NotificationRecorder } from './notification-recorder';
-import { RecipientResolver } from './recipient-resolver';
 
 export interface SendProcessorDeps {
   store: EventStore;

@@ -5,10 +5,9 @@ import { localDateOf } from '@tdnv/calendar';
 import { taskStream } from '@tdnv/domain';
 import { EventStore } from '@tdnv/event-store';
 import { DigestJob, digestJobId, NotificationItem, REMINDER_JOBS, reminderKeys, RungJob, SendJob } from '@tdnv/queues';
-import { LadderContext, foldReminderView, decideFired } from '@tdnv/reminders';
+import { LadderContext, foldReminderView, decideFired, RecipientResolver } from '@tdnv/reminders';
 import { markTaskOverdue } from '@tdnv/tasks';
 import { Coalescer } from './coalescer';
-import { RecipientResolver } from './recipient-resolver';
 import { ReminderScheduler } from './reminder-scheduler';
 
 

@@ -1,8 +1,8 @@
-import { AgencyDirectory } from '../../../api/src/agencies/agency-directory';
+import { AgencyDirectory } from '@tdnv/agency-directory';
 import { Agency } from '@tdnv/agencies';
 import { maySee, noticeStream, Task } from '@tdnv/domain';
 import { EventStore } from '@tdnv/event-store';
-import { Audience } from '@tdnv/reminders';
+import { Audience } from './reminder-policy';
 
 export const VPCP_CODE = 'VPCP';
 

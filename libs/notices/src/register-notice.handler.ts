@@ -1,13 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Deadline, noticeIdFor, noticeStream, taskIdFor, taskStream, authorizeRegisterNotice, decideRegisterNotice, NoticeEvent, evolveNotice, NoticeState, DirectiveToRegister, PlannedTask } from '@tdnv/domain';
+import { Deadline, InvalidCommandError, noticeIdFor, noticeStream, taskIdFor, taskStream, authorizeRegisterNotice, decideRegisterNotice, NoticeEvent, evolveNotice, NoticeState, DirectiveToRegister, PlannedTask } from '@tdnv/domain';
 import { EventStore } from '@tdnv/event-store';
-import { AgencySnapshot, AgencyDirectory } from '../agencies/agency-directory';
+import { AgencySnapshot, AgencyDirectory } from '@tdnv/agency-directory';
 import { runStreamCommand } from '@tdnv/command-handling';
-import { problem, ProblemError } from '../http/problem';
-import { EVENT_STORE } from '../tokens';
-import { DirectiveDto } from './register-notice.dto';
+import { DirectiveInput } from './notice-input';
 import { RegisterNoticeCommand, RegisterNoticeResult } from './register-notice.command';
+import { EVENT_STORE } from '@tdnv/config';
 
 const DATED_KINDS = ['date', 'month', 'quarter', 'year', 'relative', 'range'];
 
@@ -39,7 +38,7 @@ export class RegisterNoticeHandler implements ICommandHandler<RegisterNoticeComm
   }
 }
 
-function toDirective(d: DirectiveDto, index: number, noticeId: string, agencies: AgencySnapshot): DirectiveToRegister {
+function toDirective(d: DirectiveInput, index: number, noticeId: string, agencies: AgencySnapshot): DirectiveToRegister {
   const field = `directives.${index}`;
   const tasks: PlannedTask[] = [];
   for (const code of d.lead) {
@@ -51,13 +50,13 @@ function toDirective(d: DirectiveDto, index: number, noticeId: string, agencies:
   return { text: d.text.trim(), lead: d.lead, coordinators, deadline: toDeadline(d, field), key: d.key ?? false, confidential: d.confidential ?? false, tasks };
 }
 
-function toDeadline(d: DirectiveDto, field: string): Deadline {
+function toDeadline(d: DirectiveInput, field: string): Deadline {
   const input = d.deadline;
   if (!input) return { due: null, kind: 'none' };
   const kind = input.kind ?? (input.due ? 'date' : 'none');
   if (DATED_KINDS.includes(kind) && !input.due) {
     const message = `Thời hạn loại ${kind} cần có ngày`;
-    throw new ProblemError(problem('validation', `${field}.deadline.due: ${message}`, { errors: [{ field: `${field}.deadline.due`, message }] }));
+    throw new InvalidCommandError('RegisterNotice', `${field}.deadline.due: ${message}`, `${field}.deadline.due`);
   }
   return { due: input.due ?? null, kind, phrase: input.phrase, rule: 'nhập khi đăng ký thông báo' };
 }

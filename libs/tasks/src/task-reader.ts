@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Actor, taskStream, maySee, TaskEvent, evolveTask, Task, TaskState, taskView, TaskView } from '@tdnv/domain';
+import { Actor, NotFoundError, taskStream, maySee, TaskEvent, evolveTask, Task, TaskState, taskView, TaskView } from '@tdnv/domain';
 import { EventStore, StoredEvent } from '@tdnv/event-store';
-import { problem, ProblemError } from '../http/problem';
-import { EVENT_STORE } from '../tokens';
+import { EVENT_STORE } from '@tdnv/config';
 
 export type { TaskView };
 
@@ -36,7 +35,7 @@ export class TaskReader {
     const { events, revision } = await this.store.readStream(taskStream(taskId));
     const task = events.reduce<TaskState>((s, e) => evolveTask(s, e as unknown as TaskEvent), undefined);
     // A task is not even acknowledged to exist for those who may not see it (issue 9, finding 6).
-    if (!task || !maySee(actor, task)) throw new ProblemError(problem('not-found', `Không tìm thấy nhiệm vụ ${taskId}`));
+    if (!task || !maySee(actor, task)) throw new NotFoundError(`Nhiệm vụ ${taskId}`);
     return { task, events, revision };
   }
 }

@@ -1,9 +1,9 @@
 import { CommandContext } from '@tdnv/command-handling';
-import { RegisterNoticeDto } from './register-notice.dto';
+import { NoticeInput } from './notice-input';
 
 export class RegisterNoticeCommand {
   constructor(
-    readonly body: RegisterNoticeDto,
+    readonly body: NoticeInput,
     readonly context: CommandContext,
   ) {}
 }

@@ -3,8 +3,8 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandContext, runStreamCommand } from '@tdnv/command-handling';
 import { evolveUsers, UserEvent, Users } from '@tdnv/domain';
 import { EventStore } from '@tdnv/event-store';
-import { EVENT_STORE } from '../tokens';
 import { USER_DIRECTORY_STREAM } from './user-directory.service';
+import { EVENT_STORE } from '@tdnv/config';
 
 /** Any change to the user directory: the decision comes in as a pure function of the users. */
 export class ChangeUsers<R> {

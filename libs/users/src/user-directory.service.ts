@@ -1,8 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { evolveUsers, User, UserEvent, Users } from '@tdnv/domain';
-import { NotifyingEventStore } from '../appended-events';
+import { createHash } from 'node:crypto';
+import { evolveUsers, normalizeEmail, User, UserEvent, Users } from '@tdnv/domain';
+import { NotifyingEventStore } from '@tdnv/event-store';
 
 export const USER_DIRECTORY_STREAM = 'user-directory';
+
+/** A user's id follows from the email, so creating the same user twice is caught by the directory. */
+export const userIdFor = (email: string): string => `u-${createHash('sha256').update(normalizeEmail(email)).digest('hex').slice(0, 16)}`;
 const MAX_AGE_MS = 2000;
 
 /**

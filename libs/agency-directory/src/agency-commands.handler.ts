@@ -1,12 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler } from '@nestjs/cqrs';
-import { AgencyEditEvent, AgencyEdits, decideAddUnit, decideUpdateContacts, evolveAgencyEdits, NO_EDITS } from '@tdnv/domain';
+import { AgencyEditEvent, AgencyEdits, decideAddUnit, decideUpdateContacts, evolveAgencyEdits, NO_EDITS, NotFoundError } from '@tdnv/domain';
 import { EventStore } from '@tdnv/event-store';
 import { runStreamCommand, StreamCommand } from '@tdnv/command-handling';
-import { problem, ProblemError } from '../http/problem';
-import { EVENT_STORE } from '../tokens';
 import { AddAgencyUnitCommand, AgencyCommandResult, UpdateAgencyContactsCommand } from './agency-commands';
 import { AGENCY_CATALOGUE_STREAM, AgencyDirectory } from './agency-directory';
+import { EVENT_STORE } from '@tdnv/config';
 
 @CommandHandler(UpdateAgencyContactsCommand)
 export class AgencyCommandsHandler {
@@ -18,10 +17,10 @@ export class AgencyCommandsHandler {
   async execute(command: UpdateAgencyContactsCommand | AddAgencyUnitCommand): Promise<AgencyCommandResult> {
     const agencies = await this.directory.snapshot();
     if (command instanceof UpdateAgencyContactsCommand) {
-      if (!agencies.agency(command.code)) throw new ProblemError(problem('not-found', `Không có cơ quan ${command.code}`));
+      if (!agencies.agency(command.code)) throw new NotFoundError(`Cơ quan ${command.code}`);
       return this.run(command.code, command.context, () => decideUpdateContacts(command.context.actor, { code: command.code, ...command.contacts }));
     }
-    if (!agencies.agency(command.parent)) throw new ProblemError(problem('not-found', `Không có cơ quan ${command.parent}`));
+    if (!agencies.agency(command.parent)) throw new NotFoundError(`Cơ quan ${command.parent}`);
     const unit = { parent: command.parent, code: command.unit.code, name: command.unit.name };
     return this.run(unit.code, command.context, () => decideAddUnit(command.context.actor, unit, agencies.exists(unit.code)));
   }

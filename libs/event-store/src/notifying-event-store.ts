@@ -1,4 +1,4 @@
-import { AppendRequest, AppendResult, EventStore } from '@tdnv/event-store';
+import { AppendRequest, AppendResult, EventStore } from './event-store.port';
 
 export type AppendListener = (results: AppendResult[]) => void;
 

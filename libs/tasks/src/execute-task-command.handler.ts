@@ -2,10 +2,10 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DeadlinePolicy, childTaskIdFor, taskStream, authorizeTask, decideTask, childAssignment, TaskCommand, TaskCommandType, InvalidCommandError, TaskDelegated, TaskEvent, evolveTask, Task, TaskState } from '@tdnv/domain';
 import { EventStore } from '@tdnv/event-store';
-import { AgencyDirectory } from '../agencies/agency-directory';
+import { AgencyDirectory } from '@tdnv/agency-directory';
 import { runStreamCommand, StreamDecision, StreamStateCache } from '@tdnv/command-handling';
-import { DEADLINE_POLICY, EVENT_STORE } from '../tokens';
 import { ExecuteTaskCommand, TaskCommandResult } from './execute-task-command';
+import { DEADLINE_POLICY, EVENT_STORE } from '@tdnv/config';
 
 @CommandHandler(ExecuteTaskCommand)
 export class ExecuteTaskCommandHandler implements ICommandHandler<ExecuteTaskCommand, TaskCommandResult> {

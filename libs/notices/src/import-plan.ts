@@ -1,19 +1,18 @@
 import { ParsedDirective, ParseResult } from '@tdnv/directive-parser';
-import { problem, ProblemError } from '../http/problem';
-import { DirectiveDto, RegisterNoticeDto } from '../notices/register-notice.dto';
-import { DirectiveEditDto } from './notice-import.dto';
+import { InvalidCommandError } from '@tdnv/domain';
+import { DirectiveEdit, DirectiveInput, NoticeInput } from './notice-input';
 
 export interface ImportInput {
   number?: string;
   issuedAt?: string;
-  edits?: DirectiveEditDto[];
+  edits?: DirectiveEdit[];
 }
 
 /**
  * Turns a parse result and the specialist's corrections into the body of RegisterNotice. Every
  * directive must end with a lead agency (parsed or corrected) or be dropped: nothing is guessed.
  */
-export function importPlan(parsed: ParseResult, input: ImportInput): RegisterNoticeDto {
+export function importPlan(parsed: ParseResult, input: ImportInput): NoticeInput {
   const edits = new Map((input.edits ?? []).map((e) => [e.path, e]));
   const unknown = [...edits.keys()].filter((path) => !parsed.directives.some((d) => d.path === path));
   if (unknown.length) throw invalid('edits', `Không có chỉ đạo ở vị trí: ${unknown.join(', ')}`);
@@ -25,33 +24,33 @@ export function importPlan(parsed: ParseResult, input: ImportInput): RegisterNot
   const leaderless = directives.filter((d) => d.dto.lead.length === 0).map((d) => d.path);
   if (leaderless.length) throw invalid('edits', `Chưa xác định cơ quan chủ trì cho chỉ đạo: ${leaderless.join(', ')}; hãy sửa (lead) hoặc bỏ (drop)`);
   if (directives.length === 0) throw invalid('text', 'Văn bản không có chỉ đạo nào để giao nhiệm vụ');
-  return Object.assign(new RegisterNoticeDto(), {
+  return {
     number,
     issuedAt,
     title: parsed.notice.title ?? number,
     leader: parsed.notice.leader ?? undefined,
     directives: directives.map((d) => d.dto),
-  });
+  };
 }
 
-function applyEdit(d: ParsedDirective, edit: DirectiveEditDto | undefined): { path: string; dto: DirectiveDto } {
+function applyEdit(d: ParsedDirective, edit: DirectiveEdit | undefined): { path: string; dto: DirectiveInput } {
   const parsedLead = d.fanout ? [d.fanout] : d.lead.map((a) => a.code);
   const deadline = edit?.deadline ?? {
     due: d.deadline.due ?? undefined,
     phrase: d.deadline.phrase ?? undefined,
     kind: d.deadline.due === null && d.deadline.kind !== 'recurring' ? 'none' : d.deadline.kind,
   };
-  const dto = Object.assign(new DirectiveDto(), {
+  const dto: DirectiveInput = {
     text: edit?.text ?? d.text,
     lead: edit?.lead ?? parsedLead,
     coordinators: edit?.coordinators ?? d.coordinators.map((a) => a.code),
     deadline,
     key: edit?.key ?? false,
     confidential: edit?.confidential ?? false,
-  });
+  };
   return { path: d.path, dto };
 }
 
-function invalid(field: string, message: string): ProblemError {
-  return new ProblemError(problem('validation', message, { errors: [{ field, message }] }));
+function invalid(field: string, message: string): InvalidCommandError {
+  return new InvalidCommandError('RegisterNotice', message, field);
 }

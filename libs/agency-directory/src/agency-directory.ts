@@ -1,10 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AgencyCatalogue, Agency, AgencyContacts, AgencyGroup } from '@tdnv/agencies';
-import { AgencyEditEvent, AgencyEdits, evolveAgencyEdits, NO_EDITS } from '@tdnv/domain';
-import { EventStore } from '@tdnv/event-store';
-import { problem, ProblemError } from '../http/problem';
-import { NotifyingEventStore } from '../appended-events';
-import { EVENT_STORE } from '../tokens';
+import { AgencyEditEvent, AgencyEdits, evolveAgencyEdits, InvalidCommandError, NO_EDITS } from '@tdnv/domain';
+import { EventStore, NotifyingEventStore } from '@tdnv/event-store';
+import { EVENT_STORE } from '@tdnv/config';
 
 export const AGENCY_CATALOGUE_STREAM = 'agency-catalogue';
 
@@ -93,6 +91,7 @@ export class AgencySnapshot {
   }
 }
 
-function invalid(field: string, message: string): ProblemError {
-  return new ProblemError(problem('validation', message, { errors: [{ field, message }] }));
+/** Agency codes are read while registering a notice: a wrong one is that command's invalid input. */
+function invalid(field: string, message: string): InvalidCommandError {
+  return new InvalidCommandError('RegisterNotice', message, field);
 }

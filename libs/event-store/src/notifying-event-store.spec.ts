@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEventStore, AppendResult } from '@tdnv/event-store';
-import { NotifyingEventStore } from './appended-events';
+import { createEventStore } from './create-event-store';
+import { AppendResult } from './event-store.port';
+import { NotifyingEventStore } from './notifying-event-store';
 
 describe('NotifyingEventStore (real SQLite file)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tdnv-notify-'));

@@ -1,0 +1,2 @@
+export * from './user-directory.service';
+export * from './users.commands';
