@@ -8,7 +8,7 @@ import { createDeadlinePolicy, defaultCalendar } from '@tdnv/calendar';
 import { AppConfig, loadConfig, Clock } from '@tdnv/config';
 import { taskStream } from '@tdnv/domain';
 import { createEventStore, EventStore, StoredEvent } from '@tdnv/event-store';
-import { deletePrefixedKeys, redisConnection, reminderKeys } from '@tdnv/queues';
+import { deletePrefixedKeys, redisConnection, reminderKeys, parsePendingEntry } from '@tdnv/queues';
 import { DEFAULT_REMINDER_POLICY, ReminderPolicy, LadderContext, ladderOf, Rung, foldReminderView } from '@tdnv/reminders';
 import { SmtpSink } from '@tdnv/testing';
 
@@ -96,8 +96,8 @@ export class ReminderWorld {
     throw new Error(`${taskId}: expected ${count} of ${types.join('/')}, got ${(await this.events(taskId, ...types)).length}`);
   }
 
-  pendingJob(taskId: string): Promise<string | null> {
-    return this.redis.hget(reminderKeys(this.prefix).pending, taskId);
+  async pendingJob(taskId: string): Promise<string | null> {
+    return parsePendingEntry(await this.redis.hget(reminderKeys(this.prefix).pending, taskId))?.id ?? null;
   }
 
   /** Deletes only this test's keys: other suites share the Redis. */

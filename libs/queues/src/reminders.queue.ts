@@ -51,8 +51,28 @@ export const rungJobId = (j: RungJob): string => `rem__${j.taskId}__${j.rung}__$
 export const digestJobId = (j: DigestJob): string => `dig__${j.agency}__${Date.parse(j.slot)}__g${j.gen}`;
 
 /** Redis keys of the workflow, under the same BullMQ prefix so a test's cleanup removes them too. */
+/**
+ * What the scheduler wrote for a task's pending job: its id and the real-clock instant it was set to
+ * fire at. Keeping the instant ourselves lets a re-plan see drift (a moved CLOCK_START, a changed
+ * calendar) without reading BullMQ's internal delayed-set scores; the re-time goes through
+ * `Job.changeDelay`.
+ */
+export interface PendingJob {
+  id: string;
+  realFireAt: number;
+}
+
+export const pendingEntry = (job: PendingJob): string => `${job.id}|${job.realFireAt}`;
+
+export function parsePendingEntry(value: string | null): PendingJob | undefined {
+  if (!value) return undefined;
+  const bar = value.lastIndexOf('|');
+  // An entry written before the instant was kept has none: it counts as due for a look.
+  return bar < 0 ? { id: value, realFireAt: NaN } : { id: value.slice(0, bar), realFireAt: Number(value.slice(bar + 1)) };
+}
+
 export const reminderKeys = (prefix = 'bull') => ({
-  /** Hash taskId → id of its one pending rung job. */
+  /** Hash taskId → its one pending rung job: `id|realFireAtMs` (see PendingJob). */
   pending: `${prefix}:reminders:pending`,
   digestItems: (agency: string, slot: string) => `${prefix}:reminders:digest:${agency}:${Date.parse(slot)}`,
   digestGen: (agency: string, slot: string) => `${prefix}:reminders:digest-gen:${agency}:${Date.parse(slot)}`,

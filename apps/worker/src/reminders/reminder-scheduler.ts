@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type Redis from 'ioredis';
 import { EventStore } from '@tdnv/event-store';
-import { REMINDER_JOBS, reminderKeys } from '@tdnv/queues';
+import { parsePendingEntry, pendingEntry, REMINDER_JOBS, reminderKeys } from '@tdnv/queues';
 import { LadderContext } from '@tdnv/reminders';
 import { overlapped } from './overlapped';
 import { DesiredJob, planJobs, touchedTasks, wholeStreamsIn } from './reminder-plan';
@@ -11,8 +11,6 @@ import { ReminderTasksStore } from './reminder-tasks.store';
 const BATCH = 1000;
 /** Completed rung jobs are kept this long so a reconciliation cannot re-add a rung whose send is still in flight. */
 export const KEEP_COMPLETED_SECONDS = 12 * 3600;
-/** BullMQ scores a delayed job as fireTime * 4096 + counter. */
-const SCORE_SCALE = 4096;
 
 /**
  * Turns the log into BullMQ delayed jobs: ONE pending job per open task, its next rung (so 100,000
@@ -101,15 +99,16 @@ export class ReminderScheduler {
 
   private async write(desired: DesiredJob[]): Promise<number> {
     const client = this.redis;
-    const pending = (await client.hmget(this.keys.pending, ...desired.map((d) => d.taskId))) as (string | null)[];
+    const pending = ((await client.hmget(this.keys.pending, ...desired.map((d) => d.taskId))) as (string | null)[]).map(parsePendingEntry);
     // Only a job we believe is there needs a look: a new id is simply added (addBulk keeps an existing id).
     const check = client.pipeline();
     for (let i = 0; i < desired.length; i++) {
       const id = desired[i].job?.id;
-      if (id && pending[i] === id) check.exists(this.queue.toKey(id)).zscore(this.queue.toKey('delayed'), id);
+      if (id && pending[i]?.id === id) check.exists(this.queue.toKey(id));
     }
     const replies = check.length ? ((await check.exec()) ?? []).map(([, value]) => value) : [];
     const now = this.context().now.getTime();
+    const realNow = Date.now();
     const delayOf = (job: { fireAt: number }) => Math.max(0, job.fireAt - now);
     let k = 0;
     const toAdd: Parameters<Queue['addBulk']>[0] = [];
@@ -119,21 +118,28 @@ export class ReminderScheduler {
     const unset: string[] = [];
     for (let i = 0; i < desired.length; i++) {
       const { taskId, job } = desired[i];
-      const old = pending[i];
+      const old = pending[i]?.id;
       if (old && old !== job?.id) stale.push(old);
       if (!job) {
         if (old) unset.push(taskId);
         continue;
       }
+      const realFireAt = realNow + delayOf(job);
       if (old !== job.id) {
         toAdd.push({ name: REMINDER_JOBS.rung, data: job.data, opts: { jobId: job.id, delay: delayOf(job) } });
-        set[taskId] = job.id;
+        set[taskId] = pendingEntry({ id: job.id, realFireAt });
         continue;
       }
-      const [exists, score] = [replies[k++] === 1, replies[k++] as string | null];
-      if (!exists) toAdd.push({ name: REMINDER_JOBS.rung, data: job.data, opts: { jobId: job.id, delay: delayOf(job) } });
+      const exists = replies[k++] === 1;
+      if (!exists) {
+        toAdd.push({ name: REMINDER_JOBS.rung, data: job.data, opts: { jobId: job.id, delay: delayOf(job) } });
+        set[taskId] = pendingEntry({ id: job.id, realFireAt });
+      }
       // A clock moved by CLOCK_START or a test, or a changed calendar, shows as drift: the job is re-timed, not duplicated.
-      else if (score !== null && Math.abs(Math.floor(Number(score) / SCORE_SCALE) - (Date.now() + delayOf(job))) > 1_000) retime.push({ id: job.id, delay: delayOf(job) });
+      else if (!(Math.abs(pending[i]!.realFireAt - realFireAt) <= 1_000)) {
+        retime.push({ id: job.id, delay: delayOf(job) });
+        set[taskId] = pendingEntry({ id: job.id, realFireAt });
+      }
     }
     await Promise.all([
       toAdd.length ? this.queue.addBulk(toAdd) : undefined,
