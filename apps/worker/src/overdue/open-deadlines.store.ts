@@ -1,8 +1,7 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { canBecomeOverdue, TaskEvent, evolveTask, isOpen, Task, TaskState } from '@tdnv/domain';
 import { StoredEvent } from '@tdnv/event-store';
+import { Checkpoint, openWorkerState } from '../worker-state';
 
 export interface OpenDeadline {
   taskId: string;
@@ -16,27 +15,25 @@ export interface OpenDeadline {
  */
 export class OpenDeadlinesStore {
   private readonly db: Database.Database;
+  private readonly position: Checkpoint;
 
-  constructor(
-    file: string,
-    private readonly name = 'open-deadlines',
-  ) {
-    mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
+  constructor(file: string, name = 'open-deadlines') {
+    this.db = openWorkerState(file);
     // Version 2 keeps the folded task; the version-1 table (hand-written status columns) is rebuilt.
     const legacy = this.db.prepare("SELECT 1 FROM pragma_table_info('open_deadlines') WHERE name = 'overdue_for'").get();
-    if (legacy) this.db.exec(`DROP TABLE open_deadlines; DELETE FROM checkpoints WHERE name = '${this.name.replace(/'/g, "''")}';`);
+    this.position = new Checkpoint(this.db, name);
+    if (legacy) {
+      this.db.exec('DROP TABLE open_deadlines');
+      this.position.save(0n);
+    }
     this.db.exec(`
-      CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, position TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS open_deadlines (
         task_id TEXT PRIMARY KEY, state TEXT NOT NULL, due TEXT, candidate INTEGER NOT NULL);
       CREATE INDEX IF NOT EXISTS open_deadlines_candidates ON open_deadlines (candidate, due);`);
   }
 
   checkpoint(): bigint {
-    const row = this.db.prepare('SELECT position FROM checkpoints WHERE name = ?').get(this.name) as { position: string } | undefined;
-    return row ? BigInt(row.position) : 0n;
+    return this.position.position();
   }
 
   /** Applies a batch of events and moves the checkpoint past them, atomically. */
@@ -47,7 +44,6 @@ export class OpenDeadlinesStore {
       'INSERT INTO open_deadlines (task_id, state, due, candidate) VALUES (?, ?, ?, ?) ON CONFLICT(task_id) DO UPDATE SET state = excluded.state, due = excluded.due, candidate = excluded.candidate',
     );
     const remove = this.db.prepare('DELETE FROM open_deadlines WHERE task_id = ?');
-    const save = this.db.prepare('INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position');
     this.db.transaction(() => {
       // A batch often holds several events of one task: fold them in memory, write each task once.
       const touched = new Map<string, TaskState>();
@@ -61,7 +57,7 @@ export class OpenDeadlinesStore {
         if (!task || !isOpen(task)) remove.run(taskId);
         else upsert.run(taskId, JSON.stringify(task), task.deadline.due, isCandidate(task) ? 1 : 0);
       }
-      save.run(this.name, events[events.length - 1].position.toString());
+      this.position.save(events[events.length - 1].position);
     })();
   }
 

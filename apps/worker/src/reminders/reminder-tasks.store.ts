@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { StoredEvent } from '@tdnv/event-store';
+import { Checkpoint, openWorkerState } from '../worker-state';
 
 const CLOSING = new Set(['TaskCompleted', 'TaskCancelled']);
 
@@ -12,19 +11,16 @@ const CLOSING = new Set(['TaskCompleted', 'TaskCancelled']);
  */
 export class ReminderTasksStore {
   private readonly db: Database.Database;
+  private readonly position: Checkpoint;
 
-  constructor(file: string, private readonly name = 'reminder-scheduler') {
-    mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, position TEXT NOT NULL);
-      CREATE TABLE IF NOT EXISTS reminder_tasks (task_id TEXT PRIMARY KEY);`);
+  constructor(file: string, name = 'reminder-scheduler') {
+    this.db = openWorkerState(file);
+    this.db.exec('CREATE TABLE IF NOT EXISTS reminder_tasks (task_id TEXT PRIMARY KEY)');
+    this.position = new Checkpoint(this.db, name);
   }
 
   checkpoint(): bigint {
-    const row = this.db.prepare('SELECT position FROM checkpoints WHERE name = ?').get(this.name) as { position: string } | undefined;
-    return row ? BigInt(row.position) : 0n;
+    return this.position.position();
   }
 
   /** Records which tasks are open after `events` and moves the checkpoint past them, atomically. */
@@ -32,7 +28,6 @@ export class ReminderTasksStore {
     if (events.length === 0) return;
     const add = this.db.prepare('INSERT OR IGNORE INTO reminder_tasks (task_id) VALUES (?)');
     const remove = this.db.prepare('DELETE FROM reminder_tasks WHERE task_id = ?');
-    const save = this.db.prepare('INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position');
     this.db.transaction(() => {
       for (const event of events) {
         const taskId = taskIdOf(event);
@@ -40,7 +35,7 @@ export class ReminderTasksStore {
         if (event.type === 'TaskAssigned') add.run(taskId);
         else if (CLOSING.has(event.type)) remove.run(taskId);
       }
-      save.run(this.name, events[events.length - 1].position.toString());
+      this.position.save(events[events.length - 1].position);
     })();
   }
 

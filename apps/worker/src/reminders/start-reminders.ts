@@ -52,7 +52,7 @@ export async function startReminders(context: WorkerContext, options: ReminderOp
     sendAttempts: options.sendAttempts ?? 8,
     backoffMs: options.backoffMs ?? 5_000,
   });
-  const tasks = new ReminderTasksStore(options.dataFile ?? join(config.dataDir, 'reminders.sqlite'));
+  const tasks = new ReminderTasksStore(options.dataFile ?? join(config.dataDir, 'worker.sqlite'));
   const scheduler = new ReminderScheduler(store, tasks, queues.reminders, redis, ladder, prefix);
   const resolver = new RecipientResolver(store);
   const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: (line) => logger.log(line), poolSize: options.concurrency?.smtpPool ?? settings.smtpPoolSize });
