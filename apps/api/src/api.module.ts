@@ -20,6 +20,7 @@ import { NoticesController } from './notices/notices.controller';
 import { RegisterNoticeHandler } from '@tdnv/notices';
 import { ExecuteTaskCommandHandler, TaskReader } from '@tdnv/tasks';
 import { TasksController } from './tasks/tasks.controller';
+import { createMetricsRegistry, METRICS_REGISTRY } from '@tdnv/metrics';
 
 /** Closes the event store when the app stops (SIGTERM or app.close()). */
 class EventStoreLifecycle implements OnApplicationShutdown {
@@ -36,11 +37,12 @@ export class ApiModule {
       module: ApiModule,
       // Global, so the feature modules (read models, reminders) get the store, clock and config.
       global: true,
-      exports: [APP_CONFIG, CLOCK, EVENT_STORE, NotifyingEventStore, DEADLINE_POLICY, AgencyDirectory],
+      exports: [APP_CONFIG, CLOCK, EVENT_STORE, NotifyingEventStore, DEADLINE_POLICY, AgencyDirectory, METRICS_REGISTRY],
       imports: [CqrsModule.forRoot(), ReadModelsModule.register(config), RemindersModule.register(config)],
       controllers: [HealthController, MetricsController, AuthController, UsersController, NoticeImportController, NoticesController, TasksController, AgenciesController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        { provide: METRICS_REGISTRY, useFactory: createMetricsRegistry },
         { provide: CLOCK, useValue: new Clock(config.tzDeadlines, config.clockStart) },
         {
           provide: EVENT_STORE,

@@ -1,9 +1,16 @@
 import { collectDefaultMetrics, Registry } from 'prom-client';
 
+/** Dependency-injection token of an app instance's registry. */
+export const METRICS_REGISTRY = Symbol('METRICS_REGISTRY');
+
 /**
- * One Prometheus registry per process. Each capability creates its own metrics in its own file
- * with `registers: [metricsRegistry]`; `/metrics` serialises this registry.
+ * One Prometheus registry per app instance, handed to each capability that adds its collectors
+ * (no metric is registered as a side effect of importing a module, and two API instances in one
+ * process, as in the tests, each answer /metrics for themselves).
  */
-export const metricsRegistry = new Registry();
-metricsRegistry.setDefaultLabels({ app: 'theo-doi-nhiem-vu' });
-collectDefaultMetrics({ register: metricsRegistry, prefix: 'tdnv_' });
+export function createMetricsRegistry(): Registry {
+  const registry = new Registry();
+  registry.setDefaultLabels({ app: 'theo-doi-nhiem-vu' });
+  collectDefaultMetrics({ register: registry, prefix: 'tdnv_' });
+  return registry;
+}

@@ -1,6 +1,7 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Header, Inject } from '@nestjs/common';
+import { Registry } from 'prom-client';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { metricsRegistry } from '@tdnv/metrics';
+import { METRICS_REGISTRY } from '@tdnv/metrics';
 import { Public } from '../auth/auth.guard';
 
 /**
@@ -10,10 +11,12 @@ import { Public } from '../auth/auth.guard';
 @ApiExcludeController()
 @Controller('metrics')
 export class MetricsController {
+  constructor(@Inject(METRICS_REGISTRY) private readonly registry: Registry) {}
+
   @Public()
   @Get()
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
   metrics(): Promise<string> {
-    return metricsRegistry.metrics();
+    return this.registry.metrics();
   }
 }

@@ -4,7 +4,9 @@ import { AppConfig, Clock, APP_CONFIG, EVENT_STORE } from '@tdnv/config';
 import { InvalidLocalDateError, isLocalDate, endOfDayInstant, localDateOf } from '@tdnv/calendar';
 import { EventStore, NotifyingEventStore } from '@tdnv/event-store';
 import { nudgeOptions, PROJECTION_JOBS, PROJECTIONS_QUEUE, redisConnection } from '@tdnv/queues';
-import { ReadModelQueryError, setProjectionStatusSource, projectionStatuses, PROJECTIONS, SqlDatabase } from '@tdnv/read-models';
+import { Registry } from 'prom-client';
+import { METRICS_REGISTRY } from '@tdnv/metrics';
+import { ReadModelQueryError, registerProjectionLagMetrics, projectionStatuses, PROJECTIONS, SqlDatabase } from '@tdnv/read-models';
 import { problem, ProblemError } from '../http/problem';
 
 export const READ_MODEL_DB = Symbol('READ_MODEL_DB');
@@ -23,6 +25,7 @@ export class ProjectionNudger implements OnModuleInit, OnApplicationShutdown {
     private readonly notifying: NotifyingEventStore,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_DB) private readonly db: SqlDatabase,
+    @Inject(METRICS_REGISTRY) private readonly metrics: Registry,
   ) {}
 
   onModuleInit(): void {
@@ -34,12 +37,11 @@ export class ProjectionNudger implements OnModuleInit, OnApplicationShutdown {
       if (this.closed) return;
       for (const { name } of PROJECTIONS) void queue.add(PROJECTION_JOBS.nudge, { projection: name }, nudgeOptions(name)).catch(() => undefined);
     });
-    setProjectionStatusSource(() => projectionStatuses(this.db, this.store));
+    registerProjectionLagMetrics(this.metrics, () => (this.closed ? Promise.resolve([]) : projectionStatuses(this.db, this.store)));
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.closed = true;
-    setProjectionStatusSource(undefined);
     await this.queue?.close();
     await this.db.close();
   }

@@ -1,15 +1,20 @@
-import { DynamicModule, Module, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { DynamicModule, Inject, Module, OnModuleInit } from '@nestjs/common';
+import { Registry } from 'prom-client';
+import { METRICS_REGISTRY } from '@tdnv/metrics';
 import { AppConfig } from '@tdnv/config';
 import { TaskReader } from '@tdnv/tasks';
 import { reminderLadderProvider } from './reminder-ladder.provider';
 import { ReminderQueuesClient } from './reminder-queues.client';
 import { RemindersController } from './reminders.controller';
-import { registerReminderMetrics, useReminderMetricsSource } from './reminders-metrics';
+import { registerReminderMetrics } from './reminders-metrics';
 
 /** Reminders and escalations (issue 5): GET /api/v1/tasks/:id/reminders, scheduler nudges, /metrics. */
 @Module({})
-export class RemindersModule implements OnModuleInit, OnModuleDestroy {
-  constructor(private readonly queues: ReminderQueuesClient) {}
+export class RemindersModule implements OnModuleInit {
+  constructor(
+    private readonly queues: ReminderQueuesClient,
+    @Inject(METRICS_REGISTRY) private readonly metrics: Registry,
+  ) {}
 
   static register(config: AppConfig): DynamicModule {
     return {
@@ -20,11 +25,6 @@ export class RemindersModule implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleInit(): void {
-    registerReminderMetrics();
-    useReminderMetricsSource(this.queues);
-  }
-
-  onModuleDestroy(): void {
-    useReminderMetricsSource(undefined);
+    registerReminderMetrics(this.metrics, this.queues);
   }
 }
