@@ -21,3 +21,4 @@ export * from './agency/agency-edits';
 export * from './user/user-directory';
 export * from './task/task-view';
 export * from './task/task-status.labels';
+export * from './email';

@@ -1,5 +1,6 @@
 import { Actor } from '../actor';
 import { ActorForbiddenError, CommandRefusedError, InvalidCommandError } from '../domain.errors';
+import { isEmailAddress } from '../email';
 
 /**
  * Edits to the agency catalogue (danh mục cơ quan) are events on one stream, `agency-catalogue`:
@@ -35,13 +36,12 @@ export function evolveAgencyEdits(state: AgencyEdits, event: AgencyEditEvent): A
   }
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const UNIT_CODE = /^[A-Z0-9][A-Z0-9_-]{1,39}$/;
 
 export function decideUpdateContacts(actor: Actor, contacts: AgencyContactsUpdated['data']): AgencyEditEvent[] {
   if (actor.role !== 'admin') throw new ActorForbiddenError('UpdateAgencyContacts', 'Chỉ quản trị viên mới được sửa thông tin đầu mối liên hệ của cơ quan');
   const lists = [contacts.focal, contacts.leader, contacts.trackingOfficers ?? [], contacts.departmentHead ?? []];
-  const bad = lists.flat().find((e) => !EMAIL.test(e));
+  const bad = lists.flat().find((e) => !isEmailAddress(e));
   if (bad !== undefined) throw new InvalidCommandError('UpdateAgencyContacts', `“${bad}” không phải là địa chỉ email hợp lệ`, 'focal');
   return [{ type: 'AgencyContactsUpdated', data: contacts }];
 }

@@ -1,5 +1,6 @@
 import { Actor, Role } from '../actor';
 import { ActorForbiddenError, CommandRefusedError, InvalidCommandError, NotFoundError } from '../domain.errors';
+import { isEmailAddress } from '../email';
 
 /**
  * People who sign in (người dùng), as events on one stream, `user-directory`: the number of users is
@@ -58,7 +59,6 @@ export function evolveUsers(users: Users, event: UserEvent): Users {
   }
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -66,7 +66,7 @@ export function normalizeEmail(email: string): string {
 
 export function decideCreateUser(actor: Actor, user: UserCreated['data'], users: Users, agencyExists: boolean): UserEvent[] {
   if (actor.role !== 'admin') throw new ActorForbiddenError('CreateUser', 'Chỉ quản trị viên mới được tạo người dùng');
-  if (!EMAIL.test(user.email)) throw new InvalidCommandError('CreateUser', 'Địa chỉ email không hợp lệ', 'email');
+  if (!isEmailAddress(user.email)) throw new InvalidCommandError('CreateUser', 'Địa chỉ email không hợp lệ', 'email');
   if (!user.name.trim()) throw new InvalidCommandError('CreateUser', 'Họ và tên không được để trống', 'name');
   if (user.role === 'agency' && !user.agency) throw new InvalidCommandError('CreateUser', 'Người dùng thuộc cơ quan cần có mã cơ quan', 'agency');
   if (user.agency && !agencyExists) throw new InvalidCommandError('CreateUser', `Mã cơ quan không có trong danh mục: ${user.agency}`, 'agency');
