@@ -1,8 +1,11 @@
 import { addDays } from '@tdnv/calendar';
-import { Actor } from '@tdnv/domain';
+import { Actor, OPEN_STATUSES } from '@tdnv/domain';
 import { BUCKETS, Counts, DeadlineMode } from './buckets';
 import { reportConditions, ReportScope } from './report-rows.query';
 import { SqlExecutor, SqlValue } from './sql-database';
+
+/** The domain's open states as an SQL list (constants, not input). */
+const OPEN_SQL = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
 
 export type StatsGroupBy = 'agency' | 'notice' | 'month';
 
@@ -24,7 +27,7 @@ const KEY: Record<StatsGroupBy, string> = { agency: "(t.lead || '')", notice: "(
  */
 function bucketSums(mode: DeadlineMode): string {
   const due = mode === 'original' ? 't.original_effective_due' : 't.effective_due';
-  const open = `t.status NOT IN ('completed', 'cancelled') AND ${due} IS NOT NULL`;
+  const open = `t.status IN (${OPEN_SQL}) AND ${due} IS NOT NULL`;
   const done = `t.status = 'completed' AND ${due} IS NOT NULL`;
   const onTime = `t.completed_on IS NOT NULL AND t.completed_on <= ${due}`;
   const sum = (condition: string, name: string) => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END) AS ${name}`;
