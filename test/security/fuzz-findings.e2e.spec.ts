@@ -1,4 +1,4 @@
-import { ApiHarness } from '../../libs/testing/src/api-harness';
+import { ApiHarness } from '../support/api-harness';
 
 /** Bugs the API fuzzer (issue 9, api-fuzz.e2e.spec.ts) found, each replayed as the exact request. */
 describe('issue 9 regressions found by the API fuzzer', () => {
