@@ -9,3 +9,4 @@ export * from './create-event-store';
 export * from './sqlite-event-store';
 export * from './notifying-event-store';
 export * from './sqlite-event-store.schema';
+export * from './postgres-event-store';
