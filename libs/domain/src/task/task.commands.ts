@@ -1,5 +1,6 @@
 import { Actor } from '../actor';
 import { Deadline } from '../deadline';
+import { AttachmentRef } from './task.events';
 
 /**
  * Every command carries its actor and the clock's reading: `now` (an instant) and `today` (the
@@ -17,7 +18,8 @@ export type AcknowledgeTask = Base<'AcknowledgeTask'>;
 export type DeclineTask = Base<'DeclineTask', { reason: string }>;
 /** `toParent` is the catalogue's parent of `agency`, looked up at the edge (a delegator stays among its units). */
 export type ReassignTask = Base<'ReassignTask', { agency: string; reason: string; toParent?: string }>;
-export type ReportProgress = Base<'ReportProgress', { note: string; percent?: number; documentRef?: string }>;
+/** `attachments`: files uploaded beforehand, resolved to their hashes at the edge. */
+export type ReportProgress = Base<'ReportProgress', { note: string; percent?: number; documentRef?: string; attachments?: AttachmentRef[] }>;
 export type RequestExtension = Base<'RequestExtension', { proposedDue: string; reason: string }>;
 /**
  * `parentDue`: for a sub-task, the parent task's current due date (null: none), looked up at the
@@ -26,7 +28,7 @@ export type RequestExtension = Base<'RequestExtension', { proposedDue: string; r
 export type ApproveExtension = Base<'ApproveExtension', { due?: string; parentDue?: string | null }>;
 export type RejectExtension = Base<'RejectExtension', { reason: string }>;
 export type AmendDeadline = Base<'AmendDeadline', { due: string; reason: string; parentDue?: string | null }>;
-export type ReportCompletion = Base<'ReportCompletion', { result: string; documentRef?: string }>;
+export type ReportCompletion = Base<'ReportCompletion', { result: string; documentRef?: string; attachments?: AttachmentRef[] }>;
 export type AcceptCompletion = Base<'AcceptCompletion'>;
 export type ReturnCompletion = Base<'ReturnCompletion', { reason: string }>;
 export type CancelTask = Base<'CancelTask', { reason: string }>;

@@ -3,7 +3,7 @@ import { ActorForbiddenError, CommandRefusedError, InvalidCommandError, NotFound
 import { formatLocalDate, isLocalDate } from '../local-date';
 import { Actor } from '../actor';
 import { AmendDeadline, ApproveExtension, deadlineOn, TaskCommand, TaskCommandType } from './task.commands';
-import { TaskEvent } from './task.events';
+import { AttachmentRef, TaskEvent } from './task.events';
 import { actsAsDelegator, mayAct, maySee, Who } from '../access/access.policy';
 import { describeWho } from './task.permissions';
 import { fieldLabel, notInStateReason } from './task.reasons';
@@ -61,7 +61,7 @@ export const TASK_RULES: { [T in TaskCommandType]: Rule<T> } = {
       const { percent, documentRef } = c.payload;
       if (percent !== undefined && !(percent >= 0 && percent <= 100)) invalid(c, 'Tỷ lệ hoàn thành phải từ 0 đến 100%', 'percent');
       const note = text(c, 'note', c.payload.note);
-      return [{ type: 'ProgressReported', data: { taskId: t.taskId, by: by(c), note, percent, documentRef } }];
+      return [{ type: 'ProgressReported', data: { taskId: t.taskId, by: by(c), note, percent, documentRef, ...attachmentsOf(c.payload) } }];
     },
   },
   RequestExtension: {
@@ -123,7 +123,7 @@ export const TASK_RULES: { [T in TaskCommandType]: Rule<T> } = {
     who: 'lead',
     decide: (c, t) => {
       const result = text(c, 'result', c.payload.result);
-      const data = { taskId: t.taskId, by: by(c), result, documentRef: c.payload.documentRef, reportedAt: c.now, reportedOn: c.today };
+      const data = { taskId: t.taskId, by: by(c), result, documentRef: c.payload.documentRef, ...attachmentsOf(c.payload), reportedAt: c.now, reportedOn: c.today };
       return [{ type: 'CompletionReported', data }];
     },
   },
@@ -239,6 +239,10 @@ function withinParent(c: AmendDeadline | ApproveExtension, t: Task, due: string,
 }
 
 const by = (c: TaskCommand): string => c.actor.agency ?? c.actor.role;
+
+/** Attachments go into the event only when there are some: events without them stay as they were. */
+const attachmentsOf = (p: { attachments?: AttachmentRef[] }): { attachments?: AttachmentRef[] } =>
+  p.attachments?.length ? { attachments: p.attachments.map((a) => ({ ...a })) } : {};
 
 function refuse(c: TaskCommand, t: Task, reason: string): never {
   throw new CommandRefusedError(c.type, t.status, reason);

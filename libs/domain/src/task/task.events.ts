@@ -28,9 +28,17 @@ export interface TaskReassigned {
   type: 'TaskReassigned';
   data: { taskId: string; from: string; to: string; reason: string };
 }
+/** A file attached to a report: the event records its hash and metadata, never the bytes. */
+export interface AttachmentRef {
+  id: string;
+  name: string;
+  size: number;
+  sha256: string;
+  contentType: string;
+}
 export interface ProgressReported {
   type: 'ProgressReported';
-  data: { taskId: string; by: string; note: string; percent?: number; documentRef?: string };
+  data: { taskId: string; by: string; note: string; percent?: number; documentRef?: string; attachments?: AttachmentRef[] };
 }
 export interface ExtensionRequested {
   type: 'ExtensionRequested';
@@ -44,7 +52,7 @@ export interface DeadlineChanged {
 }
 export interface CompletionReported {
   type: 'CompletionReported';
-  data: { taskId: string; by: string; result: string; documentRef?: string; reportedAt: string; reportedOn: string };
+  data: { taskId: string; by: string; result: string; documentRef?: string; attachments?: AttachmentRef[]; reportedAt: string; reportedOn: string };
 }
 export interface CompletionReturned { type: 'CompletionReturned'; data: { taskId: string; reason: string } }
 export interface TaskCompleted {
