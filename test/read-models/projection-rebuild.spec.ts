@@ -1,21 +1,17 @@
 import { SqliteEventStore } from '@tdnv/event-store';
 import { readCheckpoint, rebuildProjection, runProjection, PROJECTIONS, tasksProjection } from '@tdnv/read-models';
-import { appendRandomScenario, CONTEXT, openTestStore, snapshot, tempDir, TestStore } from './read-model.fixtures';
-import { join } from 'node:path';
+import { appendRandomScenario, CONTEXT, snapshot, TestStore, LogAndReadModels } from './read-model.fixtures';
 
 describe.each(['sqlite', 'postgres'] as const)('projections on %s', (dialect) => {
-  const dir = tempDir();
+  const world = new LogAndReadModels(dialect);
   let store: SqliteEventStore;
   let rm: TestStore;
 
   beforeAll(async () => {
-    store = new SqliteEventStore(join(dir.path, 'events.sqlite'));
-    rm = await openTestStore(dialect, dir.path);
+    ({ store, rm } = await world.open());
   });
   afterAll(async () => {
-    await rm.dispose();
-    await store.close();
-    dir.remove();
+    await world.close();
   });
 
   const runAll = async (batchSize: number) => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { createDeadlinePolicy } from '@tdnv/calendar';
-import { EventStore, NewEvent } from '@tdnv/event-store';
+import { EventStore, NewEvent, SqliteEventStore } from '@tdnv/event-store';
 import { migrateReadModels, PostgresDatabase, PROJECTIONS, SqlDatabase, SqliteDatabase } from '@tdnv/read-models';
 
 export const PG_BASE_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -131,4 +131,25 @@ export async function appendRandomScenario(store: EventStore, options: { seed: n
     if (options.onChunk && step % 250 === 249) await options.onChunk();
   }
   return tasks.map((t) => t.id);
+}
+
+/** A test file's log (SQLite events) and read-model store in a temp folder, opened and removed together. */
+export class LogAndReadModels {
+  readonly dir = tempDir();
+  store?: SqliteEventStore;
+  rm?: TestStore;
+
+  constructor(private readonly dialect: 'sqlite' | 'postgres') {}
+
+  async open(): Promise<{ store: SqliteEventStore; rm: TestStore }> {
+    this.store = new SqliteEventStore(join(this.dir.path, 'events.sqlite'));
+    this.rm = await openTestStore(this.dialect, this.dir.path);
+    return { store: this.store, rm: this.rm };
+  }
+
+  async close(): Promise<void> {
+    await this.rm?.dispose();
+    await this.store?.close();
+    this.dir.remove();
+  }
 }

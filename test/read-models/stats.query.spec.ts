@@ -1,26 +1,22 @@
-import { join } from 'node:path';
 import { Actor } from '@tdnv/domain';
 import { SqliteEventStore } from '@tdnv/event-store';
 import { runProjection, PROJECTIONS, reportRows, countInMemory, StatsRequest, taskStats } from '@tdnv/read-models';
-import { appendRandomScenario, CONTEXT, openTestStore, tempDir, TestStore } from './read-model.fixtures';
+import { appendRandomScenario, CONTEXT, TestStore, LogAndReadModels } from './read-model.fixtures';
 
 const names = { agency: (code: string) => (code === 'BTC' ? 'Bộ Tài chính' : undefined) };
 
 describe.each(['sqlite', 'postgres'] as const)('today\'s stats summed in SQL on %s', (dialect) => {
-  const dir = tempDir();
+  const world = new LogAndReadModels(dialect);
   let store: SqliteEventStore;
   let rm: TestStore;
 
   beforeAll(async () => {
-    store = new SqliteEventStore(join(dir.path, 'events.sqlite'));
-    rm = await openTestStore(dialect, dir.path);
+    ({ store, rm } = await world.open());
     await appendRandomScenario(store, { seed: 11, notices: 14, steps: 2000 });
     for (const projection of PROJECTIONS) await runProjection(rm.db, store, projection, CONTEXT);
   });
   afterAll(async () => {
-    await rm.dispose();
-    await store.close();
-    dir.remove();
+    await world.close();
   });
 
   const actors: Actor[] = [{ id: 'v', role: 'vpcp' }, { id: 'w', role: 'viewer' }, { id: 'b', role: 'agency', agency: 'BTC' }];

@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import { Actor } from '@tdnv/domain';
 import { NewEvent, SqliteEventStore } from '@tdnv/event-store';
 import { runProjection, PROJECTIONS, listTasks, TaskListFilter, TaskRow, maySeeRow } from '@tdnv/read-models';
-import { appendRandomScenario, CONTEXT, openTestStore, tempDir, TestStore } from './read-model.fixtures';
+import { appendRandomScenario, CONTEXT, TestStore, LogAndReadModels } from './read-model.fixtures';
 
 const TODAY = '2026-05-01';
 const NOW = new Date('2026-05-01T03:00:00Z');
@@ -42,14 +41,13 @@ async function allPages(rm: TestStore, actor: Actor, filter: TaskListFilter, lim
 }
 
 describe.each(['sqlite', 'postgres'] as const)('the inbox query on %s', (dialect) => {
-  const dir = tempDir();
+  const world = new LogAndReadModels(dialect);
   let store: SqliteEventStore;
   let rm: TestStore;
   let rows: (TaskRow & { state: string })[];
 
   beforeAll(async () => {
-    store = new SqliteEventStore(join(dir.path, 'events.sqlite'));
-    rm = await openTestStore(dialect, dir.path);
+    ({ store, rm } = await world.open());
     const taskIds = await appendRandomScenario(store, { seed: 5, notices: 10, steps: 1500 });
     // Extension requests on every third task (the random history has none), one in three of them then
     // approved or rejected. Some land on closed tasks: those await nobody.
@@ -70,9 +68,7 @@ describe.each(['sqlite', 'postgres'] as const)('the inbox query on %s', (dialect
     rows = await rm.db.all('SELECT * FROM rm_tasks t');
   });
   afterAll(async () => {
-    await rm.dispose();
-    await store.close();
-    dir.remove();
+    await world.close();
   });
 
   const btc: Actor = { id: 'btc', role: 'agency', agency: 'BTC' };

@@ -6,14 +6,15 @@ import { Queue } from 'bullmq';
 import { SqliteEventStore } from '@tdnv/event-store';
 import { redisConnection, PROJECTIONS_QUEUE } from '@tdnv/queues';
 import { readCheckpoints, rebuildProjection, PROJECTIONS } from '@tdnv/read-models';
-import { appendRandomScenario, CONTEXT, openTestStore, snapshot, tempDir, TestStore } from './read-model.fixtures';
+import { appendRandomScenario, CONTEXT, snapshot, TestStore, LogAndReadModels } from './read-model.fixtures';
 
 jest.setTimeout(120_000);
 
 const until = (condition: () => Promise<boolean>) => eventually(condition, 'the projections worker', { timeoutMs: 60_000, intervalMs: 2 });
 
 describe.each(['sqlite', 'postgres'] as const)('a projections worker killed with SIGKILL on %s', (dialect) => {
-  const dir = tempDir();
+  const world = new LogAndReadModels(dialect);
+  const { dir } = world;
   const prefix = `test-crash-${randomUUID()}`;
   let store: SqliteEventStore;
   let rm: TestStore;
@@ -35,17 +36,14 @@ describe.each(['sqlite', 'postgres'] as const)('a projections worker killed with
   const checkpoint = async (): Promise<bigint> => (await readCheckpoints(rm.db)).find((c) => c.name === 'tasks')!.position;
 
   beforeAll(async () => {
-    store = new SqliteEventStore(join(dir.path, 'events.sqlite'));
-    rm = await openTestStore(dialect, dir.path);
+    ({ store, rm } = await world.open());
   });
   afterAll(async () => {
     for (const child of children) child.kill('SIGKILL');
     const queue = new Queue(PROJECTIONS_QUEUE, { connection: redisConnection(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'), prefix });
     await queue.obliterate({ force: true });
     await queue.close();
-    await rm.dispose();
-    await store.close();
-    dir.remove();
+    await world.close();
   });
 
   it('ends, after a restart, with the same rows as a rebuild', async () => {
