@@ -7,6 +7,7 @@ import { ApiModule } from './api.module';
 import { AuthGuard } from './auth/auth.guard';
 import { limitToAdmins } from './http/admin-only';
 import { clientErrorHandler, frameworkErrors, limitUrlLength } from './http/edge-errors';
+import { limitJsonDepth } from './http/json-depth';
 import { addSecurityHeaders } from './http/security-headers';
 import { DOCX_MEDIA_TYPE } from './notice-import/notice-text';
 import { createValidationPipe } from './http/validation.pipe';
@@ -21,6 +22,7 @@ export async function createApiApp(config: AppConfig, logLevels: LogLevel[] | fa
   // Root hooks, added before any route or plugin, so they cover every answer.
   addSecurityHeaders(fastify);
   limitUrlLength(fastify);
+  limitJsonDepth(fastify);
   // A .docx upload arrives as raw bytes; Word files with images are larger than a JSON command.
   // What it may inflate to is bounded separately (notice-import/docx-size-guard.ts).
   fastify.addContentTypeParser(DOCX_MEDIA_TYPE, { parseAs: 'buffer', bodyLimit: 10 * config.bodyLimitBytes }, (_req, body, done) => done(null, body));

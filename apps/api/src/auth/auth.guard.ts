@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, SetMetadata, createParamDecorator } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { Actor } from '@tdnv/domain';
+import { Actor, userById } from '@tdnv/domain';
 import { InvalidTokenError, VerifiedToken, verifyTokenClaims } from '@tdnv/auth';
 import { AppConfig, APP_CONFIG } from '@tdnv/config';
 import { problem, ProblemError } from '../http/problem';
@@ -32,7 +32,7 @@ export class AuthGuard implements CanActivate {
     const claims = await this.verify(match[1]);
     // Tokens of managed users stop working when the user is disabled or signs out; development
     // tokens (npm run token) name no managed user.
-    const user = (await this.users.users()).users[claims.actor.id];
+    const user = userById((await this.users.users()).users, claims.actor.id);
     if (user?.disabled) throw new ProblemError(problem('unauthenticated', 'Tài khoản đã bị khóa'));
     if (user?.signedOutAt && (claims.issuedAtMs ?? 0) <= Date.parse(user.signedOutAt))
       throw new ProblemError(problem('unauthenticated', 'Phiên đăng nhập đã kết thúc; vui lòng đăng nhập lại'));

@@ -15,7 +15,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { map, Observable } from 'rxjs';
 import { Clock, CLOCK } from '@tdnv/config';
@@ -58,6 +58,7 @@ class RevisionEtag implements NestInterceptor {
  */
 @ApiTags('tasks')
 @ApiBearerAuth()
+@ApiParam({ name: 'id', description: 'Mã nhiệm vụ, ví dụ 2026-45-tb-vpcp.1.btc' })
 @UseInterceptors(RevisionEtag)
 @Controller('api/v1/tasks')
 export class TasksController {

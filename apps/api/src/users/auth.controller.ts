@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { verifyAgainstDummy, verifyPassword, signToken } from '@tdnv/auth';
 import { AppConfig, requireJwtSecret, Clock, APP_CONFIG, CLOCK } from '@tdnv/config';
-import { Actor, decideSignOut, normalizeEmail, User } from '@tdnv/domain';
+import { Actor, decideSignOut, normalizeEmail, User, userById } from '@tdnv/domain';
 import { CurrentActor, Public } from '../auth/auth.guard';
 import { problem, ProblemError } from '../http/problem';
 import { commandContext } from '../http/request-context';
@@ -78,7 +78,7 @@ export class AuthController {
   @ApiBearerAuth()
   @Get('me')
   async me(@CurrentActor() actor: Actor): Promise<PublicUser | { id: string; role: string; agency?: string }> {
-    const user = (await this.users.users()).users[actor.id];
+    const user = userById((await this.users.users()).users, actor.id);
     return user ? publicUser(user) : { id: actor.id, role: actor.role, agency: actor.agency };
   }
 }
