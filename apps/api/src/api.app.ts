@@ -12,6 +12,7 @@ import { addSecurityHeaders } from './http/security-headers';
 import { DOCX_MEDIA_TYPE } from './notice-import/notice-text';
 import { createValidationPipe } from './http/validation.pipe';
 import { defaultWebDir, serveWeb } from './web/serve-web';
+import { acceptUploads } from './attachments/attachment-store.provider';
 
 /** Builds the API application (used by main.ts, the end-to-end tests and the benchmarks). */
 export async function createApiApp(config: AppConfig, logLevels: LogLevel[] | false = ['log', 'warn', 'error']): Promise<NestFastifyApplication> {
@@ -31,6 +32,7 @@ export async function createApiApp(config: AppConfig, logLevels: LogLevel[] | fa
     logger: logLevels,
     bufferLogs: false,
   });
+  await acceptUploads(app, config);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   // Built in the API's own module, where the guard's dependencies live (app.get(ModuleRef) may

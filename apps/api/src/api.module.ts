@@ -20,6 +20,8 @@ import { NoticesController } from './notices/notices.controller';
 import { RegisterNoticeHandler } from '@tdnv/notices';
 import { ExecuteTaskCommandHandler, TaskReader } from '@tdnv/tasks';
 import { TasksController } from './tasks/tasks.controller';
+import { AttachmentsController } from './attachments/attachments.controller';
+import { attachmentStoreProvider, AttachmentStoreLifecycle } from './attachments/attachment-store.provider';
 import { createMetricsRegistry, METRICS_REGISTRY } from '@tdnv/metrics';
 
 /** Closes the event store when the app stops (SIGTERM or app.close()). */
@@ -37,9 +39,9 @@ export class ApiModule {
       module: ApiModule,
       // Global, so the feature modules (read models, reminders) get the store, clock and config.
       global: true,
-      exports: [APP_CONFIG, CLOCK, EVENT_STORE, NotifyingEventStore, DEADLINE_POLICY, AgencyDirectory, METRICS_REGISTRY],
+      exports: [APP_CONFIG, CLOCK, EVENT_STORE, attachmentStoreProvider.provide, NotifyingEventStore, DEADLINE_POLICY, AgencyDirectory, METRICS_REGISTRY],
       imports: [CqrsModule.forRoot(), ReadModelsModule.register(config), RemindersModule.register(config)],
-      controllers: [HealthController, MetricsController, AuthController, UsersController, NoticeImportController, NoticesController, TasksController, AgenciesController],
+      controllers: [HealthController, MetricsController, AuthController, UsersController, NoticeImportController, NoticesController, TasksController, AttachmentsController, AgenciesController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: METRICS_REGISTRY, useFactory: createMetricsRegistry },
@@ -53,6 +55,8 @@ export class ApiModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         EventStoreLifecycle,
+        attachmentStoreProvider,
+        AttachmentStoreLifecycle,
         AgencyDirectory,
         UserDirectory,
         ChangeUsersHandler,

@@ -24,6 +24,8 @@ export interface AppConfig {
   /** Điều 148 Bộ luật Dân sự: a due date on a non-working day moves to the next working day. */
   deadlineRollForward: boolean;
   bodyLimitBytes: number;
+  /** Largest attachment accepted (ATTACHMENT_MAX_BYTES, default 20 MB). */
+  attachmentMaxBytes: number;
   /** Who may read /metrics and /docs: anyone (`public`, the default) or a bearer token of role admin. */
   metricsAccess: Access;
   docsAccess: Access;
@@ -48,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = env.NODE_ENV === 'production';
   const port = integer(env.PORT ?? '3000', 'PORT', 0, 65535, problems);
   const bodyLimitBytes = integer(env.BODY_LIMIT_BYTES ?? '1048576', 'BODY_LIMIT_BYTES', 1024, 100 * 1048576, problems);
+  const attachmentMaxBytes = integer(env.ATTACHMENT_MAX_BYTES ?? String(20 * 1048576), 'ATTACHMENT_MAX_BYTES', 1024, 1024 * 1048576, problems);
   const eventstoreUrl = env.EVENTSTORE_URL || undefined;
   if (eventstoreUrl && !/^(postgres(ql)?|esdb(\+discover)?):\/\//.test(eventstoreUrl))
     // Only the scheme is echoed: the rest of the URL may hold a password.
@@ -90,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     tzDeadlines,
     deadlineRollForward: rollForward === 'true',
     bodyLimitBytes,
+    attachmentMaxBytes,
     metricsAccess,
     docsAccess,
     production,

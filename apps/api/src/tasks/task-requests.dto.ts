@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsLocalDate } from '../http/is-local-date.validator';
 
 /** Request bodies of the task commands. They stay at the HTTP edge; the domain has its own commands. */
@@ -27,6 +27,10 @@ export class ProgressDto {
   @ApiPropertyOptional({ example: '1234/BTC-TH' })
   @IsOptional() @IsString() @MaxLength(200)
   documentRef?: string;
+
+  @ApiPropertyOptional({ type: [String], example: ['att-0b6f4c1e-8d1a-4c55-9f0e-2b7c3a9d1e42'], description: 'Tệp đã tải lên (POST /tasks/{id}/attachments)' })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(60, { each: true })
+  attachments?: string[];
 }
 
 export class ExtensionRequestDto extends ReasonDto {
@@ -55,6 +59,10 @@ export class CompletionDto {
   @ApiPropertyOptional({ example: '123/TTr-BTC' })
   @IsOptional() @IsString() @MaxLength(200)
   documentRef?: string;
+
+  @ApiPropertyOptional({ type: [String], example: ['att-0b6f4c1e-8d1a-4c55-9f0e-2b7c3a9d1e42'], description: 'Tệp đã tải lên (POST /tasks/{id}/attachments)' })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(60, { each: true })
+  attachments?: string[];
 }
 
 export class DelegateDto {

@@ -23,6 +23,9 @@ import { Actor, TaskCommand, TaskCommandType } from '@tdnv/domain';
 import { CurrentActor } from '../auth/auth.guard';
 import { commandContext, setEtag } from '../http/request-context';
 import { ExecuteTaskCommand, TaskCommandResult, TaskReader, TaskView } from '@tdnv/tasks';
+import { AttachmentError, AttachmentStore, resolveAttachments } from '@tdnv/attachments';
+import { ATTACHMENT_STORE } from '../attachments/attachment-store.provider';
+import { problem, ProblemError } from '../http/problem';
 import {
   ApproveExtensionDto,
   CompletionDto,
@@ -66,6 +69,7 @@ export class TasksController {
     private readonly commandBus: CommandBus,
     private readonly reader: TaskReader,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ATTACHMENT_STORE) private readonly attachments: AttachmentStore,
   ) {}
 
   @Get(':id')
@@ -98,8 +102,9 @@ export class TasksController {
 
   @Post(':id/progress')
   @HttpCode(200)
-  progress(@Body() b: ProgressDto, @Req() r: CommandRequest) {
-    return this.run(r, 'ReportProgress', { note: b.note, percent: b.percent, documentRef: b.documentRef });
+  async progress(@Body() b: ProgressDto, @Req() r: CommandRequest) {
+    const attachments = await this.attached(r, b.attachments);
+    return this.run(r, 'ReportProgress', { note: b.note, percent: b.percent, documentRef: b.documentRef, attachments });
   }
 
   @Post(':id/extension-requests')
@@ -128,8 +133,9 @@ export class TasksController {
 
   @Post(':id/completion')
   @HttpCode(200)
-  reportCompletion(@Body() b: CompletionDto, @Req() r: CommandRequest) {
-    return this.run(r, 'ReportCompletion', { result: b.result, documentRef: b.documentRef });
+  async reportCompletion(@Body() b: CompletionDto, @Req() r: CommandRequest) {
+    const attachments = await this.attached(r, b.attachments);
+    return this.run(r, 'ReportCompletion', { result: b.result, documentRef: b.documentRef, attachments });
   }
 
   @Post(':id/completion/accept')
@@ -155,6 +161,18 @@ export class TasksController {
   @HttpCode(200)
   delegate(@Body() b: DelegateDto, @Req() r: CommandRequest) {
     return this.run(r, 'DelegateTask', { unit: b.agency, due: b.due, note: b.note, childTaskId: '' });
+  }
+
+  /** Attachment ids → what the event records (uploads of this task only); who may see the task is checked first. */
+  private async attached(r: CommandRequest, ids: string[] | undefined) {
+    if (!ids?.length) return undefined;
+    await this.reader.task(r.params.id, r.actor);
+    try {
+      return await resolveAttachments(this.attachments, r.params.id, ids);
+    } catch (error) {
+      if (!(error instanceof AttachmentError)) throw error;
+      throw new ProblemError(problem('validation', error.message, { errors: [{ field: error.field, message: error.message }] }));
+    }
   }
 
   private run<T extends TaskCommandType>(request: CommandRequest, type: T, payload: Payload<T>): Promise<TaskCommandResult> {

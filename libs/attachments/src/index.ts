@@ -1,0 +1,5 @@
+export * from './attachment';
+export * from './attachment-store.port';
+export * from './attachment-uploads';
+export * from './file-attachment-store';
+export * from './postgres-attachment-store';
