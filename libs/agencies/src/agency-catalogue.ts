@@ -135,6 +135,22 @@ export class AgencyCatalogue {
     return undefined;
   }
 
+  /**
+   * The agency or group named at the very start of a text (running-text guards applied), or
+   * undefined: what findMentions(text)[0] gives when it starts at 0, without scanning the rest.
+   */
+  mentionAtStart(text: string): AgencyMention | undefined {
+    const tokens = scanTokens(text);
+    if (tokens.count === 0 || tokens.starts[0] !== 0) return undefined;
+    const hit = this.parts.index.match(tokens, text, 0, true);
+    if (!hit) return undefined;
+    const end = tokens.ends[hit.endToken - 1];
+    const { code, name, kind, via } = this.describe(hit.target);
+    const mention: AgencyMention = { start: 0, end, text: text.slice(0, end), code, name, kind };
+    if (via) mention.via = via;
+    return mention;
+  }
+
   /** Every agency or group named in a text: longest match, non-overlapping, in text order. */
   findMentions(text: string): AgencyMention[] {
     const tokens = scanTokens(text);
@@ -219,7 +235,7 @@ export class AgencyCatalogue {
     }
     const name = unit.name.trim();
     if (name === '') throw new AgencyCatalogueError('Tên đơn vị không được để trống');
-    const added: Agency = deepFreeze({
+    const added: Agency = {
       code,
       name,
       shortName: unit.shortName?.trim() || name,
@@ -227,9 +243,18 @@ export class AgencyCatalogue {
       parent: parentCode,
       aliases: [...(unit.aliases ?? [])],
       contacts: { focal: [], leader: [] },
-    });
+    };
+    if (unit.unitType !== undefined) added.unitType = unit.unitType;
     const agencies = new Map(this.parts.agencies);
-    agencies.set(code, added);
+    agencies.set(code, deepFreeze(added));
     return new AgencyCatalogue({ ...this.parts, agencies });
+  }
+
+  /**
+   * Adds many units at once, parents first (a unit may be the parent of a later one): a province's
+   * own catalogue (its Sở and communes) or a ministry's Cục and Vụ. Same checks as withUnit.
+   */
+  withUnits(units: ReadonlyArray<NewUnit & { parent: string }>): AgencyCatalogue {
+    return units.reduce<AgencyCatalogue>((next, unit) => next.withUnit(unit.parent, unit), this);
   }
 }

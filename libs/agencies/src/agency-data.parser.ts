@@ -1,4 +1,4 @@
-import { Agency, AGENCY_KINDS, AgencyContacts, AgencyKind, GroupSelector, PredecessorAgency } from './agency';
+import { Agency, AGENCY_KINDS, AgencyContacts, AgencyKind, GroupSelector, PredecessorAgency, UNIT_TYPES, UnitType } from './agency';
 
 /**
  * Shape check of agencies.data.json. The file is edited by hand, so a typo must fail at start-up
@@ -79,9 +79,12 @@ function agency(raw: unknown, i: number): Agency {
     aliases: strList(o, 'aliases', where, true),
     contacts: contacts(o, where),
   };
+  const unitType = optStr(o, 'unitType', where);
+  if (unitType !== undefined && !UNIT_TYPES.includes(unitType as UnitType)) fail(where, `unknown unitType ${unitType}`);
   return withOptional(base, {
     parent: optStr(o, 'parent', where),
     placeName: optStr(o, 'placeName', where),
+    unitType,
     note: optStr(o, 'note', where),
   });
 }

@@ -7,6 +7,24 @@ export type AgencyKind = 'ministry' | 'ministry_level' | 'government_agency' | '
 
 export const AGENCY_KINDS: readonly AgencyKind[] = ['ministry', 'ministry_level', 'government_agency', 'province', 'city', 'other', 'unit'];
 
+/**
+ * What a unit is inside its parent: a province's departments (Sở, Thanh tra tỉnh, Văn phòng
+ * UBND tỉnh), its other bodies, its commune-level committees (and, before 1/7/2025, district
+ * ones); a ministry's Cục, Vụ and offices; a state enterprise. Local groups ("Các sở, ban, ngành",
+ * "Ủy ban nhân dân các xã, phường") fan out by it.
+ */
+export type UnitType = 'department' | 'provincial_unit' | 'commune' | 'district' | 'ministry_unit' | 'state_enterprise' | 'other';
+
+export const UNIT_TYPES: readonly UnitType[] = [
+  'department',
+  'provincial_unit',
+  'commune',
+  'district',
+  'ministry_unit',
+  'state_enterprise',
+  'other',
+];
+
 /** E-mail addresses. VPCP also keeps its tracking officers and department heads. */
 export interface AgencyContacts {
   focal: string[];
@@ -28,6 +46,8 @@ export interface Agency {
   parent?: string;
   /** Provinces and cities: the place itself ("Tỉnh An Giang", "Thành phố Huế"). */
   placeName?: string;
+  /** Units only: what the unit is inside its parent. */
+  unitType?: UnitType;
   note?: string;
 }
 
@@ -83,4 +103,5 @@ export interface NewUnit {
   name: string;
   shortName?: string;
   aliases?: string[];
+  unitType?: UnitType;
 }

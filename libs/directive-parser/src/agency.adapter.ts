@@ -1,12 +1,16 @@
-import { AgencyCatalogue, ResolvedAgency, normalizeVietnamese } from '@tdnv/agencies';
-import { AgencyDirectory, AgencyHit } from './agency.port';
+import { Agency, AgencyCatalogue, ResolvedAgency, normalizeVietnamese, tokenizeVietnamese } from '@tdnv/agencies';
+import { AgencyDirectory, AgencyHit, DescribedAgency } from './agency.port';
+import { successorWarning } from './messages.vi';
 
 /** The pair of groups gold/RULES.md writes for "các Bộ, ngành, địa phương" (G1 + G2). */
 const COMBINED_GROUP = 'ALL_MINISTRIES_AND_PROVINCES';
 
 function toHit(r: ResolvedAgency): AgencyHit {
   const hit: AgencyHit = { code: r.code, name: r.name };
-  if (r.via) hit.via = `"${r.via.formerName}" is a former name; ${r.name} took over on ${r.via.since}`;
+  if (r.via) {
+    hit.via = successorWarning(r.via.formerName, r.via.since, r.name);
+    hit.former = { name: r.via.formerName, since: r.via.since };
+  }
   return hit;
 }
 
@@ -27,11 +31,45 @@ function firstWords(catalogue: AgencyCatalogue): Set<string> {
   return words;
 }
 
+function described(a: Agency): DescribedAgency {
+  const d: DescribedAgency = { code: a.code, name: a.name, kind: a.kind };
+  if (a.parent) d.parent = a.parent;
+  if (a.unitType) d.unitType = a.unitType;
+  return d;
+}
+
+/** Normalized words of every name of a unit, longest first, per parent (built on first use). */
+function unitNames(catalogue: AgencyCatalogue, parent: string): Array<{ unit: Agency; words: string[] }> {
+  return catalogue
+    .unitsOf(parent)
+    .flatMap((unit) => [unit.name, unit.shortName, ...unit.aliases].map((n) => ({ unit, words: normalizeVietnamese(n).split(' ') })))
+    .sort((a, b) => b.words.length - a.words.length);
+}
+
 /** The parser's view of the shared agency catalogue (libs/agencies). */
 export function agencyDirectory(catalogue: AgencyCatalogue = AgencyCatalogue.load()): AgencyDirectory {
   const starts = firstWords(catalogue);
   const seen = new Map<string, boolean>();
+  const units = new Map<string, Array<{ unit: Agency; words: string[] }>>();
   return {
+    describe: (code) => {
+      const a = catalogue.get(code);
+      if (a) return described(a);
+      const g = catalogue.group(code);
+      return g ? { code: g.code, name: g.name, kind: 'group' } : null;
+    },
+    unitsOf: (parent) => catalogue.unitsOf(parent).map(described),
+    unitAt: (parent, text) => {
+      let names = units.get(parent);
+      if (!names) units.set(parent, (names = unitNames(catalogue, parent)));
+      if (!names.length) return null;
+      const tokens = tokenizeVietnamese(text.slice(0, 200));
+      for (const { unit, words } of names) {
+        if (words.length > tokens.norms.length || !words.every((w, k) => tokens.norms[k] === w)) continue;
+        return { hit: { code: unit.code, name: unit.name }, length: tokens.ends[words.length - 1] };
+      }
+      return null;
+    },
     mayStartName: (text) => {
       const w = FIRST_WORD.exec(text);
       if (!w) return false;
@@ -47,6 +85,10 @@ export function agencyDirectory(catalogue: AgencyCatalogue = AgencyCatalogue.loa
       return r ? toHit(r) : null;
     },
     findMentions: (text) => catalogue.findMentions(text).map((m) => ({ ...toHit(m), start: m.start, end: m.end })),
+    mentionAtStart: (text) => {
+      const m = catalogue.mentionAtStart(text);
+      return m ? { ...toHit(m), start: 0, end: m.end } : null;
+    },
     isGroup: (code) => catalogue.isGroup(code),
     // A combined group is written as its two member groups, so each fans out on its own.
     splitGroup: (code) => {

@@ -1,7 +1,12 @@
-import { AgencyDirectory, AgencyHit } from './agency.port';
-import { DeadlineContext, parseDeadlinePhrase } from './deadline.parser';
-import { BuildSink, emitDirective } from './directive.builder';
+import { AgencyHit } from './agency.port';
+import { TableContext } from './appendix-table.parser';
+import { parseDeadlinePhrase } from './deadline.parser';
+import { emitDirective } from './directive.emit';
+import { DirectiveStatus } from './directive.types';
+import { AgencyScope } from './document-scope';
+import { NO_LEAD_IN_ROW } from './messages.vi';
 import { readOwnerHeading, readPostposedOwner } from './owner.resolver';
+import { readStatus } from './report-status';
 
 /**
  * Appendix tables flattened by a PDF extractor one cell line at a time (seed 004): a "TT" line and
@@ -19,12 +24,16 @@ interface Line {
 }
 
 const STATUS_START = /^(?:Đang|Hoàn|Chưa|Thường|Đã)(?![\p{L}])/u;
+/** A status cell glued to the result on one line: "Hoàn thành Đã hoàn thành tại địa chỉ: …". */
+const STATUS_THEN_TEXT =
+  /^((?:Đang thực hiện|Hoàn thành|Chưa thực hiện|Chưa triển khai|Thường xuyên|Đã hoàn thành)(?:\/\S+)?)\s+(\p{Lu}.*)$/u;
 const STATUS_FULL =
   /^(?:Đang thực hiện|Đang nghiên cứu(?: thực hiện)?|Đang triển khai|Hoàn thành|Chưa thực hiện|Chưa triển khai|Thường xuyên|Đã hoàn thành)(?:\/(?:\d{4}(?:[-–]\d{4})?|Hàng năm|Hằng năm|Thường xuyên))?$/u;
 const GROUP = /^([IVX]+)\.\s+(.+)$/u;
 const HEADER_LAST = /^Kết quả/u;
 /** Words that start a task-column line although they are capitalised (proper nouns). */
-const PROPER_START = /^(?:Chính phủ|Trung ương|Nhà nước|Việt Nam|Internet|Đảng|Bộ|Quốc|Thủ tướng|Mạng Truyền|Cổng|Nền tảng|Hệ thống thông tin|Cơ sở dữ liệu|Luật|Nghị|Quyết|AI|VR|Big|Data|QR|Chiến lược)/u;
+const PROPER_START =
+  /^(?:Chính phủ|Trung ương|Nhà nước|Việt Nam|Internet|Đảng|Bộ|Quốc|Thủ tướng|Mạng Truyền|Cổng|Nền tảng|Hệ thống thông tin|Cơ sở dữ liệu|Luật|Nghị|Quyết|AI|VR|Big|Data|QR|Chiến lược)/u;
 
 function readLines(source: string): Line[] {
   const out: Line[] = [];
@@ -67,7 +76,7 @@ function statusAt(lines: Line[], s: number): number {
 }
 
 /** The lead cell just before the status: the longest run of lines that is exactly agency names. */
-function leadBefore(lines: Line[], s: number, dir: AgencyDirectory): { from: number; hits: AgencyHit[] } | null {
+function leadBefore(lines: Line[], s: number, dir: AgencyScope): { from: number; hits: AgencyHit[] } | null {
   for (let k = Math.max(1, s - 5); k < s; k += 1) {
     const list = readOwnerHeading(joinCell(lines.slice(k, s)), dir);
     if (list) return { from: k, hits: list.hits };
@@ -75,11 +84,25 @@ function leadBefore(lines: Line[], s: number, dir: AgencyDirectory): { from: num
   return null;
 }
 
-/** Where the "Dự kiến kết quả" column starts inside the lines before the status (heuristic). */
+const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** The lines from `k` only restate the task's own words ("Cổng dữ liệu quốc gia" after "Xây dựng Cổng dữ liệu quốc gia"). */
+function repeatsTask(lines: Line[], k: number, s: number): boolean {
+  const rest = words(joinCell(lines.slice(k, s)));
+  const task = new Set(words(joinCell(lines.slice(0, k))));
+  return rest.length >= 3 && rest.every((w) => task.has(w));
+}
+
+/**
+ * Where the "Dự kiến kết quả" column starts inside the lines before the status (heuristic): a
+ * capitalised line that is not a proper name, or the first line from which the rest repeats the
+ * task's own words ("Xây dựng Cổng dữ liệu quốc gia" / "Cổng dữ liệu quốc gia").
+ */
 function expectedResultStart(lines: Line[], s: number): number {
-  for (let k = 2; k < s; k += 1) {
-    const prev = lines[k - 1].text;
-    if (/^\p{Lu}/u.test(lines[k].text) && !PROPER_START.test(lines[k].text) && !/[,(]$/u.test(prev)) return k;
+  for (let k = 1; k < s; k += 1) {
+    if (!/^\p{Lu}/u.test(lines[k].text)) continue;
+    if (repeatsTask(lines, k, s)) return k;
+    if (k >= 2 && !PROPER_START.test(lines[k].text) && !/[,(]$/u.test(lines[k - 1].text)) return k;
   }
   return s;
 }
@@ -87,9 +110,12 @@ function expectedResultStart(lines: Line[], s: number): number {
 interface RowState {
   label: string;
   lines: Line[];
+  /** Index in `lines` where a page break (a repeated header) fell inside the row. */
+  breakAt?: number;
 }
 
-export function parseColumnTables(source: string, ctx: DeadlineContext, dir: AgencyDirectory, sink: BuildSink): void {
+export function parseColumnTables(source: string, t: TableContext): void {
+  const dir = t.dir;
   const lines = readLines(source);
   let group: { label: string; owner: AgencyHit[] } | null = null;
   let hasLead = false;
@@ -97,7 +123,7 @@ export function parseColumnTables(source: string, ctx: DeadlineContext, dir: Age
   let row: RowState | null = null;
   let expected = 1;
   const flush = () => {
-    if (row && group !== undefined) emitRow(row, group, hasLead, ctx, dir, sink);
+    if (row && group !== undefined) emitRow(row, group, hasLead, t);
     row = null;
   };
   for (let i = 0; i < lines.length; i += 1) {
@@ -106,6 +132,7 @@ export function parseColumnTables(source: string, ctx: DeadlineContext, dir: Age
     if (hEnd > 0) {
       hasLead = /chủ trì/iu.test(joinCell(lines.slice(i, hEnd)));
       inTable = true;
+      if (row) (row as RowState).breakAt ??= (row as RowState).lines.length;
       i = hEnd - 1;
       continue;
     }
@@ -132,22 +159,58 @@ export function parseColumnTables(source: string, ctx: DeadlineContext, dir: Age
   flush();
 }
 
-function emitRow(
-  row: RowState,
-  group: { label: string; owner: AgencyHit[] } | null,
-  hasLead: boolean,
-  ctx: DeadlineContext,
-  dir: AgencyDirectory,
-  sink: BuildSink,
-): void {
-  const { lines } = row;
+/** "Đang thực hiện/2025" → in progress, "Hoàn thành/2023" → done; the result column is the text after it. */
+function statusOf(cell: string, result: string, reportedOn: string | null, due: string | null): DirectiveStatus {
+  const status = readStatus(result, reportedOn, due);
+  const kind: DirectiveStatus['kind'] = /^(?:Hoàn thành|Đã hoàn thành)/u.test(cell)
+    ? 'done'
+    : /^Đang/u.test(cell)
+      ? 'in_progress'
+      : /^Chưa/u.test(cell)
+        ? 'open'
+        : status.kind === 'done'
+          ? 'done'
+          : result
+            ? 'in_progress'
+            : 'open';
+  const out: DirectiveStatus = { ...status, kind };
+  if (kind !== 'done') delete out.onTime;
+  else if (reportedOn) out.onTime = due === null || reportedOn <= due;
+  return out;
+}
+
+/** A status line with the result glued after it is read as two lines. */
+function splitGluedStatus(lines: Line[]): Line[] {
+  return lines.flatMap((l) => {
+    const m = STATUS_THEN_TEXT.exec(l.text);
+    if (!m) return [l];
+    const cut = l.start + m[1].length;
+    return [
+      { text: m[1], start: l.start, end: cut },
+      { text: m[2], start: l.end - m[2].length, end: l.end },
+    ];
+  });
+}
+
+function emitRow(row: RowState, group: { label: string; owner: AgencyHit[] } | null, hasLead: boolean, t: TableContext): void {
+  const lines = splitGluedStatus(row.lines);
   let s = lines.findIndex((_, k) => statusAt(lines, k) > 0);
   const statusLen = s >= 0 ? statusAt(lines, s) : 0;
   if (s < 0) s = lines.length;
-  const lead = hasLead ? leadBefore(lines, s, dir) : null;
+  const lead = hasLead ? leadBefore(lines, s, t.dir) : null;
   const taskEnd = lead ? lead.from : hasLead ? s : expectedResultStart(lines, s);
   const taskLines = lines.slice(0, taskEnd);
-  const leadHits = lead ? lead.hits : group?.owner ?? [];
+  let resultLines = lines.slice(s + statusLen);
+  // A page break right after the status, before any result: what follows ends the task's text
+  // ("… theo quy định tại Luật" / "An ninh mạng").
+  const shift = row.breakAt !== undefined && row.breakAt !== row.lines.length ? row.lines.length - row.breakAt : 0;
+  if (shift && resultLines.length === shift && !/[.;:]$/u.test(taskLines[taskLines.length - 1]?.text ?? '.')) {
+    taskLines.push(...resultLines);
+    resultLines = [];
+  }
+  const leadHits = lead ? lead.hits : (group?.owner ?? []);
+  const statusCell = joinStatus(lines.slice(s, s + statusLen));
+  const deadline = parseDeadlinePhrase(statusCell, t.ctx);
   emitDirective(
     {
       path: ['PL', group?.label, row.label].filter(Boolean).join('.'),
@@ -157,10 +220,11 @@ function emitRow(
       lead: leadHits,
       unresolvedLead: [],
       coordinators: [],
-      deadline: parseDeadlinePhrase(joinStatus(lines.slice(s, s + statusLen)), ctx),
-      warnings: leadHits.length ? [] : ['table row names no lead agency'],
+      deadline,
+      warnings: leadHits.length ? [] : [NO_LEAD_IN_ROW],
+      status: statusOf(statusCell, joinCell(resultLines), t.reportedOn, deadline.due),
     },
-    dir,
-    sink,
+    t.dir,
+    t.sink,
   );
 }

@@ -62,7 +62,9 @@ describe('seed 000: appendix of Báo cáo 10/BC-BTTTT (tab-separated, rows acros
   });
 
   it('joins a row continued after a repeated header (content and lead cells)', () => {
-    expect(table.get('PL.IV.4')?.text).toMatch(/đẩy mạnh triển khai các hoạt động bảo đảm an toàn thông tin theo quy định tại Nghị định số 85\/2016\/NĐ-CP/);
+    expect(table.get('PL.IV.4')?.text).toMatch(
+      /đẩy mạnh triển khai các hoạt động bảo đảm an toàn thông tin theo quy định tại Nghị định số 85\/2016\/NĐ-CP/,
+    );
     expect(leads(table.get('PL.V.9'))).toEqual(['BKHCN', 'TTXVN', 'DTNVN', 'DTHVN', 'ALL_MINISTRIES', 'ALL_PROVINCES']);
   });
 });

@@ -1,22 +1,35 @@
-import { AgencyDirectory, AgencyHit } from './agency.port';
-import { BuildSink, emitDirective } from './directive.builder';
+import { AgencyHit } from './agency.port';
 import { DeadlineContext, parseDeadlinePhrase } from './deadline.parser';
+import { BuildSink, emitDirective } from './directive.emit';
+import { AgencyScope } from './document-scope';
+import { NO_LEAD_IN_ROW } from './messages.vi';
 import { readPostposedOwner } from './owner.resolver';
+import { readStatus } from './report-status';
 import { cleanCell, readAgencyCell } from './table-cell.reader';
 
 /**
- * Appendix tables in the tab-separated layout of seed 000: a header row (TT, Nội dung công việc, Cơ
- * quan chủ trì, Thời gian hoàn thành, Kết quả thực hiện), group rows numbered I, II, …, task rows
- * numbered 1, 2, …; a page break repeats the header and continues the row on a line whose first
- * cells are empty. Every task row is one directive.
+ * Task tables exported as tab-separated text (seed 000, appendices of decisions, plans and
+ * reports): a header row whose first cell is TT/STT, then group rows numbered I, II, … and task
+ * rows numbered 1, 2 (or "1."). Columns are recognised by their header, in any order and any
+ * subset: content, lead, coordinators, time, product, result/status, note. A page break repeats
+ * the header (and may leave a page number) and continues the row on a line whose first cell is
+ * empty. Every task row is one directive; a result column gives its status.
  */
 
-interface Columns {
-  content: number;
-  lead: number;
-  coordinators: number;
-  due: number;
-}
+type Role = 'label' | 'content' | 'lead' | 'coordinators' | 'due' | 'product' | 'result' | 'note';
+
+const HEADER_ROLES: Array<[RegExp, Role]> = [
+  [/^(?:S?TT|Số TT|Số thứ tự)$/iu, 'label'],
+  [/chủ trì/iu, 'lead'],
+  [/phối hợp/iu, 'coordinators'],
+  [/sản phẩm|dự kiến kết quả|kết quả dự kiến|hình thức/iu, 'product'],
+  [/kết quả thực hiện|tình hình thực hiện|kết quả đạt được|kết quả đến|kết quả triển khai|^kết quả$/iu, 'result'],
+  [/thời gian|thời hạn|tiến độ/iu, 'due'],
+  [/ghi chú/iu, 'note'],
+  [/nội dung|nhiệm vụ|công việc|tên /iu, 'content'],
+];
+
+type Columns = Partial<Record<Role, number>>;
 
 interface Row {
   label: string;
@@ -32,44 +45,56 @@ interface TableState {
   row: Row | null;
 }
 
-const ROMAN = /^[IVXL]+$/u;
+export interface TableContext {
+  ctx: DeadlineContext;
+  dir: AgencyScope;
+  sink: BuildSink;
+  /** The report's date: when a row's status was reported. */
+  reportedOn: string | null;
+}
+
+const ROMAN = /^[IVXL]+\.?$/u;
 const ROW_LABEL = /^\d{1,3}(?:\.\d{1,2})*\.?$/u;
+const PAGE_NUMBER = /^\s*(?:Trang\s+)?\d{1,3}\s*$/u;
 
 function readColumns(cells: string[]): Columns | null {
-  if (!/^S?TT$/iu.test(cells[0] ?? '')) return null;
-  const find = (re: RegExp) => cells.findIndex((c) => re.test(c));
-  const content = find(/nội dung|nhiệm vụ|công việc/iu);
-  if (content < 0) return null;
-  return { content, lead: find(/chủ trì/iu), coordinators: find(/phối hợp/iu), due: find(/thời gian|thời hạn|tiến độ/iu) };
+  if (!/^(?:S?TT|Số TT|Số thứ tự)$/iu.test(cells[0] ?? '')) return null;
+  const columns: Columns = {};
+  cells.forEach((c, i) => {
+    const role = HEADER_ROLES.find(([re]) => re.test(c))?.[1];
+    if (role && columns[role] === undefined) columns[role] = i;
+  });
+  return columns.content === undefined ? null : columns;
 }
 
-function cell(row: Row, i: number): string {
-  return i >= 0 ? cleanCell(row.cells[i] ?? '') : '';
+function cell(row: Row, i: number | undefined): string {
+  return i === undefined ? '' : cleanCell(row.cells[i] ?? '');
 }
 
-function emitRow(state: TableState, ctx: DeadlineContext, dir: AgencyDirectory, sink: BuildSink): void {
+function emitRow(state: TableState, t: TableContext): void {
   const row = state.row;
   state.row = null;
   if (!row) return;
   const { columns: c, group } = state;
-  const text = cell(row, c.content);
-  const leadCell = readAgencyCell(cell(row, c.lead), dir);
+  const leadCell = readAgencyCell(cell(row, c.lead), t.dir);
   const lead = leadCell.hits.length || leadCell.unresolved.length ? leadCell : { hits: group?.owner ?? [], unresolved: [] };
+  const deadline = parseDeadlinePhrase(cell(row, c.due), t.ctx);
   const prefix = state.index > 1 ? `PL${state.index}` : 'PL';
   emitDirective(
     {
       path: [prefix, group?.label, row.label.replace(/\.$/, '')].filter(Boolean).join('.'),
-      text,
+      text: cell(row, c.content),
       start: row.start,
       end: row.end,
       lead: lead.hits,
       unresolvedLead: lead.unresolved,
-      coordinators: readAgencyCell(cell(row, c.coordinators), dir).hits,
-      deadline: parseDeadlinePhrase(cell(row, c.due), ctx),
-      warnings: lead.hits.length || lead.unresolved.length ? [] : ['table row names no lead agency'],
+      coordinators: readAgencyCell(cell(row, c.coordinators), t.dir).hits,
+      deadline,
+      warnings: lead.hits.length || lead.unresolved.length ? [] : [NO_LEAD_IN_ROW],
+      ...(c.result !== undefined ? { status: readStatus(cell(row, c.result), t.reportedOn, deadline.due) } : {}),
     },
-    dir,
-    sink,
+    t.dir,
+    t.sink,
   );
 }
 
@@ -81,7 +106,7 @@ function appendContinuation(row: Row, cells: string[], end: number): void {
   row.end = end;
 }
 
-export function parseTabTables(source: string, ctx: DeadlineContext, dir: AgencyDirectory, sink: BuildSink): void {
+export function parseTabTables(source: string, t: TableContext): void {
   let state: TableState | null = null;
   let tables = 0;
   let offset = 0;
@@ -89,14 +114,15 @@ export function parseTabTables(source: string, ctx: DeadlineContext, dir: Agency
     const start = offset;
     offset += line.length + 1;
     if (!line.includes('\t')) {
-      if (line.trim() && state) {
-        emitRow(state, ctx, dir, sink);
+      // A page number between two pages of one table does not end it.
+      if (line.trim() && state && !PAGE_NUMBER.test(line)) {
+        emitRow(state, t);
         state = null;
       }
       continue;
     }
     const cells = line.split('\t');
-    const columns = /^\s*S?TT\s*$/iu.test(cells[0]) ? readColumns(cells.map(cleanCell)) : null;
+    const columns = /^\s*(?:S?TT|Số TT|Số thứ tự)\s*$/iu.test(cells[0]) ? readColumns(cells.map(cleanCell)) : null;
     if (columns) {
       if (!state) state = { index: (tables += 1), columns, group: null, row: null };
       continue;
@@ -104,15 +130,15 @@ export function parseTabTables(source: string, ctx: DeadlineContext, dir: Agency
     if (!state) continue;
     const first = cleanCell(cells[0]);
     if (ROMAN.test(first)) {
-      emitRow(state, ctx, dir, sink);
-      const title = cleanCell(cells[state.columns.content] ?? '');
-      state.group = { label: first, owner: readPostposedOwner(title, dir)?.hits ?? [] };
+      emitRow(state, t);
+      const title = cleanCell(cells[state.columns.content ?? 1] ?? '');
+      state.group = { label: first.replace(/\.$/u, ''), owner: readPostposedOwner(title, t.dir)?.hits ?? [] };
     } else if (ROW_LABEL.test(first)) {
-      emitRow(state, ctx, dir, sink);
+      emitRow(state, t);
       state.row = { label: first, cells, start, end: start + line.length };
     } else if (!first && state.row) {
       appendContinuation(state.row, cells, start + line.length);
     }
   }
-  if (state) emitRow(state, ctx, dir, sink);
+  if (state) emitRow(state, t);
 }

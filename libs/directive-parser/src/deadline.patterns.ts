@@ -18,7 +18,7 @@ export const DATE_BODY =
 
 /** Words that make a following time expression a deadline in running text. */
 const DATE_INTRO =
-  '(?:trước|chậm nhất(?:\\s+là)?(?:\\s+vào)?|trong|hạn chót(?:\\s+là)?|đến|không quá|' + 'hoàn thành(?:\\s+trước)?|xong trước|vào)';
+  '(?:trước|chậm nhất(?:\\s+là)?(?:\\s+vào)?|trong|hạn chót(?:\\s+là)?|đến hết|đến|không quá|' + 'hoàn thành(?:\\s+trước)?|xong trước|vào)';
 const TIME_OF_DAY = '(?:\\d{1,2}\\s*(?:giờ|h)(?:\\s*\\d{1,2}(?:\\s*phút)?)?,?\\s+)';
 const PERIOD_INTRO = '(?:trong|đến hết|hết|chậm nhất(?:\\s+là)?(?:\\s+trong)?|hoàn thành trong|xong trong|ngay trong|trong cả)';
 
@@ -142,7 +142,7 @@ export const RECURRING = {
 
 /** Nouns that "hằng năm"/"thường xuyên" qualify without making a deadline ("ngân sách hàng năm"). */
 export const QUALIFIED_NOUN_BEFORE =
-  /(?:ngân sách|kinh phí|dự toán|kế hoạch|chi|nguồn vốn|thường kỳ|kỳ họp|hội nghị|phiên họp|báo cáo tài chính|vốn)\s*$/iu;
+  /(?:ngân sách|kinh phí|dự toán|kế hoạch|chi thường xuyên|chi|nguồn vốn|thường kỳ|kỳ họp|hội nghị|phiên họp|báo cáo tài chính|vốn)\s*$/iu;
 
 /** Urgency and standing words: they set no date. */
 export const URGENT = new RegExp(`${WB_START}(khẩn trương|ngay(?!\\s+(?:cả|từ|sau|khi))|kịp thời|thường xuyên)${WB_END}`, 'giu');

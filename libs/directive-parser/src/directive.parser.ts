@@ -1,11 +1,12 @@
 import { AgencyDirectory } from './agency.port';
 import { parseColumnTables } from './appendix-columns.parser';
-import { parseTabTables } from './appendix-table.parser';
+import { TableContext, parseTabTables } from './appendix-table.parser';
 import { DeadlineCalendar } from './calendar.port';
 import { DeadlineContext } from './deadline.parser';
-import { BuildSink, buildUnitDirectives } from './directive.builder';
+import { buildUnitDirectives, newSink } from './directive.builder';
 import { ParseResult } from './directive.types';
 import { findBodyEnd, findHeaderEnd } from './document-regions';
+import { scoped } from './document-scope';
 import { isMarker, readMarker } from './list-marker';
 import { readNoticeHeader } from './notice-header.parser';
 import { joinPageBreaks, readParagraphs } from './paragraph.reader';
@@ -28,22 +29,34 @@ function isHeading(text: string): boolean {
 }
 
 /**
- * Parses a Thông báo kết luận, Chỉ thị, Công văn or report with an appendix table into directives.
- * Pure: the same text and dependencies always give the same result. Spans index the text after
- * Unicode NFC normalization and CRLF → LF (identical for ordinary UTF-8 input).
+ * Parses a Thông báo kết luận, Chỉ thị, Công điện, Quyết định, Công văn, Kế hoạch or report into
+ * directives: the header gives the kind and the scope agency names are read in (issuer, the
+ * province a notice is about, the addressees), the body gives prose directives, and task tables
+ * give one directive per row. Pure: the same text and dependencies always give the same result.
+ * Spans index the text after Unicode NFC normalization and CRLF → LF (identical for ordinary
+ * UTF-8 input).
  */
 export function parseWith(input: string, deps: ParserDependencies): ParseResult {
   const text = input.normalize('NFC').replace(/\r\n?/g, '\n');
   const paragraphs = readParagraphs(text);
   const headerEnd = findHeaderEnd(paragraphs);
   const bodyEnd = findBodyEnd(paragraphs, headerEnd);
-  const notice = readNoticeHeader(paragraphs.slice(0, headerEnd), paragraphs, deps.directory, deps.issuedAt ?? null);
+  const { notice, scope } = readNoticeHeader(paragraphs.slice(0, headerEnd), paragraphs, deps.directory, deps.issuedAt ?? null);
+  const dir = scoped(deps.directory, scope);
   const ctx: DeadlineContext = { issuedAt: notice.issuedAt, calendar: deps.calendar };
-  const sink: BuildSink = { directives: [], unresolved: [] };
-  const body = joinPageBreaks(paragraphs.slice(headerEnd, bodyEnd), isMarker, isHeading);
-  for (const unit of readUnits(body, deps.directory)) buildUnitDirectives(unit, ctx, deps.directory, sink);
+  // Tables first: a report or a plan with a task table gives its tasks there and nowhere else.
+  const tables: TableContext = { ctx, dir, sink: newSink(), reportedOn: notice.kind === 'bao_cao' ? notice.issuedAt : null };
   // Most notices have no appendix: look for the table layouts' marks before reading line by line.
-  if (text.includes('\t')) parseTabTables(text, ctx, deps.directory, sink);
-  if (/^[ \t]*TT[ \t]*$/m.test(text)) parseColumnTables(text, ctx, deps.directory, sink);
-  return { notice, directives: sink.directives, unresolved: sink.unresolved, skipped: [] };
+  if (text.includes('\t')) parseTabTables(text, tables);
+  if (/^[ \t]*TT[ \t]*$/m.test(text)) parseColumnTables(text, tables);
+  const sink = newSink();
+  const body = joinPageBreaks(paragraphs.slice(headerEnd, bodyEnd), isMarker, isHeading);
+  const context = { kind: notice.kind, hasTaskTable: tables.sink.directives.length > 0 };
+  for (const unit of readUnits(body, dir)) buildUnitDirectives(unit, ctx, dir, sink, context);
+  return {
+    notice,
+    directives: [...sink.directives, ...tables.sink.directives],
+    unresolved: [...sink.unresolved, ...tables.sink.unresolved],
+    skipped: sink.skipped,
+  };
 }

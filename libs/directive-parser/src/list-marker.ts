@@ -1,13 +1,13 @@
 /**
  * List markers of Vietnamese administrative documents and their nesting level:
- * I. → 1. → 1.1. → a) → "-" → "+". The level decides which open item a new one closes.
+ * Điều 1. → I. → 1. → 1.1. → a) → (1) → "-" → "+". The level decides which open item a new one closes.
  */
-export type MarkerKind = 'roman' | 'number' | 'subnumber' | 'letter' | 'dash' | 'plus';
+export type MarkerKind = 'article' | 'roman' | 'number' | 'subnumber' | 'letter' | 'paren' | 'dash' | 'plus';
 
 export interface Marker {
   kind: MarkerKind;
   level: number;
-  /** As written: "II", "3", "2.1", "b", or "" for bullets (numbered by position). */
+  /** As written: "Đ2", "II", "3", "2.1", "b", "1", or "" for bullets (numbered by position). */
   label: string;
   /** Length of the marker including the following spaces. */
   length: number;
@@ -16,10 +16,12 @@ export interface Marker {
 const LETTERS = 'a|b|c|d|đ|e|g|h|i|k|l|m|n|o|p|q|r|s|t|u|v|x|y';
 
 const PATTERNS: Array<[MarkerKind, number, RegExp]> = [
+  ['article', -0.5, /^Điều\s+(\d{1,3})\.\s*(?=\S)/u],
   ['roman', 0, /^((?:X{0,3})(?:IX|IV|V?I{0,3}))\.\s+(?=\S)/u],
   ['subnumber', 2, /^(\d{1,2}\.\d{1,2})\.?\s+(?=\S)/u],
   ['number', 1, /^(\d{1,2})[.)]\s+(?=\S)/u],
   ['letter', 3, new RegExp(`^(${LETTERS})\\)\\s+(?=\\S)`, 'u')],
+  ['paren', 3.5, /^\((\d{1,2})\)\s+(?=\S)/u],
   ['dash', 4, /^[-–•]\s*(?=\S)/u],
   ['plus', 5, /^\+\s*(?=\S)/u],
 ];
@@ -31,7 +33,8 @@ export function readMarker(text: string): Marker | null {
     if (kind === 'roman' && !m[1]) continue;
     // "2020. Năm ..." or a date is not a list item.
     if (kind === 'number' && Number(m[1]) > 40) continue;
-    return { kind, level, label: kind === 'dash' || kind === 'plus' ? '' : m[1], length: m[0].length };
+    const label = kind === 'dash' || kind === 'plus' ? '' : kind === 'article' ? `Đ${m[1]}` : m[1];
+    return { kind, level, label, length: m[0].length };
   }
   return null;
 }

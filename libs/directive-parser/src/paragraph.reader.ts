@@ -58,7 +58,8 @@ export function readParagraphs(source: string): Paragraph[] {
   };
   let offset = 0;
   for (const line of source.split('\n')) {
-    const piece = line.includes('\t') ? null : cleanLine(line, offset);
+    // A page number left between two pages is not text ("   2").
+    const piece = line.includes('\t') || PAGE_NUMBER.test(line) ? null : cleanLine(line, offset);
     if (line.includes('\t')) {
       flush();
       out.push(makeParagraph([{ text: line, offset }], true));
@@ -76,7 +77,8 @@ export function readParagraphs(source: string): Paragraph[] {
   return out;
 }
 
-const LINE_MARKER = /^(?:[IVX]+\.|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[-–•+])\s/u;
+const LINE_MARKER = /^(?:[IVX]+\.|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|\(\d{1,2}\)|Điều\s+\d{1,3}\.|[-–•+])\s/u;
+const PAGE_NUMBER = /^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$/u;
 
 function startsNewParagraph(prevLine: string, line: string): boolean {
   return LINE_MARKER.test(line) || (/[.:;!?]$/u.test(prevLine) && /^\p{Lu}/u.test(line));
@@ -94,7 +96,11 @@ const STARTS_LOWER = /^[a-zàáạảãâầấậẩẫăằắặẳẵèéẹ
  * Glues a paragraph cut by a page break back to its predecessor: the next one starts in lower case,
  * or the previous one stops mid-sentence and the next one is not a new list item.
  */
-export function joinPageBreaks(paragraphs: Paragraph[], isMarker: (text: string) => boolean, isHeading: (text: string) => boolean): Paragraph[] {
+export function joinPageBreaks(
+  paragraphs: Paragraph[],
+  isMarker: (text: string) => boolean,
+  isHeading: (text: string) => boolean,
+): Paragraph[] {
   const out: Paragraph[] = [];
   for (const p of paragraphs) {
     const prev = out[out.length - 1];
@@ -116,6 +122,12 @@ function continues(prev: string, next: string, isMarker: (t: string) => boolean,
 }
 
 export function isAllCaps(text: string): boolean {
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 3 && letters === letters.toUpperCase();
+  // Any lower-case letter settles it without building a copy of the text.
+  if (LOWER_LETTER.test(text)) return false;
+  let letters = 0;
+  for (let i = 0; i < text.length && letters < 3; i += 1) if (UPPER_LETTER.test(text[i])) letters += 1;
+  return letters >= 3;
 }
+
+const LOWER_LETTER = /\p{Ll}/u;
+const UPPER_LETTER = /\p{Lu}/u;

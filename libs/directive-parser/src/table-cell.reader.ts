@@ -1,5 +1,8 @@
-import { AgencyDirectory, AgencyHit } from './agency.port';
-import { dedupe } from './owner.resolver';
+import { dedupe, dedupeNames, readAgencyList } from './agency-reader';
+import { AgencyHit } from './agency.port';
+import { AgencyScope } from './document-scope';
+import { UnresolvedAgency } from './directive.types';
+import { describeUnknown } from './unknown-agency';
 
 /** Cell text without the HTML the converters leave in cells ("<p>", "<ul style=…>"). */
 export function cleanCell(raw: string): string {
@@ -10,28 +13,50 @@ export function cleanCell(raw: string): string {
     .trim();
 }
 
+const SEPARATOR = /\s*(?:[,;]|\s+và\s+|\s+với\s+)\s*/uy;
 const FILLER = /^(?:các|và|với|cùng|;|,|\.|-|–)$/iu;
 
 /**
  * Every agency of a "Cơ quan chủ trì" cell ("Bộ TTTT, Thông tấn xã Việt Nam; các bộ, ngành, địa
- * phương"); the words no catalogue name covers are returned as unresolved names.
+ * phương", "Sở Khoa học và Công nghệ; Văn phòng Ủy ban nhân dân tỉnh"): catalogue agencies, local
+ * groups, and names outside the catalogue with their kind and probable parent.
  */
-export function readAgencyCell(cell: string, dir: AgencyDirectory): { hits: AgencyHit[]; unresolved: string[] } {
-  const mentions = [...dir.findMentions(cell)].sort((a, b) => a.start - b.start || b.end - a.end);
+export function readAgencyCell(cell: string, dir: AgencyScope): { hits: AgencyHit[]; unresolved: UnresolvedAgency[] } {
   const hits: AgencyHit[] = [];
-  const gaps: string[] = [];
+  const unresolved: UnresolvedAgency[] = [];
   let pos = 0;
-  for (const m of mentions) {
-    if (m.start < pos) continue;
-    gaps.push(cell.slice(pos, m.start));
-    const parts = dir.splitGroup(m.code);
-    hits.push(...(parts.length ? parts : [{ code: m.code, name: m.name, via: m.via }]));
-    pos = m.end;
+  while (pos < cell.length) {
+    const list = readAgencyList(cell, pos, dir, 'cell');
+    if (list.hits.length || list.unresolved.length) {
+      hits.push(...list.hits);
+      unresolved.push(...list.unresolved);
+      pos = list.end;
+    } else {
+      // Words no reader knows, up to the next separator: kept as a name rather than dropped.
+      SEPARATOR.lastIndex = pos;
+      let next = cell.length;
+      for (let k = pos; k < cell.length; k += 1) {
+        SEPARATOR.lastIndex = k;
+        if (SEPARATOR.exec(cell)) {
+          next = k;
+          break;
+        }
+      }
+      const words = cell
+        .slice(pos, next)
+        .trim()
+        .replace(/^(?:và|các)\s+/iu, '');
+      if (/\p{L}{2,}/u.test(words) && !FILLER.test(words)) {
+        const found = describeUnknown(words, dir);
+        if ('hit' in found) hits.push(found.hit);
+        else unresolved.push(found.unknown);
+      }
+      pos = next === pos ? pos + 1 : next;
+    }
+    SEPARATOR.lastIndex = pos;
+    const sep = SEPARATOR.exec(cell);
+    if (sep) pos += sep[0].length;
+    else if (pos < cell.length && /\s/u.test(cell[pos])) pos += 1;
   }
-  gaps.push(cell.slice(pos));
-  const unresolved = gaps
-    .flatMap((g) => g.split(/[,;]|\s+và\s+/u))
-    .map((s) => s.trim().replace(/^(?:và|các)\s+/iu, ''))
-    .filter((s) => /\p{L}{2,}/u.test(s) && !FILLER.test(s));
-  return { hits: dedupe(hits), unresolved };
+  return { hits: dedupe(hits), unresolved: dedupeNames(unresolved) };
 }

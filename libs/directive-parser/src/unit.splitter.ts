@@ -1,4 +1,4 @@
-import { AgencyDirectory } from './agency.port';
+import { AgencyScope } from './document-scope';
 import { DeadlineContext, DeadlineMatch, findDatedAll, findDeadline } from './deadline.parser';
 import { Subject, readSubject } from './owner.resolver';
 import { startsWithActionVerb } from './owner-phrases';
@@ -43,13 +43,15 @@ const SENTENCE_END = /(?<=[.!?…])\s+(?=["“(]?[\p{Lu}\d])/gu;
 const ABBREVIATION_BEFORE = /(?:^|\s)(?:TP|Tp|v\.v|TS|ThS|PGS|GS|St|Ô|Bà)\.$/u;
 const LEADING_JOINER = /^(?:[\s;,.]|và\s|đồng thời\s|Đồng thời,?\s)+/u;
 const BARE_DEADLINE = /^(?:hoàn thành|thời hạn(?: hoàn thành)?|thời gian(?: hoàn thành)?|xong)\s*:?\s*/iu;
-const STATEMENT = /^(?:Đây|Đó|Điều này|Việc này|Như vậy|Qua đó|Trong đó|Tuyệt đối không)(?![\p{L}])|^[\p{Lu}][^,;:]{0,40}\s(?:là|sẽ là)\s/u;
+const STATEMENT =
+  /^(?:Đây|Đó|Điều này|Việc này|Như vậy|Qua đó|Trong đó|Tuyệt đối không)(?![\p{L}])|^[\p{Lu}][^,;:]{0,40}\s(?:là|sẽ là)\s|^(?:quá (?:thời )?hạn|sau thời hạn|nếu không|trường hợp (?:không|chậm|quá))(?![\p{L}])|\ssẽ bị\s/iu;
 
 function boundaries(text: string, re: RegExp, skip?: (before: string) => boolean): number[] {
   const cuts: number[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (skip && skip(text.slice(0, m.index))) continue;
+    // Only the last words matter ("TP." before the cut): never hand a pattern the whole prefix.
+    if (skip && skip(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     cuts.push(m.index + m[0].length);
   }
   return cuts;
@@ -82,7 +84,7 @@ function conjunctionCuts(text: string, start: number, end: number, ctx: Deadline
   return cuts;
 }
 
-function makeClauses(text: string, ctx: DeadlineContext, dir: AgencyDirectory): Clause[] {
+function makeClauses(text: string, ctx: DeadlineContext, dir: AgencyScope): Clause[] {
   const cuts = clauseCuts(text);
   const raw: Array<{ start: number; end: number; sentence: number }> = [];
   let start = 0;
@@ -103,7 +105,7 @@ function makeClauses(text: string, ctx: DeadlineContext, dir: AgencyDirectory): 
   return raw.map((r) => describe(text, r.start, r.end, r.sentence, ctx, dir)).filter((c) => c.text.length > 0);
 }
 
-function describe(text: string, start: number, end: number, sentence: number, ctx: DeadlineContext, dir: AgencyDirectory): Clause {
+function describe(text: string, start: number, end: number, sentence: number, ctx: DeadlineContext, dir: AgencyScope): Clause {
   const slice = text.slice(start, end);
   const lead = LEADING_JOINER.exec(slice);
   const s = start + (lead ? lead[0].length : 0);
@@ -138,11 +140,11 @@ function deadlineKey(m: DeadlineMatch | null): string {
 function sameOwner(current: string[], b: Subject): boolean {
   if (!current.length) return true;
   const codes = new Set(current);
-  return b.hits.every((h) => codes.has(h.code)) && b.unresolved.every((u) => codes.has(u));
+  return b.hits.every((h) => codes.has(h.code)) && b.unresolved.every((u) => codes.has(u.name));
 }
 
 function ownerCodes(s: Subject): string[] {
-  return [...s.hits.map((h) => h.code), ...s.unresolved];
+  return [...s.hits.map((h) => h.code), ...s.unresolved.map((u) => u.name)];
 }
 
 /** A time phrase opening a sentence covers the sentence's later clauses (gold/RULES.md). */
@@ -164,7 +166,7 @@ function applyCoverage(clauses: Clause[]): void {
  * different) separated by ";", "." or "và"/"đồng thời", or a clause with its own subject naming
  * another agency. Commas never split.
  */
-export function splitUnit(text: string, ctx: DeadlineContext, dir: AgencyDirectory, inheritedCodes: string[]): Part[] {
+export function splitUnit(text: string, ctx: DeadlineContext, dir: AgencyScope, inheritedCodes: string[]): Part[] {
   const clauses = makeClauses(text, ctx, dir);
   applyCoverage(clauses);
   const parts: Array<{ clauses: Clause[]; key: string; subject: Subject | null }> = [];
