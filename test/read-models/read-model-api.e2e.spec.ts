@@ -140,7 +140,7 @@ describe.each(['sqlite', 'postgres'] as const)('read-model API on %s', (dialect)
     expect(metrics.body).toContain('tdnv_projection_lag_seconds{projection="tasks"');
   });
 
-  it('lists what awaits VPCP (pending=extension|completion) under the role rules, paged, and drops it once decided', async () => {
+  it('lists what awaits VPCP (pending=extension|completion): each caller its own review queue, paged, and drops it once decided', async () => {
     const bca1 = `${noticeId}.1.bca`;
     const bca2 = `${noticeId}.2.bca`;
     const post = async (path: string, token: string, body: Record<string, unknown> = {}) => expect((await api.request('POST', `/api/v1/tasks/${path}`, { token, body })).status).toBe(200);
@@ -153,14 +153,15 @@ describe.each(['sqlite', 'postgres'] as const)('read-model API on %s', (dialect)
     expect(ids(await get('/api/v1/tasks?pending=completion', vpcp))).toEqual([btcTask]);
     expect(ids(await get('/api/v1/tasks?pending=extension&agency=BCA&role=lead', vpcp))).toEqual([bca1, bca2]);
     expect(ids(await get('/api/v1/tasks?pending=extension&agency=BTC', vpcp))).toEqual([]);
-    // Confidential: the viewer and the coordinator do not see it; its lead does.
-    expect(ids(await get('/api/v1/tasks?pending=extension', viewer))).toEqual([bca1]);
-    expect(ids(await get('/api/v1/tasks?pending=extension', byt))).toEqual([bca1]);
+    // Each caller's own review queue: only VPCP decides these (nobody delegated them); the lead,
+    // a coordinator and a viewer decide nothing (issue 13).
+    expect(ids(await get('/api/v1/tasks?pending=extension', viewer))).toEqual([]);
+    expect(ids(await get('/api/v1/tasks?pending=extension', byt))).toEqual([]);
     expect(ids(await get('/api/v1/tasks?pending=extension&role=lead', byt))).toEqual([]);
-    expect(ids(await get('/api/v1/tasks?pending=extension', bca))).toEqual([bca1, bca2]);
+    expect(ids(await get('/api/v1/tasks?pending=extension', bca))).toEqual([]);
     expect(ids(await get('/api/v1/tasks?pending=extension', btc))).toEqual([]);
-    expect(ids(await get('/api/v1/tasks?pending=completion', btc))).toEqual([btcTask]);
-    expect(ids(await get('/api/v1/tasks?pending=completion&role=coordinator', byt))).toEqual([btcTask]);
+    expect(ids(await get('/api/v1/tasks?pending=completion', btc))).toEqual([]);
+    expect(ids(await get('/api/v1/tasks?pending=completion&role=coordinator', byt))).toEqual([]);
     expect((await get('/api/v1/tasks?pending=extension&agency=BTC', bca)).status).toBe(403);
     expect((await get('/api/v1/tasks?pending=overdue', vpcp)).status).toBe(400);
 

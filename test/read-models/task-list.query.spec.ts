@@ -1,6 +1,6 @@
 import { Actor } from '@tdnv/domain';
 import { NewEvent, SqliteEventStore } from '@tdnv/event-store';
-import { runProjection, PROJECTIONS, listTasks, TaskListFilter, TaskRow, maySeeRow } from '@tdnv/read-models';
+import { runProjection, PROJECTIONS, listDirectiveGroups, listTasks, TaskListFilter, TaskRow, maySeeRow } from '@tdnv/read-models';
 import { appendRandomScenario, CONTEXT, TestStore, LogAndReadModels } from './read-model.fixtures';
 
 const TODAY = '2026-05-01';
@@ -23,6 +23,8 @@ function expected(rows: (TaskRow & { state: string })[], actor: Actor, filter: T
     // From the fold state, not the column: an open task's extension request, or a completion report.
     .filter((r) => filter.pending !== 'extension' || (Number(r.open_rank) === 0 && (JSON.parse(r.state) as { pendingExtension?: unknown }).pendingExtension !== undefined))
     .filter((r) => filter.pending !== 'completion' || r.status === 'completion_reported')
+    // The caller's review queue: VPCP decides the tasks nobody delegated, an agency the sub-tasks it delegated.
+    .filter((r) => !filter.pending || (actor.role === 'vpcp' ? r.delegated_by === null : actor.role === 'agency' && r.delegated_by === actor.agency && r.lead !== actor.agency))
     .map((r) => r.task_id)
     .sort();
 }
@@ -64,6 +66,9 @@ describe.each(['sqlite', 'postgres'] as const)('the inbox query on %s', (dialect
       events: [{ type: 'TaskAssigned', data: { taskId, noticeId: 's-0', noticeNumber: '1/TB-VPCP', directiveIndex: 9, text: 'Nhiệm vụ giao lại', lead: 'HNI', coordinators: ['BTC'], ...(delegatedBy ? { delegatedBy } : {}), deadline: { due: '2026-04-01', kind: 'date' }, key: false, confidential, assignedAt: '2026-03-01T02:00:00Z' }, metadata: { occurredAt: '2026-03-01T02:00:00Z' } }],
     });
     await store.appendToStreams([assigned('dl-open', false), assigned('dl-secret', true), assigned('co-secret', true, null)]);
+    // HNI asks for more time on both sub-tasks: BTC, which delegated them, decides (its review queue).
+    for (const taskId of ['dl-open', 'dl-secret', 'co-secret'])
+      await store.appendToStream({ stream: `task-${taskId}`, expected: 'any', events: [{ type: 'ExtensionRequested', data: { taskId, by: 'HNI', currentDue: '2026-04-01', proposedDue: '2026-04-30', reason: 'Chờ số liệu' }, metadata: { occurredAt: '2026-03-02T02:00:00Z' } }] });
     for (const projection of PROJECTIONS) await runProjection(rm.db, store, projection, CONTEXT, { batchSize: 97 });
     rows = await rm.db.all('SELECT * FROM rm_tasks t');
   });
@@ -90,6 +95,7 @@ describe.each(['sqlite', 'postgres'] as const)('the inbox query on %s', (dialect
     ['another agency, completion reports', { id: 'bca', role: 'agency', agency: 'BCA' }, { pending: 'completion' }],
     ['VPCP, one agency as coordinator, extension requests', { id: 'v', role: 'vpcp' }, { agency: 'BTC', role: 'coordinator', pending: 'extension' }],
     ['own inbox, lead, completion reports', btc, { role: 'lead', pending: 'completion' }],
+    ['own review queue, completion reports', btc, { pending: 'completion', state: 'completion_reported' }],
   ];
 
   it.each(cases)('%s: cursor pages hold exactly the visible tasks, once each, overdue first', async (_name, actor, filter) => {
@@ -111,6 +117,53 @@ describe.each(['sqlite', 'postgres'] as const)('the inbox query on %s', (dialect
     const closedWithRequest = rows.filter((r) => Number(r.open_rank) === 1 && (JSON.parse(r.state) as { pendingExtension?: unknown }).pendingExtension);
     expect(closedWithRequest.length).toBeGreaterThan(0);
     expect((await allPages(rm, vpcp, { pending: 'completion' }, 200)).length).toBeGreaterThan(5);
+  });
+
+  it('review queues: the delegating agency decides its sub-tasks\' requests, VPCP the others, the lead none of its own', async () => {
+    const queue = async (actor: Actor) => (await allPages(rm, actor, { pending: 'extension' }, 200)).map((i) => i.taskId);
+    expect((await queue(btc)).sort()).toEqual(['dl-open', 'dl-secret']);
+    const vpcp = await queue({ id: 'v', role: 'vpcp' });
+    expect(vpcp).toContain('co-secret');
+    expect(vpcp).not.toContain('dl-open');
+    expect(await queue({ id: 'hni', role: 'agency', agency: 'HNI' })).not.toContain('dl-open');
+    expect(await queue({ id: 'w', role: 'viewer' })).toEqual([]);
+  });
+
+  it('totals count the whole filter, not the page', async () => {
+    const vpcp: Actor = { id: 'v', role: 'vpcp' };
+    const page = await listTasks(rm.db, vpcp, { limit: 5, totals: true }, NOW, TODAY);
+    const all = await allPages(rm, vpcp, {}, 200);
+    expect(page.items).toHaveLength(5);
+    expect(page.totals).toEqual({
+      total: all.length,
+      overdue: all.filter((i) => i.bucket === 'open_overdue').length,
+      noDeadline: all.filter((i) => i.bucket === 'no_deadline').length,
+    });
+    const next = await listTasks(rm.db, vpcp, { limit: 5, totals: true, cursor: page.nextCursor! }, NOW, TODAY);
+    expect(next.totals).toBeUndefined();
+  });
+
+  it('groupBy directive: one row per directive, its buckets adding up to its tasks, overdue leads named', async () => {
+    const vpcp: Actor = { id: 'v', role: 'vpcp' };
+    const all = (await allPages(rm, vpcp, {}, 200)).filter((i) => !i.parentTaskId);
+    const groups = [];
+    let cursor: string | undefined;
+    for (let guard = 0; guard < 50; guard++) {
+      const page = await listDirectiveGroups(rm.db, vpcp, { limit: 4, ...(cursor ? { cursor } : {}) }, NOW, TODAY);
+      groups.push(...page.groups);
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    const keys = new Set(all.map((i) => `${i.noticeId} ${i.directiveIndex}`));
+    expect(groups.map((g) => `${g.noticeId} ${g.directiveIndex}`).sort()).toEqual([...keys].sort());
+    for (const g of groups) {
+      const tasks = all.filter((i) => i.noticeId === g.noticeId && i.directiveIndex === g.directiveIndex);
+      expect(g.count).toBe(tasks.length);
+      expect(Object.values(g.counts).reduce((a, b) => a + b, 0)).toBe(tasks.length);
+      expect(g.counts.open_overdue).toBe(tasks.filter((i) => i.bucket === 'open_overdue').length);
+      expect([...g.overdueAgencies].sort()).toEqual(tasks.filter((i) => i.bucket === 'open_overdue').map((i) => i.lead).sort().slice(0, 60));
+      expect(g.taskId).toBe(tasks.length === 1 ? tasks[0].taskId : null);
+    }
   });
 
   it('the delegating coordinator sees the task once, the confidential one it delegated too, not one it only coordinates', async () => {

@@ -13,13 +13,24 @@ export const PENDING_REVIEWS = ['extension', 'completion'] as const;
 export type PendingReview = (typeof PENDING_REVIEWS)[number];
 
 /**
- * What awaits VPCP: an extension request (of an open task) or a completion report. Literal SQL, so
- * SQLite and PostgreSQL match it with the partial indexes of tasks.tables.ts.
+ * A request awaiting review: an extension request (of an open task) or a completion report. Literal
+ * SQL, so SQLite and PostgreSQL match it with the partial indexes of tasks.tables.ts.
  */
 const PENDING_CONDITIONS: Record<PendingReview, string> = {
   extension: 't.pending_extension = 1',
   completion: "t.status = 'completion_reported'",
 };
+
+/**
+ * Whose review queue a request is in: the delegating agency decides its sub-tasks' requests, VPCP
+ * every other task's (ACT.reviewer of the access policy: VPCP may also act on a sub-task, but
+ * deciding it is the delegator's job, so it is not in VPCP's queue). Others decide nothing.
+ */
+function reviewerCondition(actor: Actor): string {
+  if (actor.role === 'vpcp') return 't.delegated_by IS NULL';
+  if (actor.role === 'agency' && actor.agency) return 'a.is_delegator = 1';
+  return '1 = 0';
+}
 
 export interface TaskListFilter {
   agency?: string;
@@ -32,8 +43,12 @@ export interface TaskListFilter {
   key?: boolean;
   /** Open tasks the agency has not updated for this many days (chưa cập nhật). */
   staleDays?: number;
-  /** Tasks awaiting VPCP's review: an extension request, or a completion report. */
+  /** The caller's review queue: requests (extension or completion) that the caller decides. */
   pending?: PendingReview;
+  /** The tasks of one directive of the notice (with noticeId): a grouped row opened. */
+  directiveIndex?: number;
+  /** Counts over the whole filter (first page only): total, overdue, without deadline. */
+  totals?: boolean;
   q?: string;
   sort?: TaskSort;
   cursor?: string;
@@ -122,17 +137,23 @@ function searchConditions(q: string): { sql: string; param: string }[] {
   ];
 }
 
-export async function listTasks(db: SqlExecutor, actor: Actor, filter: TaskListFilter, now: Date, today: string): Promise<{ items: TaskItem[]; nextCursor: string | null }> {
+/** The FROM clause and the conditions of a filter, shared by the task list and the directive groups. */
+export interface FilteredSource {
+  from: string;
+  sortAlias: 'a' | 't';
+  where: string[];
+  params: SqlValue[];
+}
+
+export function filteredSource(actor: Actor, filter: TaskListFilter, now: Date, today: string): FilteredSource {
   const where: string[] = [];
   const params: SqlValue[] = [];
   const add = (sql: string, ...values: SqlValue[]): void => {
     where.push(sql);
     params.push(...values);
   };
-  const sort = SORT_COLUMNS[filter.sort ?? 'due'];
+  // A delegating agency's queue is found through its access rows, even without an agency filter.
   const { from, sortAlias } = source(actor, filter, where, params);
-  // The sort key is copied into the access rows; other sorts read rm_tasks.
-  const keyAlias = sort.columns[0] === 'open_rank' ? sortAlias : 't';
   if (filter.state === 'open') where.push(`${sortAlias}.open_rank = 0`);
   else if (filter.state) add('t.status = ?', filter.state);
   if (filter.bucket) {
@@ -144,12 +165,48 @@ export async function listTasks(db: SqlExecutor, actor: Actor, filter: TaskListF
   if (filter.dueFrom) add('t.due >= ?', filter.dueFrom);
   if (filter.dueTo) add('t.due <= ?', filter.dueTo);
   if (filter.key !== undefined) add('t.key_flag = ?', filter.key ? 1 : 0);
-  if (filter.pending) where.push(PENDING_CONDITIONS[filter.pending]);
+  if (filter.directiveIndex !== undefined) add('t.directive_index = ?', filter.directiveIndex);
+  if (filter.pending) where.push(PENDING_CONDITIONS[filter.pending], reviewerCondition(actor));
   if (filter.staleDays !== undefined) {
     where.push(`t.status IN (${OPEN_STATUSES.map(() => '?').join(', ')}) AND t.last_update_at < ?`);
     params.push(...OPEN_STATUSES, new Date(now.getTime() - filter.staleDays * 86_400_000).toISOString());
   }
   if (filter.q) for (const condition of searchConditions(filter.q)) add(condition.sql, condition.param);
+  return { from, sortAlias, where, params };
+}
+
+export interface TaskTotals {
+  total: number;
+  overdue: number;
+  noDeadline: number;
+}
+
+/** Counts over every task of the filter, not only the page shown ("128 nhiệm vụ · 127 quá hạn"). */
+export async function taskTotals(db: SqlExecutor, source: FilteredSource, today: string): Promise<TaskTotals> {
+  const overdue = bucketCondition('open_overdue').sql;
+  const none = bucketCondition('no_deadline').sql;
+  const [row] = await db.all<{ total: number; overdue: number | null; no_deadline: number | null }>(
+    `SELECT COUNT(*) AS total, SUM(CASE WHEN ${overdue} THEN 1 ELSE 0 END) AS overdue, SUM(CASE WHEN ${none} THEN 1 ELSE 0 END) AS no_deadline
+     FROM ${source.from} ${source.where.length ? `WHERE ${source.where.join(' AND ')}` : ''}`,
+    [today, ...source.params],
+  );
+  return { total: Number(row?.total ?? 0), overdue: Number(row?.overdue ?? 0), noDeadline: Number(row?.no_deadline ?? 0) };
+}
+
+export async function listTasks(
+  db: SqlExecutor,
+  actor: Actor,
+  filter: TaskListFilter,
+  now: Date,
+  today: string,
+): Promise<{ items: TaskItem[]; nextCursor: string | null; totals?: TaskTotals }> {
+  const filtered = filteredSource(actor, filter, now, today);
+  const { from, sortAlias } = filtered;
+  const where = [...filtered.where];
+  const params = [...filtered.params];
+  const sort = SORT_COLUMNS[filter.sort ?? 'due'];
+  // The sort key is copied into the access rows; other sorts read rm_tasks.
+  const keyAlias = sort.columns[0] === 'open_rank' ? sortAlias : 't';
   const columns = sort.columns.map((c) => `${keyAlias}.${c}`);
   if (filter.cursor) {
     where.push(`(${columns.join(', ')}) ${sort.desc ? '<' : '>'} (${columns.map(() => '?').join(', ')})`);
@@ -164,5 +221,6 @@ export async function listTasks(db: SqlExecutor, actor: Actor, filter: TaskListF
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   const nextCursor = rows.length > limit && last ? encodeCursor(sort.columns.map((c) => (c === 'open_rank' ? Number(last[c]) : last[c]))) : null;
-  return { items: page.map((row) => toTaskItem(row, today)), nextCursor };
+  const totals = filter.totals && !filter.cursor ? await taskTotals(db, filtered, today) : undefined;
+  return { items: page.map((row) => toTaskItem(row, today)), nextCursor, ...(totals ? { totals } : {}) };
 }

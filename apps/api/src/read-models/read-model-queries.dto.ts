@@ -19,8 +19,17 @@ export class TasksQueryDto {
   @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() key?: boolean;
   @ApiPropertyOptional({ description: 'Nhiệm vụ chưa cập nhật trong N ngày' })
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(3650) staleDays?: number;
-  @ApiPropertyOptional({ enum: PENDING_REVIEWS, description: 'Chờ VPCP xét duyệt: đề nghị gia hạn (extension) hoặc báo cáo hoàn thành (completion)' })
+  @ApiPropertyOptional({
+    enum: PENDING_REVIEWS,
+    description: 'Hàng chờ xét duyệt của người gọi: đề nghị gia hạn (extension) hoặc báo cáo hoàn thành (completion) mà người gọi quyết định (VPCP: nhiệm vụ do VPCP giao; cơ quan: nhiệm vụ đã giao đơn vị cấp dưới)',
+  })
   @IsOptional() @IsIn(PENDING_REVIEWS) pending?: (typeof PENDING_REVIEWS)[number];
+  @ApiPropertyOptional({ enum: ['directive'], description: 'Gộp theo chỉ đạo: mỗi chỉ đạo một dòng với số liệu tổng hợp' })
+  @IsOptional() @IsIn(['directive']) groupBy?: 'directive';
+  @ApiPropertyOptional({ description: 'Chỉ các nhiệm vụ của một chỉ đạo (cùng noticeId)' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(100000) directiveIndex?: number;
+  @ApiPropertyOptional({ description: 'Kèm tổng số theo toàn bộ bộ lọc (trang đầu)' })
+  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() totals?: boolean;
   @ApiPropertyOptional({ example: 'du lieu dan cu', description: 'Tìm kiếm không phân biệt dấu' }) @IsOptional() @IsString() @MaxLength(200) q?: string;
   @ApiPropertyOptional({ enum: TASK_SORTS }) @IsOptional() @IsIn(TASK_SORTS) sort?: (typeof TASK_SORTS)[number];
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) cursor?: string;

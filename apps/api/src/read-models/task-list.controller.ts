@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Clock, CLOCK } from '@tdnv/config';
 import { Actor, TaskStatus } from '@tdnv/domain';
-import { noticeProgress, listTasks, SqlDatabase } from '@tdnv/read-models';
+import { noticeProgress, listDirectiveGroups, listTasks, SqlDatabase } from '@tdnv/read-models';
 import { CurrentActor } from '../auth/auth.guard';
 import { answering, READ_MODEL_DB } from './read-model.providers';
 import { TasksQueryDto } from './read-model-queries.dto';
@@ -17,10 +17,14 @@ export class TaskListController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /** The inbox; with groupBy=directive, one row per directive with its roll-up (VPCP's view of fanned-out directives). */
   @Get('tasks')
   list(@Query() q: TasksQueryDto, @CurrentActor() actor: Actor) {
     const now = this.clock.now();
-    return answering(() => listTasks(this.db, actor, { ...q, state: q.state as TaskStatus | 'open' | undefined }, now, this.clock.today()));
+    const { groupBy, ...rest } = q;
+    const filter = { ...rest, state: q.state as TaskStatus | 'open' | undefined };
+    if (groupBy === 'directive') return answering(() => listDirectiveGroups(this.db, actor, filter, now, this.clock.today()));
+    return answering(() => listTasks(this.db, actor, filter, now, this.clock.today()));
   }
 
   @Get('notices/:id/progress')
