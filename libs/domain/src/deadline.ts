@@ -1,3 +1,5 @@
+import type { Recurrence } from './task/recurrence';
+
 /**
  * Thời hạn (deadline). `due` is a local date (YYYY-MM-DD) in TZ_DEADLINES; the task is due at the end
  * of that day. `rule` keeps how the date was derived, for audit.
@@ -14,10 +16,13 @@ export type DeadlineKind =
   | 'none';
 
 export interface Deadline {
+  /** For a periodic duty (kind `recurring`): the due date of its current occurrence. */
   due: string | null;
   phrase?: string;
   kind: DeadlineKind;
   rule?: string;
+  /** A periodic duty's rhythm (nhiệm vụ định kỳ): the series of occurrences `due` moves along. */
+  recurrence?: Recurrence;
 }
 
 export const NO_DEADLINE: Deadline = { due: null, kind: 'none' };

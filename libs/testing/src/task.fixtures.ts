@@ -43,6 +43,7 @@ const PAYLOADS: { [T in TaskCommandType]: Extract<TaskCommand, { type: T }>['pay
   DelegateTask: { childTaskId: `${TASK_ID}.c1`, unit: 'BTC-CUC-TH', unitParent: 'BTC', due: '2026-03-20' },
   MarkTaskOverdue: {},
   RecordNotificationSent: { kind: 'reminder', rung: 'before-3', due: '2026-03-31', to: ['focal@btc.gov.vn'] },
+  SubmitPeriodicReport: { period: '2026-03', note: 'Báo cáo tình hình giải ngân tháng 3' },
 };
 
 const ACTORS: Record<TaskCommandType, Actor> = {
@@ -61,6 +62,7 @@ const ACTORS: Record<TaskCommandType, Actor> = {
   DelegateTask: LEAD,
   MarkTaskOverdue: SYSTEM,
   RecordNotificationSent: SYSTEM,
+  SubmitPeriodicReport: LEAD,
 };
 
 export function command<T extends TaskCommandType>(
@@ -76,3 +78,9 @@ export function command<T extends TaskCommandType>(
     payload: { ...PAYLOADS[type], ...overrides.payload },
   } as TaskCommand;
 }
+
+/** A monthly reporting duty, "hằng tháng, trước ngày 05", first due on 05/03/2026. */
+export const assignedMonthly = (): TaskEvent => {
+  const event = assigned('2026-03-05');
+  return { ...event, data: { ...event.data, deadline: { due: '2026-03-05', kind: 'recurring', phrase: 'hằng tháng, trước ngày 05', rule: 'monthly, day 5', recurrence: { freq: 'monthly', day: 5 } } } } as TaskEvent;
+};

@@ -38,6 +38,8 @@ export type DelegateTask = Base<
   { childTaskId: string; unit: string; unitParent?: string; due: string; note?: string }
 >;
 export type MarkTaskOverdue = Base<'MarkTaskOverdue'>;
+/** A periodic duty's report for one period ("2026-12", "2026-Q4", "2026-H2", "2026"). */
+export type SubmitPeriodicReport = Base<'SubmitPeriodicReport', { period: string; note: string; documentRef?: string }>;
 export type RecordNotificationSent = Base<
   'RecordNotificationSent',
   { kind: 'reminder' | 'escalation'; rung: string; due: string; to: string[] }
@@ -58,7 +60,8 @@ export type TaskCommand =
   | CancelTask
   | DelegateTask
   | MarkTaskOverdue
-  | RecordNotificationSent;
+  | RecordNotificationSent
+  | SubmitPeriodicReport;
 
 export type TaskCommandType = TaskCommand['type'];
 

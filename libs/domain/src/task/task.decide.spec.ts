@@ -4,7 +4,7 @@ import { decideTask } from './task.decide';
 import { TaskEvent } from './task.events';
 import { TaskStatus } from './task.state';
 import { TASK_STATUS_LABELS } from './task-status.labels';
-import { assigned, command, fold, LEAD, TASK_ID, VPCP } from '@tdnv/testing';
+import { assigned, assignedMonthly, command, fold, LEAD, TASK_ID, VPCP } from '@tdnv/testing';
 
 const pending: TaskEvent = {
   type: 'ExtensionRequested',
@@ -18,8 +18,9 @@ const reported: TaskEvent = {
 };
 
 /** Events that bring a task into each state; `withPending` adds an extension request where one can exist. */
-function given(status: TaskStatus, withPending: boolean): TaskEvent[] {
-  const start = withPending ? [assigned(), pending] : [assigned()];
+function given(status: TaskStatus, withPending: boolean, periodic = false): TaskEvent[] {
+  const first = periodic ? assignedMonthly() : assigned();
+  const start = withPending ? [first, pending] : [first];
   switch (status) {
     case 'assigned':
       return start;
@@ -58,7 +59,10 @@ const TABLE: Record<TaskCommandType, string[]> = {
   DelegateTask:           ['-', 'TaskDelegated', 'TaskDelegated', '-', '-', '-', '-'],
   MarkTaskOverdue:        ['TaskBecameOverdue', 'TaskBecameOverdue', 'TaskBecameOverdue', 'TaskBecameOverdue', '-', '-', '-'],
   RecordNotificationSent: ['ReminderSent', 'ReminderSent', 'ReminderSent', 'ReminderSent', 'ReminderSent', 'ReminderSent', 'ReminderSent'],
+  SubmitPeriodicReport:   ['PeriodicReportSubmitted', 'PeriodicReportSubmitted', 'PeriodicReportSubmitted', '-', '-', '-', '-'],
 };
+/** Commands of periodic duties are tried on a monthly duty. */
+const PERIODIC: TaskCommandType[] = ['SubmitPeriodicReport'];
 
 const NEEDS_PENDING: TaskCommandType[] = ['ApproveExtension', 'RejectExtension'];
 const rows = (Object.keys(TABLE) as TaskCommandType[]).flatMap((type) =>
@@ -67,7 +71,7 @@ const rows = (Object.keys(TABLE) as TaskCommandType[]).flatMap((type) =>
 
 describe('task lifecycle: every (state, command) pair', () => {
   it.each(rows)('$type in $status → $expected', ({ type, status, expected }) => {
-    const state = fold(given(status, NEEDS_PENDING.includes(type)));
+    const state = fold(given(status, NEEDS_PENDING.includes(type), PERIODIC.includes(type)));
     const cmd = command(type, { today: type === 'MarkTaskOverdue' ? '2026-04-10' : '2026-03-15' });
     if (expected === '-') {
       let error: unknown;
@@ -91,8 +95,8 @@ describe('task lifecycle: every (state, command) pair', () => {
 
   it('covers every command type', () => {
     const types = (Object.keys(TABLE) as TaskCommandType[]).sort();
-    expect(types).toHaveLength(15);
-    expect(rows).toHaveLength(15 * STATES.length);
+    expect(types).toHaveLength(16);
+    expect(rows).toHaveLength(16 * STATES.length);
   });
 
   it('the table matches the states each event leads to', () => {

@@ -7,7 +7,8 @@ import { AttachmentRef, TaskEvent } from './task.events';
 import { actsAsDelegator, mayAct, maySee, Who } from '../access/access.policy';
 import { describeWho } from './task.permissions';
 import { fieldLabel, notInStateReason } from './task.reasons';
-import { isOpen, OPEN_STATUSES, Task, TaskState, TaskStatus } from './task.state';
+import { nextOccurrence } from './recurrence';
+import { isOpen, OccurrenceRecord, OPEN_STATUSES, Task, TaskState, TaskStatus } from './task.state';
 
 type CommandOf<T extends TaskCommandType> = Extract<TaskCommand, { type: T }>;
 
@@ -168,7 +169,27 @@ export const TASK_RULES: { [T in TaskCommandType]: Rule<T> } = {
       if (due === null) refuse(c, t, 'Nhiệm vụ không có thời hạn nên không thể quá hạn');
       if (c.today <= policy.effectiveDue(due)) refuse(c, t, `Nhiệm vụ chưa quá hạn (thời hạn ${formatLocalDate(due)})`);
       if (t.overdueFor.includes(due)) return [];
+      // A periodic duty is not overdue for good: the period is recorded as missed, once, and the next one opens.
+      const current = currentOccurrence(t);
+      if (t.deadline.recurrence && current)
+        return [{ type: 'PeriodicReportMissed', data: { taskId: t.taskId, period: current.period, due, next: nextOf(t, due) } }];
       return [{ type: 'TaskBecameOverdue', data: { taskId: t.taskId, due } }];
+    },
+  },
+  SubmitPeriodicReport: {
+    from: WORKABLE,
+    who: 'lead',
+    requires: { holds: (t) => t.deadline.recurrence !== undefined, reason: 'Nhiệm vụ này không phải nhiệm vụ báo cáo định kỳ' },
+    decide: (c, t, policy) => {
+      const { period } = c.payload;
+      const occurrence = (t.occurrences ?? []).find((o) => o.period === period);
+      if (!occurrence) invalid(c, `Không có kỳ báo cáo ${period} của nhiệm vụ này (kỳ hiện tại: ${currentOccurrence(t)?.period ?? 'không còn'})`, 'period');
+      if (occurrence.reportedAt) refuse(c, t, `Kỳ ${period} đã được báo cáo ngày ${formatLocalDate(occurrence.reportedOn!)}`);
+      const note = text(c, 'note', c.payload.note);
+      const isCurrent = occurrence === currentOccurrence(t);
+      const onTime = isCurrent && c.today <= policy.effectiveDue(occurrence.due);
+      const data = { taskId: t.taskId, by: by(c), period, due: occurrence.due, note, documentRef: c.payload.documentRef, reportedAt: c.now, reportedOn: c.today, onTime };
+      return [{ type: 'PeriodicReportSubmitted', data: isCurrent ? { ...data, next: nextOf(t, occurrence.due) } : data }];
     },
   },
   RecordNotificationSent: {
@@ -184,6 +205,15 @@ export const TASK_RULES: { [T in TaskCommandType]: Rule<T> } = {
     },
   },
 };
+
+/** A periodic duty's open period: the last occurrence neither reported nor missed. */
+export function currentOccurrence(task: Task): OccurrenceRecord | undefined {
+  const last = task.occurrences?.[task.occurrences.length - 1];
+  return last && !last.reportedAt && !last.missed ? last : undefined;
+}
+
+/** The occurrence after `due` (null once the series has ended). */
+const nextOf = (t: Task, due: string): { period: string; due: string } | null => (t.deadline.recurrence ? (nextOccurrence(t.deadline.recurrence, due) ?? null) : null);
 
 /** The deadline is running: the states from which the scheduler may mark the task overdue. */
 export const canBecomeOverdue = (task: Task): boolean => task.deadline.due !== null && TASK_RULES.MarkTaskOverdue.from.includes(task.status);

@@ -81,6 +81,32 @@ export interface EscalationSent {
   data: { taskId: string; key: string; rung: string; due: string; to: string[] };
 }
 
+/**
+ * A periodic duty's report for one period (a month, quarter, half or year). `onTime` is against
+ * the occurrence's effective due date; `next` is the occurrence that opens after it (none: the
+ * series has ended). A late report of an earlier, missed period carries no `next`.
+ */
+export interface PeriodicReportSubmitted {
+  type: 'PeriodicReportSubmitted';
+  data: {
+    taskId: string;
+    by: string;
+    period: string;
+    due: string;
+    note: string;
+    documentRef?: string;
+    reportedAt: string;
+    reportedOn: string;
+    onTime: boolean;
+    next?: { period: string; due: string } | null;
+  };
+}
+/** The period's effective due date passed without a report: recorded once, and the next period opens. */
+export interface PeriodicReportMissed {
+  type: 'PeriodicReportMissed';
+  data: { taskId: string; period: string; due: string; next: { period: string; due: string } | null };
+}
+
 export type TaskEvent =
   | TaskAssigned
   | TaskAcknowledged
@@ -98,6 +124,8 @@ export type TaskEvent =
   | TaskDelegated
   | TaskBecameOverdue
   | ReminderSent
-  | EscalationSent;
+  | EscalationSent
+  | PeriodicReportSubmitted
+  | PeriodicReportMissed;
 
 export type TaskEventType = TaskEvent['type'];

@@ -1,10 +1,13 @@
 import { TaskEvent } from './task.events';
-import { Task, TaskState } from './task.state';
+import { periodOf } from './recurrence';
+import { OccurrenceRecord, Task, TaskState } from './task.state';
 
 /** Folds one event into the task. Never mutates `state`. */
 export function evolveTask(state: TaskState, event: TaskEvent): TaskState {
   if (event.type === 'TaskAssigned') {
-    return { ...event.data, status: 'assigned', originalDeadline: event.data.deadline, children: [], overdueFor: [], notificationsSent: [] };
+    const { deadline } = event.data;
+    const first = deadline.recurrence && deadline.due ? [{ period: periodOf(deadline.recurrence.freq, deadline.due), due: deadline.due }] : undefined;
+    return { ...event.data, status: 'assigned', originalDeadline: deadline, children: [], overdueFor: [], notificationsSent: [], ...(first ? { occurrences: first } : {}) };
   }
   if (!state) return state;
   return evolveExisting(state, event);
@@ -56,9 +59,30 @@ function evolveExisting(task: Task, event: Exclude<TaskEvent, { type: 'TaskAssig
     case 'ReminderSent':
     case 'EscalationSent':
       return { ...task, notificationsSent: [...task.notificationsSent, event.data.key] };
+    case 'PeriodicReportSubmitted': {
+      const { period, reportedAt, reportedOn, onTime, next, by, note, documentRef } = event.data;
+      const reported = withOccurrence(task, period, { reportedAt, reportedOn, onTime });
+      const status = task.status === 'assigned' || task.status === 'acknowledged' ? 'in_progress' : task.status;
+      return rolled({ ...reported, status, lastProgress: { note, documentRef, by } }, next);
+    }
+    case 'PeriodicReportMissed': {
+      const missed = withOccurrence(task, event.data.period, { missed: true });
+      return rolled({ ...missed, overdueFor: [...task.overdueFor, event.data.due] }, event.data.next);
+    }
     default: {
       const unknown: never = event;
       return unknown;
     }
   }
+}
+
+function withOccurrence(task: Task, period: string, change: Partial<OccurrenceRecord>): Task {
+  return { ...task, occurrences: (task.occurrences ?? []).map((o) => (o.period === period ? { ...o, ...change } : o)) };
+}
+
+/** The next period opens: the deadline moves to its due date (none once the series has ended). */
+function rolled(task: Task, next: { period: string; due: string } | null | undefined): Task {
+  if (next === undefined) return task;
+  const deadline = { ...task.deadline, due: next?.due ?? null };
+  return { ...task, deadline, occurrences: next ? [...(task.occurrences ?? []), { ...next }] : task.occurrences };
 }

@@ -19,6 +19,7 @@ const ACTIONS: Record<TaskCommandType, string> = {
   DelegateTask: 'giao nhiệm vụ cho đơn vị cấp dưới',
   MarkTaskOverdue: 'ghi nhận nhiệm vụ quá hạn',
   RecordNotificationSent: 'ghi nhận thư đã gửi',
+  SubmitPeriodicReport: 'gửi báo cáo định kỳ',
 };
 
 /** Vietnamese names of the payload fields a reason may name (the web form uses the same words). */
@@ -28,6 +29,7 @@ const FIELDS: Record<string, string> = {
   result: 'Kết quả thực hiện',
   proposedDue: 'Thời hạn đề nghị',
   due: 'Thời hạn',
+  period: 'Kỳ báo cáo',
 };
 
 export const actionLabel = (type: TaskCommandType): string => ACTIONS[type];

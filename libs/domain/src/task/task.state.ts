@@ -33,6 +33,17 @@ export interface CompletionReport {
   reportedOn: string;
 }
 
+/** One period of a periodic duty, as it stands. */
+export interface OccurrenceRecord {
+  period: string;
+  due: string;
+  reportedAt?: string;
+  reportedOn?: string;
+  onTime?: boolean;
+  /** Its effective due date passed without a report (a late report may still follow). */
+  missed?: boolean;
+}
+
 /** What TaskAssigned says (lead and deadline may change later), plus what happened since. */
 export interface Task extends TaskAssignedData {
   status: TaskStatus;
@@ -46,6 +57,8 @@ export interface Task extends TaskAssignedData {
   overdueFor: string[];
   /** Keys of reminders and escalations already sent (task, rung, due). */
   notificationsSent: string[];
+  /** A periodic duty's occurrences, oldest first; the last one not reported or missed is the current one. */
+  occurrences?: OccurrenceRecord[];
 }
 
 /** Before TaskAssigned the stream does not exist. */
