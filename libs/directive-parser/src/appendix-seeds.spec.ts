@@ -102,3 +102,77 @@ describe('seed 004: appendix of the 2023 report on Quyết định 942/QĐ-TTg (
     expect(table.get('PL.II.16')?.text).toMatch(/^Lựa chọn ưu tiên, đẩy mạnh phong trào nghiên cứu một số công nghệ cốt lõi/);
   });
 });
+
+describe('reports: only the task table gives tasks, and its result column gives their status (issue 12)', () => {
+  const seed000 = parse(read('000_'));
+
+  it('seed 000 yields exactly its 81 appendix rows, nothing from the report body', () => {
+    expect(seed000.directives).toHaveLength(81);
+    expect(seed000.directives.every((d) => d.path.startsWith('PL.'))).toBe(true);
+    expect(seed000.notice.kind).toBe('bao_cao');
+  });
+
+  it('says why the body paragraphs that look like tasks are skipped', () => {
+    const reasons = new Set(seed000.skipped.map((s) => s.reason));
+    expect(reasons).toEqual(new Set(['achievement', 'upward_recommendation', 'report_body']));
+    const kienNghi = seed000.skipped.find((s) => s.text.startsWith('Các bộ tiếp tục đẩy mạnh') || s.path.startsWith('III.'));
+    expect(kienNghi?.reason).toBe('upward_recommendation');
+  });
+
+  it('imports the rows the source marks done as done, with the report date, late by their deadline', () => {
+    const row = (path: string) => seed000.directives.find((d) => d.path === path);
+    // "Ngày 09/4/2020, Chính phủ đã ban hành Nghị định số 47/2020/NĐ-CP …", due Tháng 9/2019.
+    expect(row('PL.I.3')?.status).toMatchObject({ kind: 'done', reportedOn: '2021-03-01', onTime: false, completedOn: '2020-04-09' });
+    expect(row('PL.I.3')?.status?.result).toMatch(/^Ngày 09\/4\/2020, Chính phủ đã ban hành Nghị định số 47\/2020\/NĐ-CP/);
+    // "Bộ TTTT đã trình Chính phủ hồ sơ dự thảo Nghị định …": submitted, not done.
+    expect(row('PL.I.4')?.status?.kind).toBe('in_progress');
+    expect(row('PL.I.11')?.status?.kind).toBe('in_progress');
+    const counts = { done: 0, in_progress: 0, open: 0 };
+    for (const d of seed000.directives) counts[d.status!.kind] += 1;
+    expect(counts).toEqual({ done: 33, in_progress: 48, open: 0 });
+  });
+
+  it('seed 004: the status column gives the status, the neighbouring column no longer leaks, a cut row is joined', () => {
+    const table = rows(read('004_'));
+    expect(table.get('PL.I.23')?.text).toBe('Xây dựng Cổng dữ liệu quốc gia');
+    expect(table.get('PL.I.34')?.text).toBe('Phát triển Nền tảng tích hợp, chia sẻ dữ liệu cấp của Bộ (LGSP)');
+    expect(table.get('PL.II.11')?.text).toMatch(/theo quy định tại Luật An ninh mạng$/);
+    expect(table.get('PL.I.22')?.status).toMatchObject({ kind: 'done', result: 'Đã hoàn thành tại địa chỉ: tech.gov.vn' });
+    expect(table.get('PL.I.23')?.status).toMatchObject({ kind: 'in_progress', result: 'Đang xây dựng' });
+  });
+
+  it('seed 001 (a review report with recommendations and no task table) gives no task', () => {
+    const r = parse(read('001_'));
+    expect(r.directives).toEqual([]);
+    expect(r.skipped.filter((s) => s.reason === 'upward_recommendation').length).toBeGreaterThan(10);
+  });
+});
+
+describe('seed 002: a provincial office cascades a report to a Sở (issue 12)', () => {
+  const r = parse(read('002_'));
+
+  it('names the issuer as it was in 2021, with a note on its successor, and the whole title', () => {
+    expect(r.notice).toMatchObject({
+      kind: 'cong_van',
+      issuer: 'Văn phòng Ủy ban nhân dân tỉnh Kiên Giang',
+      issuerAgency: { code: 'AGG', name: 'Ủy ban nhân dân tỉnh An Giang' },
+      title: 'tham mưu, thực hiện các đề xuất, kiến nghị của Bộ Thông tin và Truyền thông tại Báo cáo số 76/BC-BTTTT.',
+    });
+    expect(r.notice.notes?.[0]).toContain('Kiên Giang');
+  });
+
+  it('returns the Sở lead with its kind and probable parent instead of no lead', () => {
+    expect(r.directives).toHaveLength(3);
+    for (const d of r.directives) {
+      expect(d.unresolvedLead).toEqual([
+        {
+          name: 'Sở Thông tin và Truyền thông',
+          kind: 'department',
+          probableParent: { code: 'AGG', name: 'Ủy ban nhân dân tỉnh An Giang' },
+          proposedUnit: { parent: 'AGG', code: 'AGG_STTTT', name: 'Sở Thông tin và Truyền thông' },
+        },
+      ]);
+      expect(d.warnings.join(' ')).toContain('Sở Thông tin và Truyền thông');
+    }
+  });
+});

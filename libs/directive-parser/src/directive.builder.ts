@@ -7,7 +7,7 @@ import { SKIP_NOTES } from './messages.vi';
 import { named, readCoordinators, readOwnerHeading, readPostposedOwner, readSubject } from './owner.resolver';
 import { startsWithActionVerb } from './owner-phrases';
 import { sourceOffset } from './paragraph.reader';
-import { BodyContext, looksLikeDirective, skipReason } from './skip.classifier';
+import { BodyContext, skipReason, worthANote } from './skip.classifier';
 import { Unit } from './structure.parser';
 import { Part, splitUnit } from './unit.splitter';
 
@@ -68,7 +68,7 @@ function skip(unit: Unit, reason: SkipReason, sink: BuildSink): void {
 export function buildUnitDirectives(unit: Unit, ctx: DeadlineContext, dir: AgencyScope, sink: BuildSink, body: BodyContext): void {
   const reason = skipReason(unit.text, unit.headings, body, dir);
   if (reason !== undefined) {
-    if (reason && looksLikeDirective(unit.text, unit.inherited !== null, dir)) skip(unit, reason, sink);
+    if (reason && worthANote(reason, unit.text, unit.inherited !== null, dir)) skip(unit, reason, sink);
     return;
   }
   const inheritedCodes = unit.inherited ? [...unit.inherited.lead.map((h) => h.code), ...unit.inherited.unresolved.map((u) => u.name)] : [];

@@ -9,6 +9,8 @@ import { Paragraph, isAllCaps } from './paragraph.reader';
 const HEADER_LINE = /^(?:Số\s*:|Số\s+\d|V\/v\b|Về việc\b|Kính gửi|CỘNG H[OÒ]A|Độc lập|[-–_=*\s]+$|\(.*\)$)/u;
 const DATE_LINE = /^[^.]{0,40},\s*ngày\s+(?:\d{1,2}|\.{2,}|…)\s+tháng/u;
 const DOC_TYPE = /^(?:THÔNG BÁO|CHỈ THỊ|BÁO CÁO|QUYẾT ĐỊNH|KẾ HOẠCH|NGHỊ QUYẾT|CÔNG ĐIỆN)(?![\p{L}])/u;
+/** A type line with nothing after it: the title follows in the next paragraph. */
+const DOC_TYPE_ONLY = /^(?:THÔNG BÁO|CHỈ THỊ|BÁO CÁO|QUYẾT ĐỊNH|KẾ HOẠCH|NGHỊ QUYẾT|CÔNG ĐIỆN)\s*$/u;
 /** "Kính gửi:" and "THỦ TƯỚNG CHÍNH PHỦ điện:" open an addressee list, one "-" line each. */
 const ADDRESSEE_LIST = /^(?:Kính gửi|[\p{Lu}\s,.]{4,}\sđiện\s*:)/u;
 
@@ -26,7 +28,7 @@ export function findHeaderEnd(paragraphs: Paragraph[]): number {
     const titleLine =
       titleLines === 0
         ? !isMarker(t) && t.length < 400
-        : titleLines > 0 && (/^[\p{Ll}(]/u.test(t) || (!/[.;:]$/u.test(prev) && t.length < 150 && !isMarker(t)));
+        : titleLines > 0 && (/^[\p{Ll}(]/u.test(t) || (!/[.;:]$/u.test(prev) && !/[.;]$/u.test(t) && t.length < 150 && !isMarker(t)));
     // "Kính gửi:" is followed by the addressee list, one "-" line each.
     const addressee = addressees && /^[-–•]\s/u.test(t);
     const opensList = ADDRESSEE_LIST.test(t);
@@ -35,7 +37,7 @@ export function findHeaderEnd(paragraphs: Paragraph[]): number {
     const headerish =
       opensList || addressee || docType || HEADER_LINE.test(t) || DATE_LINE.test(t) || (isAllCaps(t) && !isMarker(t)) || titleLine;
     if (!headerish) break;
-    titleLines = docType ? 0 : titleLines >= 0 && titleLine ? titleLines + 1 : titleLines;
+    titleLines = docType ? (DOC_TYPE_ONLY.test(t) ? 0 : 1) : titleLines >= 0 && titleLine ? titleLines + 1 : titleLines;
     end = i + 1;
   }
   return end;

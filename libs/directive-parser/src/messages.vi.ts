@@ -16,7 +16,7 @@ export const KIND_LABELS: Record<UnresolvedAgencyKind, string> = {
   district_committee: 'Ủy ban nhân dân cấp huyện',
   commune_committee: 'Ủy ban nhân dân cấp xã',
   ministry_unit: 'đơn vị thuộc bộ, ngành',
-  state_enterprise: 'doanh nghiệp nhà nước',
+  state_enterprise: 'tập đoàn, tổng công ty, doanh nghiệp',
   local_group: 'nhóm đơn vị của tỉnh hoặc của bộ',
   other: 'cơ quan khác',
 };

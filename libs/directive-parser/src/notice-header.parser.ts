@@ -123,6 +123,8 @@ function findTitle(head: Paragraph[]): string | null {
       const t = head[j].text.trim();
       if (/^(?:[-–_=*]+|\(.*\)|Kính gửi|Số\s*:)/u.test(t) || ADDRESSEES.test(t) || PRIME_MINISTER.test(t)) break;
       if (parts.length && isAllCaps(t) && !isAllCaps(parts[parts.length - 1])) break;
+      // A sentence is body text, not the title's next line.
+      if (parts.length && !/^[\p{Ll}(]/u.test(t) && (/[.;:]$/u.test(parts[parts.length - 1]) || /[.;]$/u.test(t))) break;
       parts.push(t);
     }
     return parts.length ? parts.join(' ') : null;

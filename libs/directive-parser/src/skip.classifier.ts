@@ -72,8 +72,15 @@ export function skipReason(text: string, headings: string[], body: BodyContext, 
   return undefined;
 }
 
-/** Worth a note in the preview: the paragraph names an agency, has an owner above it, or opens with an action. */
-export function looksLikeDirective(text: string, inherited: boolean, dir: AgencyScope): boolean {
+/** Reasons about what the issuer decided or asked: always worth a note. */
+const ALWAYS_NOTED = new Set<SkipReason>(['approval', 'upward_recommendation', 'outside_command', 'non_state', 'closing']);
+
+/** Worth a note in the preview: a decision or a request, or a paragraph that names an agency, has an owner above it, or opens with an action. */
+export function worthANote(reason: SkipReason, text: string, inherited: boolean, dir: AgencyScope): boolean {
+  return ALWAYS_NOTED.has(reason) || looksLikeDirective(text, inherited, dir);
+}
+
+function looksLikeDirective(text: string, inherited: boolean, dir: AgencyScope): boolean {
   return inherited || startsWithActionVerb(text) || NAMES_AGENCY.test(text.slice(0, 200)) || dir.mentionAtStart(text) !== null;
 }
 

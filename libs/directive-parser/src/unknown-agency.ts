@@ -153,7 +153,8 @@ export function describeUnknown(raw: string, dir: AgencyScope): { hit: AgencyHit
   let name = expand(raw.replace(/\s*\([^)]*\)\s*/gu, ' ').replace(/[\s,;:.]+$/u, ''));
   const kind = kindOf(name, dir.scope);
   // "Sở Y tế tỉnh Lai Châu", "Văn phòng Ngân hàng Nhà nước": the name says whose it is.
-  const named = dir.findMentions(name).filter((m) => m.start > 0);
+  // (a company's name may hold a place: "Công ty … Hòa Bình" belongs to no province).
+  const named = kind === 'state_enterprise' || kind === 'other' ? [] : dir.findMentions(name).filter((m) => m.start > 0);
   let parent: AgencyRef | null = named.length ? { code: named[named.length - 1].code, name: named[named.length - 1].name } : null;
   if (parent && (kind === 'department' || kind === 'district_committee' || kind === 'commune_committee')) {
     const at = named[named.length - 1].start;
