@@ -38,11 +38,18 @@ function described(a: Agency): DescribedAgency {
   return d;
 }
 
+/** "UBND" is "Ủy ban nhân dân" in every name. */
+function unfold(words: string[]): string[] {
+  return words.flatMap((w) => (w === 'ubnd' ? ['uy', 'ban', 'nhan', 'dan'] : [w]));
+}
+
 /** Normalized words of every name of a unit, longest first, per parent (built on first use). */
 function unitNames(catalogue: AgencyCatalogue, parent: string): Array<{ unit: Agency; words: string[] }> {
   return catalogue
     .unitsOf(parent)
-    .flatMap((unit) => [unit.name, unit.shortName, ...unit.aliases].map((n) => ({ unit, words: normalizeVietnamese(n).split(' ') })))
+    .flatMap((unit) =>
+      [unit.name, unit.shortName, ...unit.aliases].map((n) => ({ unit, words: unfold(normalizeVietnamese(n).split(' ')) })),
+    )
     .sort((a, b) => b.words.length - a.words.length);
 }
 
@@ -64,9 +71,17 @@ export function agencyDirectory(catalogue: AgencyCatalogue = AgencyCatalogue.loa
       if (!names) units.set(parent, (names = unitNames(catalogue, parent)));
       if (!names.length) return null;
       const tokens = tokenizeVietnamese(text.slice(0, 200));
+      const norms: string[] = [];
+      const ends: number[] = [];
+      tokens.norms.forEach((n, k) => {
+        for (const w of unfold([n])) {
+          norms.push(w);
+          ends.push(tokens.ends[k]);
+        }
+      });
       for (const { unit, words } of names) {
-        if (words.length > tokens.norms.length || !words.every((w, k) => tokens.norms[k] === w)) continue;
-        return { hit: { code: unit.code, name: unit.name }, length: tokens.ends[words.length - 1] };
+        if (words.length > norms.length || !words.every((w, k) => norms[k] === w)) continue;
+        return { hit: { code: unit.code, name: unit.name }, length: ends[words.length - 1] };
       }
       return null;
     },
