@@ -22,3 +22,4 @@ export * from './user/user-directory';
 export * from './task/task-view';
 export * from './task/task-status.labels';
 export * from './email';
+export * from './task/recurrence';

@@ -1,11 +1,12 @@
 import { ParsedDirective, ParseResult } from '@tdnv/directive-parser';
 import { InvalidCommandError } from '@tdnv/domain';
-import { DirectiveEdit, DirectiveInput, NoticeInput } from './notice-input';
+import { DeadlineInput, DirectiveEdit, DirectiveInput, NoticeInput } from './notice-input';
 
 export interface ImportInput {
   number?: string;
   issuedAt?: string;
   edits?: DirectiveEdit[];
+  historical?: boolean;
 }
 
 /**
@@ -29,17 +30,24 @@ export function importPlan(parsed: ParseResult, input: ImportInput): NoticeInput
     issuedAt,
     title: parsed.notice.title ?? number,
     leader: parsed.notice.leader ?? undefined,
+    ...(input.historical ? { historical: true } : {}),
     directives: directives.map((d) => d.dto),
   };
 }
 
 function applyEdit(d: ParsedDirective, edit: DirectiveEdit | undefined): { path: string; dto: DirectiveInput } {
   const parsedLead = d.fanout ? [d.fanout] : d.lead.map((a) => a.code);
-  const deadline = edit?.deadline ?? {
-    due: d.deadline.due ?? undefined,
-    phrase: d.deadline.phrase ?? undefined,
-    kind: d.deadline.due === null && d.deadline.kind !== 'recurring' ? 'none' : d.deadline.kind,
-  };
+  // The parser's rule travels with the date into the task's history; a corrected date says it was typed in.
+  const recurrence = (d.deadline as { recurrence?: DeadlineInput['recurrence'] }).recurrence;
+  const deadline: DeadlineInput = edit?.deadline
+    ? { ...edit.deadline, rule: edit.deadline.rule ?? 'nhập tay khi xem trước văn bản' }
+    : {
+        due: d.deadline.due ?? undefined,
+        phrase: d.deadline.phrase ?? undefined,
+        kind: d.deadline.due === null && d.deadline.kind !== 'recurring' ? 'none' : d.deadline.kind,
+        rule: d.deadline.rule ?? undefined,
+        ...(recurrence ? { recurrence } : {}),
+      };
   const dto: DirectiveInput = {
     text: edit?.text ?? d.text,
     lead: edit?.lead ?? parsedLead,

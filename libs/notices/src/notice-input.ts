@@ -1,4 +1,4 @@
-import { DeadlineKind } from '@tdnv/domain';
+import { DeadlineKind, Recurrence } from '@tdnv/domain';
 
 /**
  * A notice to register, as its edges hand it in (the HTTP body, the import preview, the CLI demo):
@@ -8,6 +8,10 @@ export interface DeadlineInput {
   due?: string;
   phrase?: string;
   kind?: DeadlineKind;
+  /** How the date was derived (the parser's rule): kept in the task's history unchanged. */
+  rule?: string;
+  /** A periodic duty's rhythm; `due` may then be left out (the first occurrence after the issue date). */
+  recurrence?: Recurrence;
 }
 
 export interface DirectiveInput {
@@ -26,6 +30,8 @@ export interface NoticeInput {
   title: string;
   leader?: string;
   trackingOfficer?: string;
+  /** Imported as history (a past report, an old notice): its tasks send no reminder. */
+  historical?: boolean;
   directives: DirectiveInput[];
 }
 

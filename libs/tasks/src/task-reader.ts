@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Actor, NotFoundError, taskStream, maySee, TaskEvent, evolveTask, Task, TaskState, taskView, TaskView } from '@tdnv/domain';
+import { Actor, DeadlinePolicy, NotFoundError, taskStream, maySee, TaskEvent, evolveTask, Task, TaskState, taskView, TaskView } from '@tdnv/domain';
 import { EventStore, StoredEvent } from '@tdnv/event-store';
-import { EVENT_STORE } from '@tdnv/config';
+import { DEADLINE_POLICY, EVENT_STORE } from '@tdnv/config';
 
 export type { TaskView };
 
@@ -16,11 +16,14 @@ export interface HistoryEntry {
 /** Reads a task straight from its stream: always current, no read model needed. */
 @Injectable()
 export class TaskReader {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(DEADLINE_POLICY) private readonly policy: DeadlinePolicy,
+  ) {}
 
   async task(taskId: string, actor: Actor): Promise<TaskView> {
     const { task, events, revision } = await this.load(taskId, actor);
-    return taskView(task, revision, events[events.length - 1].metadata.occurredAt, actor);
+    return taskView(task, revision, events[events.length - 1].metadata.occurredAt, actor, this.policy);
   }
 
   async history(taskId: string, actor: Actor): Promise<{ taskId: string; events: HistoryEntry[] }> {

@@ -55,6 +55,10 @@ export class ImportNoticeDto {
   @ApiPropertyOptional({ type: [DirectiveEditDto] })
   @IsOptional() @IsArray() @ArrayMaxSize(5000) @ValidateNested({ each: true }) @Type(() => DirectiveEditDto)
   edits?: DirectiveEditDto[];
+
+  @ApiPropertyOptional({ description: 'Nhập như dữ liệu lịch sử (văn bản cũ, báo cáo đã qua): không gửi thư nhắc' })
+  @IsOptional() @IsBoolean()
+  historical?: boolean;
 }
 
 export class PreviewNoticeDto {

@@ -1,12 +1,36 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, ArrayNotEmpty, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
-import { DeadlineKind } from '@tdnv/domain';
+import { DeadlineKind, Frequency, Recurrence } from '@tdnv/domain';
 import { IsLocalDate } from '../http/is-local-date.validator';
 
 const KINDS: DeadlineKind[] = ['date', 'month', 'quarter', 'year', 'relative', 'recurring', 'range', 'urgent', 'none'];
+const FREQUENCIES: Frequency[] = ['weekly', 'monthly', 'quarterly', 'half-yearly', 'yearly'];
+
+/** A periodic duty's rhythm ("hằng tháng, trước ngày 05": { freq: 'monthly', day: 5 }). */
+export class RecurrenceDto implements Recurrence {
+  @ApiProperty({ enum: FREQUENCIES })
+  @IsIn(FREQUENCIES)
+  freq!: Frequency;
+
+  @ApiPropertyOptional({ example: 5, description: 'Ngày trong tháng (1–31); với hằng tuần: thứ trong tuần (1 = thứ Hai … 7 = Chủ nhật)' })
+  @IsOptional() @IsInt() @Min(1) @Max(31)
+  day?: number;
+
+  @ApiPropertyOptional({ example: 3, description: 'Hằng quý: tháng thứ mấy của quý (mặc định 3, tháng cuối quý)' })
+  @IsOptional() @IsInt() @Min(1) @Max(3)
+  monthOfQuarter?: number;
+
+  @ApiPropertyOptional({ example: [[6, 15], [12, 15]], description: '6 tháng, hằng năm: các cặp [tháng, ngày]' })
+  @IsOptional() @IsArray() @ArrayMaxSize(12) @IsArray({ each: true }) @ArrayMinSize(2, { each: true }) @ArrayMaxSize(2, { each: true }) @IsInt({ each: true })
+  dates?: [number, number][];
+
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'Ngày cuối cùng của chuỗi (đến hết năm 2026)' })
+  @IsOptional() @IsLocalDate()
+  until?: string;
+}
 
 export class DeadlineInputDto {
   @ApiPropertyOptional({ example: '2020-03-31', description: 'Ngày hết hạn (giờ Việt Nam), hết ngày này thì quá hạn' })
@@ -20,6 +44,14 @@ export class DeadlineInputDto {
   @ApiPropertyOptional({ enum: KINDS })
   @IsOptional() @IsIn(KINDS)
   kind?: DeadlineKind;
+
+  @ApiPropertyOptional({ example: 'monthly, day 5; first occurrence after 2026-11-20', description: 'Cách tính thời hạn (của bộ phân tích văn bản), lưu nguyên trong lịch sử' })
+  @IsOptional() @IsString() @MaxLength(500)
+  rule?: string;
+
+  @ApiPropertyOptional({ type: RecurrenceDto, description: 'Nhiệm vụ định kỳ: nhịp báo cáo' })
+  @IsOptional() @ValidateNested() @Type(() => RecurrenceDto)
+  recurrence?: RecurrenceDto;
 }
 
 export class DirectiveDto {
@@ -68,6 +100,10 @@ export class RegisterNoticeDto {
   @ApiPropertyOptional({ example: 'chuyenvien@chinhphu.vn', description: 'Chuyên viên VPCP theo dõi thông báo này' })
   @IsOptional() @IsEmail()
   trackingOfficer?: string;
+
+  @ApiPropertyOptional({ description: 'Nhập như dữ liệu lịch sử: không gửi thư nhắc cho các nhiệm vụ' })
+  @IsOptional() @IsBoolean()
+  historical?: boolean;
 
   @ApiProperty({ type: [DirectiveDto] })
   @IsArray() @ArrayNotEmpty() @ArrayMaxSize(5000) @ValidateNested({ each: true }) @Type(() => DirectiveDto)

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsLocalDate } from '../http/is-local-date.validator';
 
 /** Request bodies of the task commands. They stay at the HTTP edge; the domain has its own commands. */
@@ -63,6 +63,20 @@ export class CompletionDto {
   @ApiPropertyOptional({ type: [String], example: ['att-0b6f4c1e-8d1a-4c55-9f0e-2b7c3a9d1e42'], description: 'Tệp đã tải lên (POST /tasks/{id}/attachments)' })
   @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(60, { each: true })
   attachments?: string[];
+}
+
+export class PeriodicReportDto {
+  @ApiProperty({ example: '2026-12', description: 'Kỳ báo cáo: tháng (2026-12), quý (2026-Q4), nửa năm (2026-H2), năm (2026) hoặc tuần (2026-W49)' })
+  @IsString() @Matches(/^\d{4}(?:-(?:0[1-9]|1[0-2])|-Q[1-4]|-H[12]|-W(?:0[1-9]|[1-4]\d|5[0-3]))?$/, { message: 'period phải là một kỳ báo cáo: 2026-12, 2026-Q4, 2026-H2, 2026 hoặc 2026-W49' })
+  period!: string;
+
+  @ApiProperty({ example: 'Báo cáo tình hình giải ngân tháng 11 năm 2026' })
+  @IsString() @IsNotEmpty() @MaxLength(10000)
+  note!: string;
+
+  @ApiPropertyOptional({ example: '512/BC-BTC' })
+  @IsOptional() @IsString() @MaxLength(200)
+  documentRef?: string;
 }
 
 export class DelegateDto {

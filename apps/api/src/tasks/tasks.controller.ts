@@ -35,6 +35,7 @@ import {
   ExtensionRequestDto,
   ProgressDto,
   ReassignDto,
+  PeriodicReportDto,
   ReasonDto,
 } from './task-requests.dto';
 
@@ -154,6 +155,12 @@ export class TasksController {
   @HttpCode(200)
   cancel(@Body() b: ReasonDto, @Req() r: CommandRequest) {
     return this.run(r, 'CancelTask', { reason: b.reason });
+  }
+
+  @Post(':id/periodic-reports')
+  @HttpCode(200)
+  submitPeriodicReport(@Body() b: PeriodicReportDto, @Req() r: CommandRequest) {
+    return this.run(r, 'SubmitPeriodicReport', { period: b.period, note: b.note, documentRef: b.documentRef });
   }
 
   // The child's id and the unit's parent are filled in by the handler, which knows the state.

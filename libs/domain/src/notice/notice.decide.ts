@@ -62,6 +62,7 @@ export function decideRegisterNotice(command: RegisterNotice, state: NoticeState
           key: d.key,
           confidential: d.confidential,
           fanout: t.fanout,
+          ...(p.historical ? { historical: true } : {}),
           assignedAt: command.now,
         },
       }),

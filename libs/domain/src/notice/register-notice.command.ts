@@ -23,6 +23,8 @@ export interface RegisterNotice {
     title: string;
     leader?: string;
     trackingOfficer?: string;
+    /** Imported as history: its tasks send no reminder (TaskAssigned.historical). */
+    historical?: boolean;
     directives: DirectiveToRegister[];
   };
 }

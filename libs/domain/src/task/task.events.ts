@@ -19,6 +19,8 @@ export interface TaskAssigned {
     parentTaskId?: string;
     /** The agency that delegated this child task; it reviews the child's completion. */
     delegatedBy?: string;
+    /** Registered as history (an old notice, a past report): no reminder is sent for it. */
+    historical?: boolean;
     assignedAt: string;
   };
 }
