@@ -26,7 +26,7 @@ export const ROUTES: Route[] = [
   { path: '/nhiem-vu', page: InboxPage, roles: ['agency', 'vpcp', 'viewer'] },
   { path: '/nhiem-vu/:id', page: TaskPage },
   { path: '/nhap-thong-bao', page: ImportPage, roles: ['vpcp'] },
-  { path: '/xet-duyet', page: ReviewPage, roles: ['vpcp'] },
+  { path: '/xet-duyet', page: ReviewPage, roles: ['vpcp', 'agency'] },
   { path: '/tong-hop', page: DashboardPage },
   { path: '/thong-bao/:id', page: NoticePage },
   { path: '/quan-tri/co-quan', page: AgenciesAdminPage, roles: ['admin'] },

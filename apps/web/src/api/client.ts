@@ -96,3 +96,20 @@ export async function download(path: string, fallbackName: string): Promise<void
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** What an upload answers (POST /tasks/:id/attachments). */
+export interface UploadedAttachment {
+  id: string;
+  name: string;
+  size: number;
+  sha256: string;
+  contentType: string;
+}
+
+/** Uploads one file for a task's report (multipart/form-data, field "file"). */
+export async function uploadAttachment(taskId: string, file: File): Promise<UploadedAttachment> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const response = await send('POST', `/tasks/${encodeURIComponent(taskId)}/attachments`, { raw: form });
+  return (await response.json()) as UploadedAttachment;
+}

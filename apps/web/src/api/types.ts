@@ -31,10 +31,38 @@ export interface TaskListItem {
   bucket?: string;
   key?: boolean;
   confidential?: boolean;
-  pendingExtension?: { proposedDue: string; reason: string } | null;
+  pendingExtension?: { proposedDue: string; reason?: string } | null;
+  directiveIndex?: number;
+  delegatedBy?: string;
+  parentTaskId?: string;
   result?: string | null;
   percent?: number | null;
   updatedAt?: string;
+}
+
+/** Counts over the whole filter (GET /tasks?totals=true). */
+export interface TaskTotals {
+  total: number;
+  overdue: number;
+  noDeadline: number;
+}
+
+/** One row of GET /tasks?groupBy=directive: a directive with its roll-up. */
+export interface DirectiveGroup {
+  noticeId: string;
+  noticeNumber: string;
+  directiveIndex: number;
+  text: string;
+  count: number;
+  taskId: string | null;
+  lead: string | null;
+  fanout: string | null;
+  key: boolean;
+  due: { min: string | null; max: string | null; phrase: string | null };
+  counts: Record<'done_on_time' | 'done_late' | 'open_on_time' | 'open_overdue' | 'no_deadline' | 'cancelled', number>;
+  overdueAgencies: string[];
+  pendingExtensions: number;
+  pendingCompletions: number;
 }
 
 export interface HistoryEntry {

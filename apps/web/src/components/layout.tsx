@@ -2,6 +2,7 @@ import { ComponentChildren } from 'preact';
 import { post } from '../api/client';
 import { clearSession, SessionUser } from '../api/session';
 import { ROLE_LABELS } from '../lib/labels';
+import { agencyName, useAgencies } from '../api/agencies';
 import { navigate } from '../lib/router';
 
 interface NavItem {
@@ -13,7 +14,7 @@ interface NavItem {
 const NAV: NavItem[] = [
   { href: '/nhiem-vu', label: 'Nhiệm vụ', roles: ['agency', 'vpcp', 'viewer'] },
   { href: '/nhap-thong-bao', label: 'Nhập thông báo', roles: ['vpcp'] },
-  { href: '/xet-duyet', label: 'Xét duyệt', roles: ['vpcp'] },
+  { href: '/xet-duyet', label: 'Xét duyệt', roles: ['vpcp', 'agency'] },
   { href: '/tong-hop', label: 'Tổng hợp', roles: ['vpcp', 'viewer', 'admin', 'agency'] },
   { href: '/quan-tri/co-quan', label: 'Cơ quan', roles: ['admin'] },
   { href: '/quan-tri/nguoi-dung', label: 'Người dùng', roles: ['admin'] },
@@ -32,6 +33,7 @@ async function signOut(): Promise<void> {
 
 export function Layout(props: { user: SessionUser; path: string; children: ComponentChildren }) {
   const { user, path } = props;
+  const agencies = useAgencies();
   return (
     <>
       <a class="skip" href="#main">
@@ -48,8 +50,8 @@ export function Layout(props: { user: SessionUser; path: string; children: Compo
         </nav>
         <span class="who">
           <span>
-            {user.name ?? user.email ?? user.id} · {ROLE_LABELS[user.role] ?? user.role}
-            {user.agency ? ` ${user.agency}` : ''}
+            {user.name ?? user.email ?? 'Người dùng'} ·{' '}
+            {user.agency ? agencyName(agencies, user.agency, true) : (ROLE_LABELS[user.role] ?? user.role)}
           </span>
           <button type="button" onClick={() => void signOut()}>
             Đăng xuất

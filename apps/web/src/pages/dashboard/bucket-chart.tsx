@@ -7,7 +7,7 @@ interface Bar {
 }
 
 const ROW = 26;
-const LABEL_W = 90;
+const LABEL_W = 150;
 const WIDTH = 560;
 
 /**
@@ -36,7 +36,8 @@ export function BucketChart({ bars, title }: { bars: Bar[]; title: string }) {
           return (
             <g key={b.label}>
               <text x={0} y={y + 15}>
-                {b.label.length > 12 ? `${b.label.slice(0, 11)}…` : b.label}
+                <title>{b.label}</title>
+                {b.label.length > 20 ? `${b.label.slice(0, 19)}…` : b.label}
               </text>
               {BUCKETS.map((bucket) => {
                 const n = b.counts[bucket.key];

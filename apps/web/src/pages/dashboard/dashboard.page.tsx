@@ -2,7 +2,10 @@ import { useState } from 'preact/hooks';
 import { download, get } from '../../api/client';
 import { Stats } from '../../api/types';
 import { ErrorAlert } from '../../components/alert';
-import { formatDate, percent, todayLocal } from '../../lib/format';
+import { formatDate, todayLocal } from '../../lib/format';
+import { AgencyIndex, agencyName, shortLabel, useAgencies } from '../../api/agencies';
+import { DateInput } from '../../components/date-input';
+import { onTimeRate } from './on-time-rate';
 import { BUCKETS } from '../../lib/labels';
 import { navigate } from '../../lib/router';
 import { useLoad } from '../../lib/use-load';
@@ -10,6 +13,8 @@ import { PageProps } from '../../routes';
 import { BucketChart } from './bucket-chart';
 
 const CHART_GROUPS = 15;
+/** The columns a phone keeps: the others fold away so the table stays one screen wide. */
+const PHONE: ReadonlySet<string> = new Set(['done_on_time', 'open_overdue']);
 
 /** The leader's dashboard: official buckets per agency or per notice, as of a date, with exports. */
 export function DashboardPage({ query }: PageProps) {
@@ -40,8 +45,13 @@ export function DashboardPage({ query }: PageProps) {
     }
   }
 
+  const agencies = useAgencies();
   const data = stats.data;
-  const groups = data ? [...data.groups].sort((a, b) => b.total - a.total) : [];
+  // Rows by name, as a person looks them up (not by the code behind them).
+  const label = (g: Stats['groups'][number]) => (groupBy === 'agency' ? agencyName(agencies, g.key) : g.name || g.key);
+  const groups = data ? [...data.groups].sort((a, b) => label(a).localeCompare(label(b), 'vi')) : [];
+  // The chart: the agencies with the most overdue tasks first, where attention is needed.
+  const charted = [...groups].sort((a, b) => b.open_overdue - a.open_overdue || b.total - a.total).slice(0, CHART_GROUPS);
   return (
     <section>
       <h1>Tổng hợp tình hình thực hiện</h1>
@@ -55,7 +65,7 @@ export function DashboardPage({ query }: PageProps) {
         </div>
         <div class="field">
           <label for="d-asof">Số liệu tính đến ngày</label>
-          <input id="d-asof" type="date" value={asOf} max={todayLocal()} onChange={(e) => change({ asOf: e.currentTarget.value })} />
+          <DateInput id="d-asof" value={asOf} onChange={(v) => v !== undefined && v <= todayLocal() && change({ asOf: v })} />
         </div>
         <div class="field">
           <label for="d-deadline">Tính theo thời hạn</label>
@@ -83,31 +93,47 @@ export function DashboardPage({ query }: PageProps) {
             đã hoàn thành <strong data-done>{data.total.done_on_time + data.total.done_late}</strong> (đúng hạn {data.total.done_on_time});
             chưa hoàn thành {data.total.open_on_time + data.total.open_overdue} (quá hạn {data.total.open_overdue}).
           </p>
+          <p class="kpi">
+            Tỷ lệ đúng hạn: <strong data-rate>{onTimeRate(data.total)}</strong>{' '}
+            <span class="hint">
+              (hoàn thành đúng hạn ÷ nhiệm vụ đã đến hạn: đã hoàn thành đúng hạn, quá hạn và chưa hoàn thành quá hạn)
+            </span>
+          </p>
           <BucketChart
-            title={`Tình hình thực hiện theo ${groupBy === 'agency' ? 'cơ quan' : 'thông báo'}`}
-            bars={groups.slice(0, CHART_GROUPS).map((g) => ({ label: groupBy === 'agency' ? g.key : g.name || g.key, counts: g }))}
+            title={`Tình hình thực hiện theo ${groupBy === 'agency' ? 'cơ quan' : 'thông báo'}: ${charted.length} ${groupBy === 'agency' ? 'cơ quan' : 'thông báo'} có nhiều nhiệm vụ quá hạn nhất`}
+            bars={charted.map((g) => ({ label: groupBy === 'agency' ? shortLabel(agencies, g.key) : g.name || g.key, counts: g }))}
           />
-          <StatsTable groups={groups} total={data.total} groupBy={groupBy} />
+          <StatsTable groups={groups} total={data.total} groupBy={groupBy} agencies={agencies} />
         </>
       )}
     </section>
   );
 }
 
-function StatsTable({ groups, total, groupBy }: { groups: Stats['groups']; total: Stats['total']; groupBy: string }) {
+function StatsTable({
+  groups,
+  total,
+  groupBy,
+  agencies,
+}: {
+  groups: Stats['groups'];
+  total: Stats['total'];
+  groupBy: string;
+  agencies?: AgencyIndex;
+}) {
   return (
     <div class="table-wrap" style="margin-top: 1rem">
-      <table class="stack-sm" id="stats-table">
+      <table class="stats-table" id="stats-table">
         <caption class="sr-only">Số nhiệm vụ theo tình hình thực hiện</caption>
         <thead>
           <tr>
             <th scope="col">{groupBy === 'agency' ? 'Cơ quan' : 'Thông báo'}</th>
             {BUCKETS.map((b) => (
-              <th key={b.key} scope="col" class="num">
+              <th key={b.key} scope="col" class={`num${PHONE.has(b.key) ? '' : ' opt'}`}>
                 {b.label}
               </th>
             ))}
-            <th scope="col" class="num">
+            <th scope="col" class="num opt">
               Đã hủy
             </th>
             <th scope="col" class="num">
@@ -122,7 +148,14 @@ function StatsTable({ groups, total, groupBy }: { groups: Stats['groups']; total
           {groups.map((g) => (
             <tr key={g.key} data-group={g.key}>
               <th scope="row">
-                {groupBy === 'notice' ? <a href={`/thong-bao/${encodeURIComponent(g.key)}`}>{g.name || g.key}</a> : g.name || g.key}
+                {groupBy === 'notice' ? (
+                  <a href={`/thong-bao/${encodeURIComponent(g.key)}`}>{g.name || g.key}</a>
+                ) : (
+                  <a href={`/nhiem-vu?agency=${encodeURIComponent(g.key)}`} title={`${agencyName(agencies, g.key)} (${g.key})`}>
+                    <span class="long">{agencyName(agencies, g.key)}</span>
+                    <span class="short">{shortLabel(agencies, g.key)}</span>
+                  </a>
+                )}
               </th>
               <CountCells counts={g} markBuckets />
             </tr>
@@ -144,11 +177,11 @@ function CountCells({ counts, markBuckets = false }: { counts: Stats['total']; m
   return (
     <>
       {BUCKETS.map((b) => (
-        <td key={b.key} class="num" data-label={b.label} data-bucket={markBuckets ? b.key : undefined}>
+        <td key={b.key} class={`num${PHONE.has(b.key) ? '' : ' opt'}`} data-label={b.label} data-bucket={markBuckets ? b.key : undefined}>
           {counts[b.key]}
         </td>
       ))}
-      <td class="num" data-label="Đã hủy">
+      <td class="num opt" data-label="Đã hủy">
         {counts.cancelled}
       </td>
       <td class="num" data-label="Tổng">
@@ -161,7 +194,4 @@ function CountCells({ counts, markBuckets = false }: { counts: Stats['total']; m
   );
 }
 
-function rate(c: Stats['total']): string {
-  if (typeof c.onTimeRate === 'number') return `${Math.round(c.onTimeRate * 100)}%`;
-  return percent(c.done_on_time, c.done_on_time + c.done_late);
-}
+const rate = onTimeRate;

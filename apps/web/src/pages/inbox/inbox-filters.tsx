@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { SessionUser } from '../../api/session';
 import { BUCKETS, STATE_LABELS } from '../../lib/labels';
+import { AgencyPicker } from '../../components/agency-picker';
 
 export interface InboxFilters {
   q: string;
@@ -10,9 +11,11 @@ export interface InboxFilters {
   agency: string;
   key: boolean;
   noticeId: string;
+  /** VPCP and viewers: by directive (one row per fanned-out directive) or every task. */
+  view: string;
 }
 
-export const FILTER_KEYS: (keyof InboxFilters)[] = ['q', 'state', 'bucket', 'role', 'agency', 'key', 'noticeId'];
+export const FILTER_KEYS: (keyof InboxFilters)[] = ['q', 'state', 'bucket', 'role', 'agency', 'key', 'noticeId', 'view'];
 
 export function filtersFrom(query: URLSearchParams): InboxFilters {
   return {
@@ -23,6 +26,7 @@ export function filtersFrom(query: URLSearchParams): InboxFilters {
     agency: query.get('agency') ?? '',
     key: query.get('key') === 'true',
     noticeId: query.get('noticeId') ?? '',
+    view: query.get('view') ?? '',
   };
 }
 
@@ -93,10 +97,24 @@ export function InboxFilterForm(props: { value: InboxFilters; user: SessionUser;
           </select>
         </div>
       ) : (
-        <div class="field">
-          <label for="f-agency">Mã cơ quan</label>
-          <input id="f-agency" value={f.agency} size={10} onInput={(e) => set({ agency: e.currentTarget.value.toUpperCase() })} />
-        </div>
+        <>
+          <div class="field" style="flex: 1 1 14rem">
+            <label for="f-agency">Cơ quan</label>
+            <AgencyPicker
+              id="f-agency"
+              value={f.agency ? [f.agency] : []}
+              onChange={(codes) => set({ agency: codes[0] ?? '' })}
+              placeholder="Tất cả; gõ tên để lọc"
+            />
+          </div>
+          <div class="field">
+            <label for="f-view">Hiển thị</label>
+            <select id="f-view" value={f.view} onChange={(e) => set({ view: e.currentTarget.value })}>
+              <option value="">Theo chỉ đạo</option>
+              <option value="tasks">Từng nhiệm vụ</option>
+            </select>
+          </div>
+        </>
       )}
       <div class="field">
         <label style="font-weight: normal">

@@ -1,12 +1,10 @@
 import { useState } from 'preact/hooks';
 import { api, ApiError, get } from '../../api/client';
-import { TaskListItem, dueOf, isOverdue } from '../../api/types';
+import { TaskListItem } from '../../api/types';
 import { Alert, ErrorAlert } from '../../components/alert';
-import { DueBadge } from '../../components/badges';
-import { formatDate } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
 import { PageProps } from '../../routes';
-import { ReviewButtons } from './review-buttons';
+import { Decide, ReviewCard } from './review-card';
 
 interface Page {
   items: TaskListItem[];
@@ -26,18 +24,18 @@ async function all(query: string, signal: AbortSignal): Promise<TaskListItem[]> 
   return out;
 }
 
-/** The server picks what awaits VPCP (pending=…), earliest deadline first. */
+/** The server picks what awaits this reviewer (pending=…: VPCP, or the agency that delegated), earliest deadline first. */
 async function loadQueue(signal: AbortSignal) {
   const [extensions, completions] = await Promise.all([all('pending=extension', signal), all('pending=completion', signal)]);
   return { extensions, completions };
 }
 
-/** VPCP's review queue: extension requests to approve or reject, completion reports to accept or return. */
-export function ReviewPage(_props: PageProps) {
+/** The reviewer's queue: extension requests to approve or reject, completion reports to accept or return. */
+export function ReviewPage({ user }: PageProps) {
   const queue = useLoad(loadQueue, 'queue');
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string }>();
 
-  async function act(t: TaskListItem, path: string, label: string, body: Record<string, unknown> = {}) {
+  const act: Decide = async (t, path, label, body = {}) => {
     setMessage(undefined);
     try {
       // The revision the officer decides on: read it now, and let a concurrent change answer 409.
@@ -58,11 +56,16 @@ export function ReviewPage(_props: PageProps) {
     } finally {
       queue.reload();
     }
-  }
+  };
 
   return (
     <section>
       <h1>Xét duyệt</h1>
+      <p class="hint">
+        {user.role === 'agency'
+          ? 'Đề nghị của các đơn vị cấp dưới mà cơ quan đã giao nhiệm vụ.'
+          : 'Đề nghị về các nhiệm vụ do Văn phòng Chính phủ theo dõi; đề nghị của đơn vị cấp dưới do cơ quan giao việc xét duyệt.'}
+      </p>
       {message && <Alert kind={message.kind}>{message.text}</Alert>}
       <ErrorAlert error={queue.error} />
       {queue.loading && !queue.data && <p>Đang tải…</p>}
@@ -73,30 +76,16 @@ export function ReviewPage(_props: PageProps) {
             labelledBy="ext-title"
             items={queue.data.extensions}
             empty="Không có đề nghị gia hạn đang chờ."
-            detail={(t) => `Đề nghị gia hạn đến ${formatDate(t.pendingExtension?.proposedDue)}`}
-            buttons={(t) => (
-              <ReviewButtons
-                approveLabel="Chấp thuận gia hạn"
-                rejectLabel="Không chấp thuận"
-                onApprove={() => act(t, 'extension-requests/current/approve', 'Đã chấp thuận gia hạn')}
-                onReject={(reason) => act(t, 'extension-requests/current/reject', 'Đã không chấp thuận gia hạn', { reason })}
-              />
-            )}
+            kind="extension"
+            decide={act}
           />
           <h2 id="done-title">Báo cáo hoàn thành ({queue.data.completions.length})</h2>
           <ReviewList
             labelledBy="done-title"
             items={queue.data.completions}
             empty="Không có báo cáo hoàn thành đang chờ."
-            detail={(t) => `Kết quả: ${t.result ?? '—'}`}
-            buttons={(t) => (
-              <ReviewButtons
-                approveLabel="Xác nhận hoàn thành"
-                rejectLabel="Trả lại"
-                onApprove={() => act(t, 'completion/accept', 'Đã xác nhận hoàn thành')}
-                onReject={(reason) => act(t, 'completion/return', 'Đã trả lại báo cáo', { reason })}
-              />
-            )}
+            kind="completion"
+            decide={act}
           />
         </>
       )}
@@ -104,26 +93,12 @@ export function ReviewPage(_props: PageProps) {
   );
 }
 
-function ReviewList(props: {
-  labelledBy: string;
-  items: TaskListItem[];
-  empty: string;
-  detail: (t: TaskListItem) => string;
-  buttons: (t: TaskListItem) => preact.ComponentChildren;
-}) {
+function ReviewList(props: { labelledBy: string; items: TaskListItem[]; empty: string; kind: 'extension' | 'completion'; decide: Decide }) {
   if (props.items.length === 0) return <p>{props.empty}</p>;
   return (
     <ul class="tasks" aria-labelledby={props.labelledBy}>
       {props.items.map((t) => (
-        <li key={t.taskId} data-task-id={t.taskId}>
-          <a href={`/nhiem-vu/${encodeURIComponent(t.taskId)}`}>{t.text.length > 200 ? `${t.text.slice(0, 200)}…` : t.text}</a>
-          <div class="meta">
-            <span>Chủ trì: {t.lead}</span>
-            <DueBadge info={{ due: dueOf(t), state: t.state, overdue: isOverdue(t) }} />
-            <span>{props.detail(t)}</span>
-          </div>
-          {props.buttons(t)}
-        </li>
+        <ReviewCard key={t.taskId} t={t} kind={props.kind} decide={props.decide} />
       ))}
     </ul>
   );

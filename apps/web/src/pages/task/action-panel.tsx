@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
-import { api, ApiError } from '../../api/client';
+import { api, ApiError, uploadAttachment } from '../../api/client';
 import { CommandResult } from '../../api/types';
 import { ErrorAlert } from '../../components/alert';
-import { Field, invalid } from '../../components/field';
+import { Field } from '../../components/field';
 import { ActionDef, bodyOf, checkFields } from './task-actions';
+import { ActionField } from './action-field';
 
 interface Props {
   taskId: string;
@@ -13,31 +14,42 @@ interface Props {
   onConflict: (error: ApiError) => void;
 }
 
-/** The viewer's actions: one-click ones are buttons; the others open a small form with labelled fields. */
+/**
+ * The viewer's actions: each opens a small form with labelled fields, or (a decision without
+ * fields) a confirmation; attachments are uploaded first and the report names them.
+ */
 export function ActionPanel({ taskId, revision, actions, onDone, onConflict }: Props) {
   const [open, setOpen] = useState<string>();
   const [values, setValues] = useState<Record<string, string>>({});
+  const [files, setFiles] = useState<File[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<string>();
 
   async function run(action: ActionDef) {
-    setBusy(true);
+    setBusy('Đang gửi…');
     setError(undefined);
     setErrors({});
     try {
       const wrong = checkFields(action, values);
-      if (Object.keys(wrong).length) {
-        setErrors(wrong);
-        return;
+      if (Object.keys(wrong).length) return setErrors(wrong);
+      const body = bodyOf(action, values);
+      if (action.fields.some((f) => f.type === 'files') && files.length) {
+        const ids: string[] = [];
+        for (const [i, file] of files.entries()) {
+          setBusy(`Đang tải tệp ${i + 1}/${files.length}: ${file.name}…`);
+          ids.push((await uploadAttachment(taskId, file)).id);
+        }
+        body.attachments = ids;
       }
       // If-Match: the revision the viewer saw; someone else's change in between answers 409.
       const { data } = await api<CommandResult>(action.method, `/tasks/${encodeURIComponent(taskId)}/${action.path}`, {
-        body: bodyOf(action, values),
+        body,
         ifMatch: revision,
       });
       setOpen(undefined);
       setValues({});
+      setFiles([]);
       onDone(data, action);
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) onConflict(e);
@@ -51,12 +63,13 @@ export function ActionPanel({ taskId, revision, actions, onDone, onConflict }: P
         }
       }
     } finally {
-      setBusy(false);
+      setBusy(undefined);
     }
   }
 
   if (actions.length === 0) return null;
   const current = actions.find((a) => a.id === open);
+  const toggle = (a: ActionDef) => (setOpen(open === a.id ? undefined : a.id), setErrors({}), setError(undefined));
   return (
     <section class="card" aria-labelledby="actions-title">
       <h2 id="actions-title" style="margin-top: 0">
@@ -68,12 +81,10 @@ export function ActionPanel({ taskId, revision, actions, onDone, onConflict }: P
             key={a.id}
             type="button"
             class={a.primary ? 'primary' : a.danger ? 'danger' : undefined}
-            disabled={busy}
-            aria-expanded={a.fields.length ? open === a.id : undefined}
+            disabled={!!busy}
+            aria-expanded={a.fields.length || a.confirm ? open === a.id : undefined}
             data-action={a.id}
-            onClick={() =>
-              a.fields.length ? (setOpen(open === a.id ? undefined : a.id), setErrors({}), setError(undefined)) : void run(a)
-            }
+            onClick={() => (a.fields.length || a.confirm ? toggle(a) : void run(a))}
           >
             {a.label}
           </button>
@@ -89,50 +100,27 @@ export function ActionPanel({ taskId, revision, actions, onDone, onConflict }: P
           noValidate
           aria-label={current.label}
         >
+          {current.confirm && <p class="confirm-question">{current.confirm}</p>}
           {current.fields.map((f) => {
             const id = `${current.id}-${f.name}`;
-            const error = invalid(id, errors[f.name]);
-            // The hint and the error both describe the control.
-            const describedBy = [f.hint && `${id}-hint`, error['aria-describedby']].filter(Boolean).join(' ') || undefined;
-            const common = { id, name: f.name, value: values[f.name] ?? '', ...error, 'aria-describedby': describedBy };
-            const set = (v: string) => setValues((old) => ({ ...old, [f.name]: v }));
             return (
               <Field key={id} id={id} label={f.label + (f.required ? ' *' : '')} error={errors[f.name]} hint={f.hint}>
-                {f.type === 'textarea' ? (
-                  <textarea {...common} rows={3} onInput={(e) => set(e.currentTarget.value)} />
-                ) : f.type === 'select' ? (
-                  <select {...common} onChange={(e) => set(e.currentTarget.value)}>
-                    <option value="">— Chọn —</option>
-                    {(f.options ?? []).map((o) => (
-                      <option key={o.value} value={o.value}>
-                        {o.label} ({o.value})
-                      </option>
-                    ))}
-                  </select>
-                ) : f.type === 'dmy' ? (
-                  <input
-                    {...common}
-                    type="text"
-                    autoComplete="off"
-                    placeholder="dd/mm/yyyy"
-                    maxLength={10}
-                    onInput={(e) => set(e.currentTarget.value)}
-                  />
-                ) : (
-                  <input
-                    {...common}
-                    type={f.type as 'text'}
-                    min={f.type === 'number' ? 0 : undefined}
-                    max={f.type === 'number' ? 100 : f.max}
-                    onInput={(e) => set(e.currentTarget.value)}
-                  />
-                )}
+                <ActionField
+                  id={id}
+                  field={f}
+                  value={values[f.name] ?? ''}
+                  error={errors[f.name]}
+                  files={files}
+                  onFiles={setFiles}
+                  onChange={(v) => setValues((old) => ({ ...old, [f.name]: v }))}
+                />
               </Field>
             );
           })}
+          {busy && <p role="status">{busy}</p>}
           <div class="actions">
-            <button class={current.danger ? 'danger' : 'primary'} type="submit" disabled={busy}>
-              Gửi: {current.label}
+            <button class={current.danger ? 'danger' : 'primary'} type="submit" disabled={!!busy}>
+              {current.confirm && !current.fields.length ? `Đồng ý: ${current.label}` : `Gửi: ${current.label}`}
             </button>
             <button type="button" onClick={() => setOpen(undefined)}>
               Hủy bỏ

@@ -11,8 +11,10 @@ export function DelegatedFrom({ task, agencies }: { task: TaskView; agencies?: A
   if (!task.parentTaskId) return null;
   return (
     <p class="delegated-from" data-parent={task.parentTaskId}>
-      Giao từ nhiệm vụ <a href={taskHref(task.parentTaskId)}>{task.parentTaskId}</a>
-      {task.delegatedBy && ` của ${agencyName(agencies, task.delegatedBy)}`}
+      Giao từ{' '}
+      <a href={taskHref(task.parentTaskId)} title={task.parentTaskId}>
+        nhiệm vụ {task.delegatedBy ? `của ${agencyName(agencies, task.delegatedBy)}` : 'gốc'}
+      </a>
     </p>
   );
 }
@@ -50,7 +52,7 @@ export function DelegatedChildren({ ids, agencies }: { ids: string[]; agencies?:
           const v = views[id];
           return (
             <li key={id} data-child={id}>
-              <a href={taskHref(id)}>{v ? agencyName(agencies, v.lead) : id}</a>
+              <a href={taskHref(id)}>{v ? agencyName(agencies, v.lead) : 'Đơn vị cấp dưới'}</a>
               {v && (
                 <>
                   {' '}

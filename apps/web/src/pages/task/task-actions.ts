@@ -2,12 +2,18 @@ import { SessionUser } from '../../api/session';
 import type { TaskCommandType } from '@tdnv/domain';
 import { Agency, TaskView } from '../../api/types';
 import { formatDate } from '../../lib/format';
+import { parseDmy } from '../../lib/dates';
+
+export { parseDmy };
 
 export interface FieldDef {
   name: string;
   label: string;
-  /** 'dmy': a date typed as dd/mm/yyyy (whatever the browser's locale), sent as YYYY-MM-DD. */
-  type: 'text' | 'textarea' | 'date' | 'dmy' | 'number' | 'select';
+  /**
+   * 'dmy': a date typed as dd/mm/yyyy (whatever the browser's locale), sent as YYYY-MM-DD;
+   * 'agency': an agency chosen by name; 'files': attachments, uploaded first and sent as their ids.
+   */
+  type: 'text' | 'textarea' | 'dmy' | 'number' | 'select' | 'agency' | 'files';
   required?: boolean;
   /** The choices of a select (the first, empty one is added by the panel). */
   options?: { value: string; label: string }[];
@@ -25,9 +31,18 @@ export interface ActionDef {
   fields: FieldDef[];
   primary?: boolean;
   danger?: boolean;
+  /** A decision asked twice: the first click shows this question and a confirming button. */
+  confirm?: string;
 }
 
 const reason: FieldDef = { name: 'reason', label: 'Lý do', type: 'textarea', required: true };
+const DMY_HINT = 'Dạng ngày/tháng/năm (dd/mm/yyyy), ví dụ 30/06/2026.';
+const files: FieldDef = {
+  name: 'attachments',
+  label: 'Tệp đính kèm (văn bản báo cáo, ảnh)',
+  type: 'files',
+  hint: 'PDF, Word (.docx), Excel (.xlsx) hoặc ảnh; mỗi tệp tối đa 20 MB.',
+};
 
 /** The form of each command a person can issue, in the order the page shows them; which ones are shown is the server's answer. */
 const FORMS: Partial<Record<TaskCommandType, (task: TaskView, units: Agency[]) => ActionDef | undefined>> = {
@@ -42,6 +57,7 @@ const FORMS: Partial<Record<TaskCommandType, (task: TaskView, units: Agency[]) =
       { name: 'note', label: 'Nội dung', type: 'textarea', required: true },
       { name: 'percent', label: 'Tỷ lệ hoàn thành (%)', type: 'number' },
       { name: 'documentRef', label: 'Số văn bản', type: 'text' },
+      files,
     ],
   }),
   RequestExtension: () => ({
@@ -49,7 +65,7 @@ const FORMS: Partial<Record<TaskCommandType, (task: TaskView, units: Agency[]) =
     label: 'Đề nghị gia hạn',
     method: 'POST',
     path: 'extension-requests',
-    fields: [{ name: 'proposedDue', label: 'Thời hạn đề nghị', type: 'date', required: true }, reason],
+    fields: [{ name: 'proposedDue', label: 'Thời hạn đề nghị', type: 'dmy', required: true, hint: DMY_HINT }, reason],
   }),
   ReportCompletion: () => ({
     id: 'completion',
@@ -60,17 +76,21 @@ const FORMS: Partial<Record<TaskCommandType, (task: TaskView, units: Agency[]) =
     fields: [
       { name: 'result', label: 'Kết quả thực hiện', type: 'textarea', required: true },
       { name: 'documentRef', label: 'Số văn bản báo cáo', type: 'text' },
+      files,
     ],
   }),
   // Delegating needs a unit to delegate to; an agency without units is not offered the form.
   DelegateTask: (task, units) => (units.length > 0 ? delegateAction(task, units) : undefined),
-  ApproveExtension: () => ({
+  ApproveExtension: (task) => ({
     id: 'approve-extension',
     label: 'Chấp thuận gia hạn',
     method: 'POST',
     path: 'extension-requests/current/approve',
     fields: [],
     primary: true,
+    confirm: task.pendingExtension
+      ? `Chấp thuận gia hạn đến ${formatDate(task.pendingExtension.proposedDue)} (lý do: ${task.pendingExtension.reason})?`
+      : 'Chấp thuận gia hạn?',
   }),
   RejectExtension: () => ({
     id: 'reject-extension',
@@ -86,6 +106,7 @@ const FORMS: Partial<Record<TaskCommandType, (task: TaskView, units: Agency[]) =
     path: 'completion/accept',
     fields: [],
     primary: true,
+    confirm: 'Xác nhận nhiệm vụ đã hoàn thành theo báo cáo và tệp đính kèm ở trên?',
   }),
   ReturnCompletion: () => ({ id: 'return', label: 'Trả lại báo cáo', method: 'POST', path: 'completion/return', fields: [reason] }),
   AmendDeadline: () => ({
@@ -93,14 +114,14 @@ const FORMS: Partial<Record<TaskCommandType, (task: TaskView, units: Agency[]) =
     label: 'Điều chỉnh thời hạn',
     method: 'PUT',
     path: 'deadline',
-    fields: [{ name: 'due', label: 'Thời hạn mới', type: 'date', required: true }, reason],
+    fields: [{ name: 'due', label: 'Thời hạn mới', type: 'dmy', required: true, hint: DMY_HINT }, reason],
   }),
   ReassignTask: () => ({
     id: 'reassign',
     label: 'Giao cho cơ quan khác',
     method: 'POST',
     path: 'reassign',
-    fields: [{ name: 'agency', label: 'Mã cơ quan chủ trì mới', type: 'text', required: true }, reason],
+    fields: [{ name: 'agency', label: 'Cơ quan chủ trì mới', type: 'agency', required: true }, reason],
   }),
   CancelTask: () => ({ id: 'cancel', label: 'Thu hồi nhiệm vụ', method: 'POST', path: 'cancel', fields: [reason], danger: true }),
 };
@@ -149,23 +170,14 @@ function delegateAction(task: TaskView, units: Agency[]): ActionDef {
   };
 }
 
-/** "15/03/2026" (also 15-3-2026, 15.03.2026) → "2026-03-15"; undefined when it is not a real date. */
-export function parseDmy(text: string): string | undefined {
-  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text.trim());
-  if (!m) return undefined;
-  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined;
-  return `${m[3]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
 /** Client-side checks before sending: required fields and the form of dd/mm/yyyy dates. */
 export function checkFields(action: ActionDef, values: Record<string, string>): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const f of action.fields) {
     const v = (values[f.name] ?? '').trim();
     if (f.required && !v)
-      errors[f.name] = f.type === 'select' ? `Vui lòng chọn ${f.label.toLowerCase()}` : `Vui lòng nhập ${f.label.toLowerCase()}`;
+      errors[f.name] =
+        f.type === 'select' || f.type === 'agency' ? `Vui lòng chọn ${f.label.toLowerCase()}` : `Vui lòng nhập ${f.label.toLowerCase()}`;
     else if (v && f.type === 'dmy' && !parseDmy(v)) errors[f.name] = 'Ngày không hợp lệ; nhập theo dạng dd/mm/yyyy, ví dụ 30/06/2026';
   }
   return errors;
@@ -176,8 +188,8 @@ export function bodyOf(action: ActionDef, values: Record<string, string>): Recor
   const body: Record<string, unknown> = {};
   for (const f of action.fields) {
     const v = (values[f.name] ?? '').trim();
-    if (!v) continue;
-    body[f.name] = f.type === 'number' ? Number(v) : f.type === 'dmy' ? (parseDmy(v) ?? v) : f.name === 'agency' ? v.toUpperCase() : v;
+    if (!v || f.type === 'files') continue;
+    body[f.name] = f.type === 'number' ? Number(v) : f.type === 'dmy' ? (parseDmy(v) ?? v) : v;
   }
   return body;
 }

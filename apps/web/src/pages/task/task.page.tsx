@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { AgencyIndex, agencyName, indexAgencies, loadAgencies } from '../../api/agencies';
+import { AgencyIndex, indexAgencies, loadAgencies } from '../../api/agencies';
+import { AgencyName, AgencyNames } from '../../components/agency-name';
+import { TaskAttachments } from './attachments';
 import { api, ApiError, get } from '../../api/client';
 import { HistoryEntry, TaskView } from '../../api/types';
 import { Alert, ErrorAlert } from '../../components/alert';
@@ -75,11 +77,15 @@ export function TaskPage({ params, user }: PageProps) {
             {task.confidential && <span class="badge u-overdue">Mật</span>}
           </dd>
           <dt>Cơ quan chủ trì</dt>
-          <dd>{agencyName(agencies, task.lead)}</dd>
+          <dd>
+            <AgencyName code={task.lead} />
+          </dd>
           {task.coordinators.length > 0 && (
             <>
               <dt>Cơ quan phối hợp</dt>
-              <dd>{task.coordinators.map((c) => agencyName(agencies, c)).join('; ')}</dd>
+              <dd>
+                <AgencyNames codes={task.coordinators} />
+              </dd>
             </>
           )}
           <dt>Thời hạn</dt>
@@ -135,9 +141,10 @@ export function TaskPage({ params, user }: PageProps) {
           void reload();
         }}
       />
+      <TaskAttachments taskId={task.taskId} history={history} />
       <DelegatedChildren ids={task.children} agencies={agencies} />
       <h2>Lịch sử xử lý</h2>
-      <Timeline events={history} />
+      <Timeline events={history} taskId={task.taskId} />
       <Reminders taskId={task.taskId} />
     </section>
   );

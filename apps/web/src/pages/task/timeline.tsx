@@ -1,27 +1,39 @@
+import { AgencyIndex, agencyName, useAgencies } from '../../api/agencies';
+import { currentUser } from '../../api/session';
 import { HistoryEntry } from '../../api/types';
 import { formatDate, formatDateTime } from '../../lib/format';
-import { EVENT_LABELS, ROLE_LABELS } from '../../lib/labels';
+import { EVENT_LABELS } from '../../lib/labels';
+import { AttachmentList, attachmentsOf } from './attachments';
 
 /** The words of an event worth reading in a timeline (notes, reasons, dates), in Vietnamese. */
-const DETAILS: [string, string, boolean?][] = [
-  ['note', 'Nội dung'],
-  ['percent', 'Tỷ lệ'],
-  ['proposedDue', 'Thời hạn đề nghị', true],
-  ['due', 'Thời hạn', true],
-  ['reason', 'Lý do'],
-  ['result', 'Kết quả'],
-  ['documentRef', 'Văn bản'],
-  ['agency', 'Cơ quan'],
-  ['unit', 'Đơn vị'],
-  ['rung', 'Mốc'],
+const DETAILS: [string, string, 'date' | 'agency' | 'percent' | undefined][] = [
+  ['note', 'Nội dung', undefined],
+  ['percent', 'Tỷ lệ', 'percent'],
+  ['proposedDue', 'Thời hạn đề nghị', 'date'],
+  ['due', 'Thời hạn', 'date'],
+  ['reason', 'Lý do', undefined],
+  ['result', 'Kết quả', undefined],
+  ['documentRef', 'Văn bản', undefined],
+  ['from', 'Từ cơ quan', 'agency'],
+  ['to', 'Giao cho', 'agency'],
+  ['agency', 'Cơ quan', 'agency'],
+  ['unit', 'Đơn vị', 'agency'],
 ];
 
-function details(data: Record<string, unknown>): string[] {
+function details(data: Record<string, unknown>, index: AgencyIndex | undefined): string[] {
   const out: string[] = [];
-  for (const [k, label, isDate] of DETAILS) {
+  for (const [k, label, kind] of DETAILS) {
     const v = data[k];
     if (v === undefined || v === null || v === '' || typeof v === 'object') continue;
-    out.push(`${label}: ${isDate ? formatDate(String(v)) : k === 'percent' ? `${String(v)}%` : String(v)}`);
+    const text =
+      kind === 'date'
+        ? formatDate(String(v))
+        : kind === 'percent'
+          ? `${String(v)}%`
+          : kind === 'agency'
+            ? agencyName(index, String(v))
+            : String(v);
+    out.push(`${label}: ${text}`);
   }
   const deadline = data['deadline'] as { due?: string | null } | undefined;
   if (deadline && typeof deadline === 'object' && 'due' in deadline) out.push(`Thời hạn: ${formatDate(deadline.due ?? null)}`);
@@ -30,19 +42,36 @@ function details(data: Record<string, unknown>): string[] {
   return out;
 }
 
-export function Timeline({ events }: { events: HistoryEntry[] }) {
+/** Who did it, as a person reads it: the agency by name, VPCP, or the system; never an internal id. */
+export function actorLabel(actor: HistoryEntry['actor'], index: AgencyIndex | undefined): string {
+  const me = currentUser();
+  const you = me && me.id === actor.id ? ' (bạn)' : '';
+  switch (actor.role) {
+    case 'system':
+      return 'Hệ thống (tự động)';
+    case 'vpcp':
+      return `Chuyên viên Văn phòng Chính phủ${you}`;
+    case 'agency':
+      return `Đầu mối ${actor.agency ? agencyName(index, actor.agency) : 'cơ quan'}${you}`;
+    case 'admin':
+      return `Quản trị hệ thống${you}`;
+    default:
+      return `Người xem báo cáo${you}`;
+  }
+}
+
+export function Timeline({ events, taskId }: { events: HistoryEntry[]; taskId: string }) {
+  const index = useAgencies();
   return (
     <ol class="timeline" aria-label="Lịch sử xử lý">
       {events.map((e) => (
         <li key={e.revision} data-event={e.type}>
           <strong>{EVENT_LABELS[e.type] ?? e.type}</strong> <time dateTime={e.occurredAt}>{formatDateTime(e.occurredAt)}</time>
-          <div class="hint">
-            {ROLE_LABELS[e.actor.role] ?? e.actor.role}
-            {e.actor.agency ? ` ${e.actor.agency}` : ''} ({e.actor.id})
-          </div>
-          {details(e.data).map((d) => (
+          <div class="hint">{actorLabel(e.actor, index)}</div>
+          {details(e.data, index).map((d) => (
             <div key={d}>{d}</div>
           ))}
+          <AttachmentList taskId={taskId} items={attachmentsOf(e)} />
         </li>
       ))}
     </ol>
