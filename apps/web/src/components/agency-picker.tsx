@@ -85,10 +85,17 @@ export function AgencyPicker(props: Props) {
           onFocus={() => setOpen(true)}
           onBlur={() => setTimeout(() => setOpen(false), 150)}
           onKeyDown={(e) => {
-            if (e.key === 'ArrowDown') (e.preventDefault(), setOpen(true), setActive((i) => Math.min(i + 1, matches.length - 1)));
-            else if (e.key === 'ArrowUp') (e.preventDefault(), setActive((i) => Math.max(i - 1, 0)));
-            else if (e.key === 'Enter' && open && matches[active]) (e.preventDefault(), choose(matches[active]));
-            else if (e.key === 'Escape') setOpen(false);
+            if (e.key === 'ArrowDown') {
+              e.preventDefault();
+              setOpen(true);
+              setActive((i) => Math.min(i + 1, matches.length - 1));
+            } else if (e.key === 'ArrowUp') {
+              e.preventDefault();
+              setActive((i) => Math.max(i - 1, 0));
+            } else if (e.key === 'Enter' && open && matches[active]) {
+              e.preventDefault();
+              choose(matches[active]);
+            } else if (e.key === 'Escape') setOpen(false);
             else if (e.key === 'Backspace' && !text && props.value.length) props.onChange(props.value.slice(0, -1));
           }}
         />
