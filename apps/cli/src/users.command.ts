@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { Role, decideCreateUser, evolveUsers, normalizeEmail, UserEvent, Users } from '@tdnv/domain';
+import { Role, evolveUsers, normalizeEmail, UserEvent, Users } from '@tdnv/domain';
 import { hashPassword } from '@tdnv/auth';
 import { AgencyDirectory } from '@tdnv/agency-directory';
-import { ChangeUsers, ChangeUsersHandler, publicUser, USER_DIRECTORY_STREAM, userIdFor } from '@tdnv/users';
+import { ChangeUsers, ChangeUsersHandler, USER_DIRECTORY_STREAM, userIdFor } from '@tdnv/users';
 import { CliContext } from './cli-context';
 
 const ADMIN = { id: 'cli', role: 'admin' as const };
@@ -27,7 +27,7 @@ export async function createUser(cli: CliContext, user: NewUser): Promise<{ crea
   const { events } = await cli.store.readStream(USER_DIRECTORY_STREAM);
   const existing = events.reduce<Users>((s, e) => evolveUsers(s, e as unknown as UserEvent), {});
   if (Object.values(existing).some((u) => u.email === email)) return { created: false, password };
-  await new ChangeUsersHandler(cli.store).execute(new ChangeUsers((users) => decideCreateUser(ADMIN, data, users, agencyExists), (users) => publicUser(users[userId]), context));
+  await new ChangeUsersHandler(cli.store).execute(new ChangeUsers({ kind: 'create', user: data, agencyExists }, context));
   return { created: true, password };
 }
 

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { verifyAgainstDummy, verifyPassword, signToken } from '@tdnv/auth';
 import { AppConfig, requireJwtSecret, Clock, APP_CONFIG, CLOCK } from '@tdnv/config';
-import { Actor, decideSignOut, normalizeEmail, User, userById } from '@tdnv/domain';
+import { Actor, normalizeEmail, User, userById } from '@tdnv/domain';
 import { CurrentActor, Public } from '../auth/auth.guard';
 import { problem, ProblemError } from '../http/problem';
 import { commandContext } from '../http/request-context';
@@ -67,11 +67,7 @@ export class AuthController {
   async logout(@CurrentActor() actor: Actor, @Req() req: FastifyRequest): Promise<void> {
     const at = new Date().toISOString(); // real time, compared with the tokens' real issue times
     await this.commandBus.execute(
-      new ChangeUsers(
-        (users) => decideSignOut(actor.id, users, at),
-        () => undefined,
-        commandContext(req, actor, this.clock),
-      ),
+      new ChangeUsers({ kind: 'sign-out', userId: actor.id, at }, commandContext(req, actor, this.clock)),
     );
   }
 

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { hashPassword } from '@tdnv/auth';
 import { Clock, CLOCK } from '@tdnv/config';
-import { Actor, decideCreateUser, decideDisableUser, normalizeEmail } from '@tdnv/domain';
+import { Actor, normalizeEmail } from '@tdnv/domain';
 import { AgencyDirectory } from '@tdnv/agency-directory';
 import { CurrentActor, requireRole } from '../auth/auth.guard';
 import { commandContext } from '../http/request-context';
@@ -30,7 +30,7 @@ export class UsersController {
     const agencyExists = body.agency ? (await this.agencies.snapshot()).agency(body.agency) !== undefined : true;
     const data = { userId, email, name: body.name, role: body.role, agency: body.agency, passwordHash: await hashPassword(body.password), createdAt: this.clock.now().toISOString() };
     return this.commandBus.execute(
-      new ChangeUsers((users) => decideCreateUser(actor, data, users, agencyExists), (users) => publicUser(users[userId]), commandContext(req, actor, this.clock, { ...body, password: undefined })),
+      new ChangeUsers({ kind: 'create', user: data, agencyExists }, commandContext(req, actor, this.clock, { ...body, password: undefined })),
     );
   }
 
@@ -46,7 +46,7 @@ export class UsersController {
     requireRole(actor, 'admin');
     const at = this.clock.now().toISOString();
     return this.commandBus.execute(
-      new ChangeUsers((users) => decideDisableUser(actor, id, users, at), (users) => publicUser(users[id]), commandContext(req, actor, this.clock)),
+      new ChangeUsers({ kind: 'disable', userId: id, at }, commandContext(req, actor, this.clock)),
     );
   }
 }
