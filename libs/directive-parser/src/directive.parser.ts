@@ -41,7 +41,7 @@ export function parseWith(input: string, deps: ParserDependencies): ParseResult 
   const paragraphs = readParagraphs(text);
   const headerEnd = findHeaderEnd(paragraphs);
   const bodyEnd = findBodyEnd(paragraphs, headerEnd);
-  const { notice, scope } = readNoticeHeader(paragraphs.slice(0, headerEnd), paragraphs, deps.directory, deps.issuedAt ?? null);
+  const { notice, scope } = readNoticeHeader(paragraphs.slice(0, headerEnd), paragraphs, deps.directory, deps.issuedAt ?? null, bodyEnd);
   const dir = scoped(deps.directory, scope);
   const ctx: DeadlineContext = { issuedAt: notice.issuedAt, calendar: deps.calendar };
   // Tables first: a report or a plan with a task table gives its tasks there and nowhere else.

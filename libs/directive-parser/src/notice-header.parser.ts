@@ -132,13 +132,19 @@ function findTitle(head: Paragraph[]): string | null {
   return null;
 }
 
-/** The signer: the name under the last caps signature title. */
-function findSigner(all: Paragraph[]): string | null {
+const SIGNER_NAME = /^(?:[\p{Lu}][\p{Ll}]*\s?){2,5}$/u;
+
+/**
+ * The signer: the name under the first caps signature title after the body (a document may carry
+ * an attachment with its own signature: seed 002 forwards a ministry's report), else the last one.
+ */
+function findSigner(all: Paragraph[], bodyEnd: number): string | null {
+  const isTitle = (p: Paragraph) => /(?:TRƯỞNG|TỊCH|NHIỆM|TƯỚNG|ĐỐC|PHÒNG)/u.test(p.text) && isAllCaps(p.text);
+  for (let i = bodyEnd; i < all.length - 1; i += 1) {
+    if (isTitle(all[i]) && SIGNER_NAME.test(all[i + 1].text.trim())) return all[i + 1].text.trim();
+  }
   for (let i = all.length - 2; i >= 0; i -= 1) {
-    if (/(?:TRƯỞNG|TỊCH|NHIỆM|TƯỚNG|ĐỐC)/u.test(all[i].text) && isAllCaps(all[i].text)) {
-      const name = all[i + 1].text.trim();
-      if (/^(?:[\p{Lu}][\p{Ll}]*\s?){2,5}$/u.test(name)) return name;
-    }
+    if (isTitle(all[i]) && SIGNER_NAME.test(all[i + 1].text.trim())) return all[i + 1].text.trim();
   }
   return null;
 }
@@ -173,6 +179,7 @@ export function readNoticeHeader(
   all: Paragraph[],
   dir: AgencyDirectory,
   issuedAt: string | null,
+  bodyEnd = 0,
 ): { notice: NoticeHeader; scope: DocumentScope } {
   const numberMatch = head.flatMap((p) => p.pieces.map((x) => NUMBER.exec(x.text))).find((m) => m);
   const number = numberMatch ? cleanNumber(numberMatch[1]) : null;
@@ -192,7 +199,7 @@ export function readNoticeHeader(
     issuedAt: issuedAt ?? (dateMatch ? `${dateMatch[3]}-${dateMatch[2].padStart(2, '0')}-${dateMatch[1].padStart(2, '0')}` : null),
     kind: findKind(head, number),
     issuer: issuer?.name ?? null,
-    leader: leaderMatch ? leaderMatch[1].trim() : findSigner(all),
+    leader: leaderMatch ? leaderMatch[1].trim() : findSigner(all, bodyEnd),
     title,
     issuerAgency: issuer?.agency ?? null,
   };
