@@ -3,3 +3,4 @@ export * from './reminder-policy';
 export * from './reminder-view';
 export * from './reminder.decider';
 export * from './recipient-resolver';
+export * from './missed-periods';

@@ -1,6 +1,10 @@
-import { addDays, WorkingDayCalendar, endOfDayInstant, instantAt, localDateOf } from '@tdnv/calendar';
+import { addDays, WorkingDayCalendar, localDateOf } from '@tdnv/calendar';
+import { atTime, endOfDay, slotAtOrAfter } from './ladder-instants';
+import { missedRungs } from './missed-periods';
 import { Audience, ReminderPolicy } from './reminder-policy';
 import { ReminderView } from './reminder-view';
+
+export { slotAtOrAfter } from './ladder-instants';
 
 export type RungKind = 'reminder' | 'escalation' | 'overdue';
 
@@ -12,7 +16,7 @@ export interface Rung {
   due: string;
   fireAt: Date;
   to: Audience[];
-  /** Never skipped as "already past": the assignment email and the overdue transition. */
+  /** Never skipped as "already past": the assignment email, the overdue transition, a missed period's escalation. */
   mandatory: boolean;
 }
 
@@ -25,54 +29,64 @@ export interface LadderContext {
 
 export const NO_DUE = 'none';
 const MAX_WEEKS = 520;
+const DAY_MS = 86_400_000;
 
 /**
- * Zone arithmetic goes through Intl and costs microseconds; 100,000 tasks share a few hundred
- * (date, time) pairs, so the instants are memoised. Still pure: same input, same instant.
- */
-const instants = new Map<string, number>();
-function memoInstant(day: string, time: string, timeZone: string, compute: () => Date): Date {
-  const key = `${day}|${time}|${timeZone}`;
-  let ms = instants.get(key);
-  if (ms === undefined) {
-    if (instants.size > 50_000) instants.clear();
-    ms = compute().getTime();
-    instants.set(key, ms);
-  }
-  return new Date(ms);
-}
-const atTime = (day: string, time: string, timeZone: string) => memoInstant(day, time, timeZone, () => instantAt(day, time, timeZone));
-const endOfDay = (day: string, timeZone: string) => memoInstant(day, 'end', timeZone, () => endOfDayInstant(day, timeZone));
-
-/** The first send slot (08:00 on a working day) at or after `instant`. */
-export function slotAtOrAfter(instant: Date, ctx: Omit<LadderContext, 'now'>): Date {
-  const day = localDateOf(instant, ctx.timeZone);
-  if (ctx.calendar.isWorkingDay(day)) {
-    const slot = atTime(day, ctx.policy.sendAt, ctx.timeZone);
-    if (slot.getTime() >= instant.getTime()) return slot;
-  }
-  return atTime(ctx.calendar.nextWorkingDay(day), ctx.policy.sendAt, ctx.timeZone);
-}
-
-/**
- * Every rung of the task's current deadline, in firing order. Weekly rungs are generated up to the
- * first one after `now`, so the ladder stays finite. Pure: the same view and context give the same ladder.
+ * Every rung of the task's current deadline, in firing order, with the escalation of each missed
+ * period of a periodic duty and the assignment email. Weekly rungs are generated up to the first one
+ * after `now`, so the ladder stays finite. Pure: the same view and context give the same ladder.
  */
 export function ladderOf(view: ReminderView, ctx: LadderContext): Rung[] {
   const due = view.task.deadline.due;
-  const rungs = due === null ? [] : deadlineRungs(due, ctx);
-  if (!ctx.policy.assignmentEmail) return [...rungs];
-  const fireAt = slotAtOrAfter(new Date(view.leadSince), ctx);
-  const assigned: Rung = { rung: `assigned-${view.task.lead.toLowerCase()}`, kind: 'reminder', due: due ?? NO_DUE, fireAt, to: ['focal'], mandatory: true };
-  // Stable order: the assignment email goes before a rung of the same slot.
-  const at = rungs.findIndex((r) => r.fireAt.getTime() >= fireAt.getTime());
-  return at < 0 ? [...rungs, assigned] : [...rungs.slice(0, at), assigned, ...rungs.slice(at)];
+  const rungs = due === null ? [] : deadlineRungs(due, lateSlot(view, due, ctx), ctx);
+  const extra: Rung[] = [];
+  if (ctx.policy.assignmentEmail) {
+    const fireAt = slotAtOrAfter(new Date(view.leadSince), ctx);
+    extra.push({
+      rung: `assigned-${view.task.lead.toLowerCase()}`,
+      kind: 'reminder',
+      due: due ?? NO_DUE,
+      fireAt,
+      to: ['focal'],
+      mandatory: true,
+    });
+  }
+  extra.push(...missedRungs(view, ctx));
+  return extra.length ? merged(rungs, extra) : [...rungs];
+}
+
+/** Stable order: the extra rungs (the assignment email first) go before a deadline rung of the same slot. */
+function merged(rungs: readonly Rung[], extra: Rung[]): Rung[] {
+  const out = [...rungs];
+  let from = 0;
+  for (const rung of [...extra].sort((a, b) => a.fireAt.getTime() - b.fireAt.getTime())) {
+    let at = from;
+    while (at < out.length && out[at].fireAt.getTime() < rung.fireAt.getTime()) at++;
+    out.splice(at, 0, rung);
+    from = at + 1;
+  }
+  return out;
 }
 
 /**
- * The rungs of a due date depend only on the date, the policy, the calendar and (for the weekly
- * rungs) which week `now` is in; 100,000 tasks share a few hundred due dates, so they are memoised
- * with the range of `now` they hold for. The rungs are frozen because they are shared.
+ * History is not news: when the due date had already passed when it was set (a notice registered
+ * years late, a deadline amended into the past), its escalations count from that moment, the first
+ * at the first send slot after it, instead of a burst of rungs counted from the old date. Returns
+ * that slot, or undefined for a deadline set in time.
+ */
+function lateSlot(view: ReminderView, due: string, ctx: LadderContext): number | undefined {
+  const setAt = Date.parse(view.deadlineSetAt);
+  // Fast path: set more than a day before the nominal date, the due day cannot have ended yet.
+  if (!(setAt >= Date.parse(due) - DAY_MS)) return undefined;
+  if (setAt < endOfDay(ctx.calendar.effectiveDue(due), ctx.timeZone).getTime()) return undefined;
+  return slotAtOrAfter(new Date(setAt), ctx).getTime();
+}
+
+/**
+ * The rungs of a due date depend only on the date, the policy, the calendar, (for a deadline set
+ * late) the slot it was set in, and (for the weekly rungs) which week `now` is in; 100,000 tasks
+ * share a few hundred of these, so they are memoised with the range of `now` they hold for. The
+ * rungs are frozen because they are shared.
  */
 interface Memo {
   rungs: readonly Rung[];
@@ -82,34 +96,39 @@ interface Memo {
 }
 const memos = new WeakMap<ReminderPolicy, WeakMap<WorkingDayCalendar, Map<string, Memo>>>();
 
-function deadlineRungs(due: string, ctx: LadderContext): readonly Rung[] {
+function deadlineRungs(due: string, late: number | undefined, ctx: LadderContext): readonly Rung[] {
   let byCalendar = memos.get(ctx.policy);
   if (!byCalendar) memos.set(ctx.policy, (byCalendar = new WeakMap()));
   let byDue = byCalendar.get(ctx.calendar);
   if (!byDue) byCalendar.set(ctx.calendar, (byDue = new Map()));
-  const key = `${ctx.timeZone}|${due}`;
+  const key = late === undefined ? `${ctx.timeZone}|${due}` : `${ctx.timeZone}|${due}|${late}`;
   const now = ctx.now.getTime();
   const hit = byDue.get(key);
   if (hit && hit.from <= now && now < hit.until) return hit.rungs;
-  const memo = computeDeadlineRungs(due, ctx);
+  const memo = computeDeadlineRungs(due, late, ctx);
   if (byDue.size > 10_000) byDue.clear();
   byDue.set(key, memo);
   return memo.rungs;
 }
 
-function computeDeadlineRungs(due: string, ctx: LadderContext): Memo {
+function computeDeadlineRungs(due: string, late: number | undefined, ctx: LadderContext): Memo {
   const { policy, calendar, timeZone } = ctx;
   const rungs: Rung[] = [];
   const effective = calendar.effectiveDue(due);
   const at = (day: string) => atTime(day, policy.sendAt, timeZone);
-  for (const n of policy.beforeDue) {
-    const rung = n === 0 ? 'due-day' : `before-${n}`;
-    rungs.push({ rung, kind: 'reminder', due, fireAt: at(calendar.subtractWorkingDays(effective, n)), to: ['focal'], mandatory: false });
-  }
+  // A deadline set late has no reminders before it: they were all past when it was set.
+  if (late === undefined)
+    for (const n of policy.beforeDue) {
+      const rung = n === 0 ? 'due-day' : `before-${n}`;
+      rungs.push({ rung, kind: 'reminder', due, fireAt: at(calendar.subtractWorkingDays(effective, n)), to: ['focal'], mandatory: false });
+    }
   rungs.push({ rung: 'overdue', kind: 'overdue', due, fireAt: endOfDay(effective, timeZone), to: [], mandatory: true });
-  let last = effective;
+  // Set late, the first escalation goes at the first slot after it was set, the others keep their spacing from there.
+  const base = late === undefined ? effective : localDateOf(new Date(late), timeZone);
+  const shift = late === undefined ? 0 : (policy.escalations[0]?.afterWorkingDays ?? 0);
+  let last = base;
   for (const e of policy.escalations) {
-    last = calendar.addWorkingDays(effective, e.afterWorkingDays);
+    last = calendar.addWorkingDays(base, e.afterWorkingDays - shift);
     rungs.push({ rung: `overdue-${e.afterWorkingDays}`, kind: 'escalation', due, fireAt: at(last), to: e.to, mandatory: false });
   }
   let from = -Infinity;
@@ -127,6 +146,9 @@ function computeDeadlineRungs(due: string, ctx: LadderContext): Memo {
     }
   }
   // Stable: rungs on the same slot keep the ladder's order.
-  const sorted = rungs.map((r, i) => ({ r, i })).sort((a, b) => a.r.fireAt.getTime() - b.r.fireAt.getTime() || a.i - b.i).map(({ r }) => Object.freeze(r));
+  const sorted = rungs
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => a.r.fireAt.getTime() - b.r.fireAt.getTime() || a.i - b.i)
+    .map(({ r }) => Object.freeze(r));
   return { rungs: sorted, from, until };
 }

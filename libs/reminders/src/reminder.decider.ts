@@ -1,6 +1,7 @@
 import { awaitsLead } from '@tdnv/domain';
 import { Audience } from './reminder-policy';
 import { LadderContext, ladderOf, Rung } from './reminder-ladder';
+import { awaitsMissedReport, MISSED_RUNG } from './missed-periods';
 import { ReminderView, SentNotification } from './reminder-view';
 
 /**
@@ -19,9 +20,7 @@ export interface Send {
 
 export type FiredDecision =
   /** `at` is the rung's slot: a digest gathers the items of one slot. */
-  | { type: 'send'; sends: Send[]; at: Date }
-  | { type: 'mark-overdue'; due: string }
-  | { type: 'ignore'; reason: string };
+  { type: 'send'; sends: Send[]; at: Date } | { type: 'mark-overdue'; due: string } | { type: 'ignore'; reason: string };
 
 /** A job may fire a little before its instant when two processes' clocks differ. */
 const EARLY_TOLERANCE_MS = 5_000;
@@ -38,10 +37,12 @@ function isDone(view: ReminderView, rung: Rung): boolean {
 /**
  * The one pending step of a task: its next rung. Rungs already past when the deadline was set are
  * skipped (no burst of late reminders); when several rungs were missed (a worker was down), only the
- * latest is sent, except the assignment email and the overdue transition, which are never skipped.
+ * latest is sent, except the mandatory rungs (the assignment email, the overdue transition, a missed
+ * period's escalation), which are never skipped. A task registered as historical gets nothing.
  */
 export function nextStep(view: ReminderView | undefined, ctx: LadderContext): NextStep {
   if (!view) return { type: 'ignore', reason: 'no such task' };
+  if (view.historical) return { type: 'ignore', reason: 'registered as historical' };
   // Reminders go to agencies that still have work to do; a reported completion waits for VPCP.
   if (!awaitsLead(view.task)) return { type: 'ignore', reason: `task is ${view.task.status}` };
   const ladder = ladderOf(view, ctx);
@@ -62,7 +63,8 @@ export function decideFired(view: ReminderView | undefined, job: { rung: string;
   const step = nextStep(view, ctx);
   if (step.type === 'ignore') return step;
   const { rung } = step;
-  if (rung.rung !== job.rung || rung.due !== job.due) return { type: 'ignore', reason: `stale: the next step is ${rung.rung} for ${rung.due}` };
+  if (rung.rung !== job.rung || rung.due !== job.due)
+    return { type: 'ignore', reason: `stale: the next step is ${rung.rung} for ${rung.due}` };
   if (rung.fireAt.getTime() > ctx.now.getTime() + EARLY_TOLERANCE_MS) return { type: 'ignore', reason: 'fired before its time' };
   if (rung.kind === 'overdue') return { type: 'mark-overdue', due: rung.due };
   const sends: Send[] = [{ kind: rung.kind, rung: rung.rung, due: rung.due, to: rung.to }];
@@ -75,8 +77,10 @@ export function decideFired(view: ReminderView | undefined, job: { rung: string;
 
 /** Whether a queued send is still wanted when it is about to go out (the task may have closed meanwhile). */
 export function stillWanted(view: ReminderView | undefined, send: { rung: string; due: string }): boolean {
-  if (!view || !awaitsLead(view.task)) return false;
+  if (!view || view.historical || !awaitsLead(view.task)) return false;
   if (view.sent.some((s) => s.rung === send.rung && s.due === send.due)) return false;
+  // A missed period's escalation is about a past due date, until its late report comes in.
+  if (send.rung === MISSED_RUNG) return awaitsMissedReport(view.task, send.due);
   return send.rung.startsWith('assigned-') || send.due === view.task.deadline.due;
 }
 

@@ -86,12 +86,22 @@ export class SendProcessor {
 
   private templateItem(item: NotificationItem, view: ReminderView, ctx: LadderContext): TemplateItem {
     const task = view.task;
-    const base = { taskId: item.taskId, kind: item.kind, rung: item.rung, noticeNumber: task.noticeNumber, text: task.text, due: item.due, link: `${this.deps.publicUrl}/tasks/${encodeURIComponent(item.taskId)}` };
+    // A periodic duty's item names its period ("kỳ 12/2026").
+    const period = task.occurrences?.find((o) => o.due === item.due)?.period;
+    const base = {
+      taskId: item.taskId,
+      kind: item.kind,
+      rung: item.rung,
+      noticeNumber: task.noticeNumber,
+      text: task.text,
+      due: item.due,
+      period,
+      link: `${this.deps.publicUrl}/tasks/${encodeURIComponent(item.taskId)}`,
+    };
     if (item.due === 'none') return base;
     const today = localDateOf(ctx.now, ctx.timeZone);
     const effectiveDue = ctx.calendar.effectiveDue(item.due);
     const workingDaysOverdue = today > effectiveDue ? ctx.calendar.workingDaysBetween(effectiveDue, today) : undefined;
     return { ...base, effectiveDue, daysLeft: daysBetween(today, effectiveDue), workingDaysOverdue };
   }
-
 }
