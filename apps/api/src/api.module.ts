@@ -15,7 +15,6 @@ import { AddAgencyUnitHandler, AgencyCommandsHandler, AgencyDirectory } from '@t
 import { AuthGuard } from './auth/auth.guard';
 import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
-import { NoticeImportController } from './notice-import/notice-import.controller';
 import { NoticesController } from './notices/notices.controller';
 import { RegisterNoticeHandler } from '@tdnv/notices';
 import { ExecuteTaskCommandHandler, TaskReader } from '@tdnv/tasks';
@@ -41,7 +40,7 @@ export class ApiModule {
       global: true,
       exports: [APP_CONFIG, CLOCK, EVENT_STORE, attachmentStoreProvider.provide, NotifyingEventStore, DEADLINE_POLICY, AgencyDirectory, METRICS_REGISTRY],
       imports: [CqrsModule.forRoot(), ReadModelsModule.register(config), RemindersModule.register(config)],
-      controllers: [HealthController, MetricsController, AuthController, UsersController, NoticeImportController, NoticesController, TasksController, AttachmentsController, AgenciesController],
+      controllers: [HealthController, MetricsController, AuthController, UsersController, NoticesController, TasksController, AttachmentsController, AgenciesController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: METRICS_REGISTRY, useFactory: createMetricsRegistry },

@@ -1,5 +1,5 @@
 import { Actor } from '../actor';
-import { RegisteredDirective } from './notice.events';
+import { NoticeRegistered, RegisteredDirective } from './notice.events';
 
 /** One task to create: the lead is a single agency, already expanded from any group code. */
 export interface PlannedTask {
@@ -16,13 +16,8 @@ export interface RegisterNotice {
   actor: Actor;
   now: string;
   today: string;
-  payload: {
-    noticeId: string;
-    number: string;
-    issuedAt: string;
-    title: string;
-    leader?: string;
-    trackingOfficer?: string;
+  /** What NoticeRegistered will say, before the directives are numbered and the time is known. */
+  payload: Omit<NoticeRegistered['data'], 'directives' | 'registeredAt'> & {
     /** Imported as history: its tasks send no reminder (TaskAssigned.historical). */
     historical?: boolean;
     directives: DirectiveToRegister[];
