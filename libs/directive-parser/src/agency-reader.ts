@@ -13,6 +13,7 @@ import { NARROWED_PROVINCES, ReadMode, describeUnknown, readUnknownAt } from './
  */
 
 const LOOKAHEAD = 220;
+const NAME_WINDOW = 130;
 
 export function sticky(re: RegExp, text: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos;
@@ -22,7 +23,8 @@ export function sticky(re: RegExp, text: string, pos: number): RegExpExecArray |
 /** The longest catalogue name starting exactly at `pos`. */
 function mentionAt(text: string, pos: number, dir: AgencyScope): { hit: AgencyHit; end: number } | null {
   if (!dir.mayStartName(text.slice(pos, pos + 24))) return null;
-  const m = dir.mentionAtStart(text.slice(pos, pos + LOOKAHEAD));
+  // The longest catalogue name is about a hundred characters long.
+  const m = dir.mentionAtStart(text.slice(pos, pos + NAME_WINDOW));
   // A name must end at a word boundary ("Bộ Công an" inside "Bộ Công anh" is no match).
   if (!m || /[\p{L}\p{N}]/u.test(text[pos + m.end] ?? '')) return null;
   return { hit: { code: m.code, name: m.name, via: m.via, former: m.former }, end: pos + m.end };
@@ -155,6 +157,7 @@ const STARTERS = new Set(
   ),
 );
 const FIRST_WORD = /^[\p{L}]+/u;
+const LIST_OPENERS = /^(?:các|Các|Bộ trưởng|Chủ tịch|Ủy ban nhân dân|UBND|Giám đốc|Thủ trưởng)(?![\p{L}])/u;
 
 /** One agency, a title standing for one, or a list sharing a prefix, at `pos`. */
 export function readAgencyAt(text: string, pos: number, dir: AgencyScope, mode: ReadMode = 'prose'): AgencyList | null {
@@ -167,7 +170,10 @@ export function readAgencyAt(text: string, pos: number, dir: AgencyScope, mode: 
   }
   const title = sticky(TITLE_BEFORE_AGENCY, text, pos);
   const at = title ? pos + title[0].length : pos;
-  const list = readNamedList(text, at, dir) ?? readAbove(text, at, dir) ?? readLocalGroup(text, at, dir);
+  // Lists, "nêu trên" and local groups all open with one of a few words.
+  const list = LIST_OPENERS.test(text.slice(at, at + 24))
+    ? (readNamedList(text, at, dir) ?? readAbove(text, at, dir) ?? readLocalGroup(text, at, dir))
+    : null;
   if (list) return { ...list, hits: list.hits.flatMap((h) => expand(h, dir)) };
   const found = sticky(NARROWED_PROVINCES, text, at) ? null : mentionAt(text, at, dir);
   if (found) return { hits: expand(found.hit, dir), unresolved: [], end: found.end };
