@@ -12,13 +12,13 @@ export interface PollingSubscriptionOptions {
 }
 
 /**
- * Follows the log from a position for a store whose reads are asynchronous (PostgreSQL). It
- * reads when woken (a NOTIFY, an append in this process) and on a timer, which covers a missed
- * NOTIFY while the LISTEN connection is down. One pump at a time and the checkpoint moves only
+ * Follows the log from a position, for every store here (SQLite, PostgreSQL). It reads when woken
+ * (an append in this process, a NOTIFY) and on a timer, which covers appends by another process
+ * to the same SQLite file and a missed NOTIFY while PostgreSQL's LISTEN connection is down. One pump at a time and the checkpoint moves only
  * after the handler resolves, so events arrive in order and each at most once; a handler that
- * throws gets the same event again at the next wake. Unlike SQLite's synchronous reads, a wake
- * can land while a read is in flight and miss what that read did not see: it is remembered and
- * answered by another pass as soon as the current one ends.
+ * throws gets the same event again at the next wake. A wake can land while a read is in flight and
+ * miss what that read did not see: it is remembered and answered by another pass as soon as the
+ * current one ends.
  */
 export class PollingSubscription implements Subscription {
   private lastPosition: bigint;

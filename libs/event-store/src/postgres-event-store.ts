@@ -2,7 +2,6 @@ import { Pool } from 'pg';
 import type {
   AppendRequest,
   AppendResult,
-  EventMetadata,
   EventStore,
   ReadStreamResult,
   StoredEvent,
@@ -11,6 +10,7 @@ import type {
 import { appendToPostgres } from './postgres-append';
 import { migrate, notifyChannel, parsePostgresUrl } from './postgres-event-store.schema';
 import { PostgresListener } from './postgres-listener';
+import { EVENT_COLUMNS, EventRow as Row, storedEvent } from './event-row';
 import { EventHandler, PollingSubscription } from './polling-subscription';
 
 export interface PostgresEventStoreOptions {
@@ -24,18 +24,9 @@ export interface PostgresEventStoreOptions {
   onSubscriptionError?: (error: unknown) => void;
 }
 
-interface EventRow {
-  position: string;
-  id: string;
-  stream: string;
-  revision: number;
-  type: string;
-  data: unknown;
-  metadata: EventMetadata;
-  recorded_at: Date;
-}
+type EventRow = Row<unknown, Date>;
 
-const COLUMNS = 'position, id, stream, revision, type, data, metadata, recorded_at';
+const COLUMNS = EVENT_COLUMNS;
 
 /**
  * The event store for several hosts: PostgreSQL, selected by EVENTSTORE_URL=postgres://…
@@ -149,15 +140,4 @@ export class PostgresEventStore implements EventStore {
   }
 }
 
-function toStoredEvent(row: EventRow): StoredEvent {
-  return {
-    id: row.id,
-    stream: row.stream,
-    revision: row.revision,
-    position: BigInt(row.position),
-    type: row.type,
-    data: row.data,
-    metadata: row.metadata,
-    recordedAt: row.recorded_at.toISOString(),
-  };
-}
+const toStoredEvent = (row: EventRow): StoredEvent => storedEvent(row, (json) => json, (at) => at.toISOString());

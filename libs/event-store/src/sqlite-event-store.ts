@@ -4,7 +4,6 @@ import { ConcurrencyError } from '@tdnv/domain';
 import type {
   AppendRequest,
   AppendResult,
-  EventMetadata,
   EventStore,
   ReadStreamResult,
   StoredEvent,
@@ -13,7 +12,8 @@ import type {
 import { openEventsDatabase } from './sqlite-event-store.schema';
 import { GroupCommit } from './sqlite-group-commit';
 import { WalCheckpointer } from './sqlite-wal-checkpointer';
-import { EventHandler, SqliteSubscription } from './sqlite-subscription';
+import { EVENT_COLUMNS, EventRow as Row, storedEvent } from './event-row';
+import { EventHandler, PollingSubscription } from './polling-subscription';
 
 export interface SqliteEventStoreOptions {
   /** How often subscriptions look for events appended by other processes. */
@@ -31,18 +31,9 @@ export interface SqliteEventStoreOptions {
   checkpointEveryMs?: number;
 }
 
-interface EventRow {
-  position: number;
-  id: string;
-  stream: string;
-  revision: number;
-  type: string;
-  data: string;
-  metadata: string;
-  recorded_at: string;
-}
+type EventRow = Row<string, string>;
 
-const COLUMNS = 'position, id, stream, revision, type, data, metadata, recorded_at';
+const COLUMNS = EVENT_COLUMNS;
 
 /**
  * The embedded event store: one SQLite file, usable with no server. better-sqlite3 is
@@ -57,7 +48,7 @@ export class SqliteEventStore implements EventStore {
   private readonly selectStream: Database.Statement<[string], EventRow>;
   private readonly selectAfter: Database.Statement<[bigint, number], EventRow>;
   private readonly groupCommit: GroupCommit;
-  private readonly subscriptions = new Set<SqliteSubscription>();
+  private readonly subscriptions = new Set<PollingSubscription>();
   private readonly pollIntervalMs: number;
   private readonly batchSize: number;
   private readonly onSubscriptionError: (error: unknown) => void;
@@ -105,8 +96,8 @@ export class SqliteEventStore implements EventStore {
   }
 
   subscribe(fromPosition: bigint, onEvent: EventHandler): Subscription {
-    const subscription = new SqliteSubscription(fromPosition, onEvent, {
-      readAfter: (position, batchSize) => this.readAfter(position, batchSize),
+    const subscription = new PollingSubscription(fromPosition, onEvent, {
+      readAfter: async (position, batchSize) => this.readAfter(position, batchSize),
       pollIntervalMs: this.pollIntervalMs,
       batchSize: this.batchSize,
       onError: this.onSubscriptionError,
@@ -168,15 +159,4 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
-function toStoredEvent(row: EventRow): StoredEvent {
-  return {
-    id: row.id,
-    stream: row.stream,
-    revision: row.revision,
-    position: BigInt(row.position),
-    type: row.type,
-    data: JSON.parse(row.data) as unknown,
-    metadata: JSON.parse(row.metadata) as EventMetadata,
-    recordedAt: row.recorded_at,
-  };
-}
+const toStoredEvent = (row: EventRow): StoredEvent => storedEvent(row, (text) => JSON.parse(text) as unknown, (at) => at);
