@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { NewEvent } from '@tdnv/event-store';
 import { SqliteEventStore, openEventsDatabase } from '@tdnv/event-store';
 import { BenchResult } from './bench-result';
+import { OCCURRED_AT, progressEvent } from './progress-event';
 
 interface Scenario {
   name: string;
@@ -36,26 +37,9 @@ const SCENARIOS: Scenario[] = [
   { name: 'existing streams', eventsPerAppend: 10, existingStreams: 1000 },
 ];
 
-const RECORDED_AT = '2026-02-12T03:00:00.000Z';
+const RECORDED_AT = OCCURRED_AT;
 
-function makeEvent(stream: string, revision: number): NewEvent {
-  return {
-    id: `${stream}/${revision}`,
-    type: 'ProgressReported',
-    data: {
-      taskId: stream.slice(5),
-      text: 'Bộ Tài chính đã hoàn thiện dự thảo Nghị định, gửi Bộ Tư pháp thẩm định',
-      percent: 60,
-      documentRef: '1234/BTC-PC',
-    },
-    metadata: {
-      commandId: `cmd-${stream}-${revision}`,
-      correlationId: `corr-${stream}`,
-      actor: { id: 'u-btc', role: 'agency', agency: 'BTC' },
-      occurredAt: RECORDED_AT,
-    },
-  };
-}
+const makeEvent = progressEvent;
 
 /** The appends of a scenario, with exact expected revisions, built before any timing starts. */
 function plan(scenario: Scenario, appends: number): { seed: Append[]; timed: Append[] } {

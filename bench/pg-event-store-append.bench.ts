@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { createEventStore, EventStore, NewEvent } from '@tdnv/event-store';
 import { BenchResult } from './bench-result';
+import { progressEvent } from './progress-event';
 
 const PG_URL = process.env.PG_BENCH_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const APPENDS = Number(process.env.PG_BENCH_APPENDS ?? 1000);
@@ -22,7 +23,6 @@ const EVENTS = Number(process.env.PG_BENCH_EVENTS ?? 1_000_000);
 const BATCH = Number(process.env.PG_BENCH_BATCH ?? 5000);
 const ROUNDS = 3;
 const CHUNK = 50;
-const OCCURRED_AT = '2026-02-12T03:00:00.000Z';
 
 interface Append {
   stream: string;
@@ -55,22 +55,7 @@ interface EventColumns {
 
 const insertParams = (rows: EventColumns): unknown[] => [rows.ids, rows.streams, rows.revisions, rows.types, rows.data, rows.metadata];
 
-const makeEvent = (stream: string, revision: number): NewEvent => ({
-  id: `${stream}/${revision}`,
-  type: 'ProgressReported',
-  data: {
-    taskId: stream.slice(5),
-    text: 'Bộ Tài chính đã hoàn thiện dự thảo Nghị định, gửi Bộ Tư pháp thẩm định',
-    percent: 60,
-    documentRef: '1234/BTC-PC',
-  },
-  metadata: {
-    commandId: `cmd-${stream}-${revision}`,
-    correlationId: `corr-${stream}`,
-    actor: { id: 'u-btc', role: 'agency', agency: 'BTC' },
-    occurredAt: OCCURRED_AT,
-  },
-});
+const makeEvent = progressEvent;
 
 /** The appends of a scenario, with exact expected revisions, built before any timing starts. */
 function plan(scenario: (typeof SCENARIOS)[number]): { seed: Append[]; timed: Append[] } {

@@ -17,7 +17,8 @@ import {
 export type { ContractFactory, ContractFixture } from './event-store.contract-helpers';
 
 /** The behaviour every adapter must show; each adapter's spec runs it (DESIGN.md, Architecture). */
-export function eventStoreContract(name: string, factory: ContractFactory): void {
+/** `atomicMultiStream`: appendToStreams is one transaction (SQLite, PostgreSQL; not EventStoreDB). */
+export function eventStoreContract(name: string, factory: ContractFactory, options: { atomicMultiStream?: boolean } = {}): void {
   describe(`${name}: event-store contract`, () => {
     let fixture: ContractFixture;
     let store: EventStore;
@@ -34,6 +35,27 @@ export function eventStoreContract(name: string, factory: ContractFactory): void
         expected: 'no_stream',
         events: Array.from({ length: count }, (_, i) => newEvent(`Seeded${i}`, { i })),
       });
+
+    (options.atomicMultiStream ? it : it.skip)(
+      'appendToStreams is atomic: one stale expected revision writes nothing in any stream',
+      async () => {
+        const [notice, taskA, taskB] = [uniqueStream('notice'), uniqueStream('task'), uniqueStream('task')];
+        await store.appendToStream({ stream: taskB, expected: 'no_stream', events: [newEvent('TaskAssigned', {})] });
+        const before = await store.readAll(0n, 1000);
+        const error = await rejectionOf(
+          store.appendToStreams([
+            { stream: notice, expected: 'no_stream', events: [newEvent('NoticeRegistered', {})] },
+            { stream: taskA, expected: 'no_stream', events: [newEvent('TaskAssigned', {})] },
+            { stream: taskB, expected: 'no_stream', events: [newEvent('TaskAssigned', {})] },
+          ]),
+        );
+        expect(error).toBeInstanceOf(ConcurrencyError);
+        expect(error).toMatchObject({ stream: taskB, actual: 0 });
+        expect((await store.readStream(notice)).revision).toBe(-1);
+        expect((await store.readStream(taskA)).revision).toBe(-1);
+        expect(await store.readAll(0n, 1000)).toEqual(before);
+      },
+    );
 
     describe('expected revision', () => {
       it('appends to a new stream with no_stream, revisions from 0', async () => {

@@ -1,7 +1,6 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConcurrencyError } from '@tdnv/domain';
 import { eventStoreContract } from './event-store.contract';
 import { newEvent, rejectionOf, summary, uniqueStream, waitFor } from './event-store.contract-helpers';
 import type { StoredEvent } from './event-store.port';
@@ -18,10 +17,14 @@ afterEach(() => tempDirs.splice(0).forEach((dir) => rmSync(dir, { recursive: tru
 
 const open = (file = tempFile(), options: SqliteEventStoreOptions = {}) => new SqliteEventStore(file, { pollIntervalMs: 20, ...options });
 
-eventStoreContract('SqliteEventStore', async () => {
-  const store = open();
-  return { store, teardown: () => store.close() };
-});
+eventStoreContract(
+  'SqliteEventStore',
+  async () => {
+    const store = open();
+    return { store, teardown: () => store.close() };
+  },
+  { atomicMultiStream: true },
+);
 
 describe('SqliteEventStore specifics', () => {
   const stores: SqliteEventStore[] = [];
@@ -34,25 +37,6 @@ describe('SqliteEventStore specifics', () => {
     const file = tempFile();
     track(open(file));
     expect(existsSync(file)).toBe(true);
-  });
-
-  it('appendToStreams is atomic: one stale expected revision writes nothing in any stream', async () => {
-    const store = track(open());
-    const [notice, taskA, taskB] = [uniqueStream('notice'), uniqueStream('task'), uniqueStream('task')];
-    await store.appendToStream({ stream: taskB, expected: 'no_stream', events: [newEvent('TaskAssigned', {})] });
-    const before = await store.readAll(0n, 1000);
-    const error = await rejectionOf(
-      store.appendToStreams([
-        { stream: notice, expected: 'no_stream', events: [newEvent('NoticeRegistered', {})] },
-        { stream: taskA, expected: 'no_stream', events: [newEvent('TaskAssigned', {})] },
-        { stream: taskB, expected: 'no_stream', events: [newEvent('TaskAssigned', {})] },
-      ]),
-    );
-    expect(error).toBeInstanceOf(ConcurrencyError);
-    expect(error).toMatchObject({ stream: taskB, actual: 0 });
-    expect((await store.readStream(notice)).revision).toBe(-1);
-    expect((await store.readStream(taskA)).revision).toBe(-1);
-    expect(await store.readAll(0n, 1000)).toEqual(before);
   });
 
   it("one instance's subscription sees another instance's appends to the same file", async () => {
