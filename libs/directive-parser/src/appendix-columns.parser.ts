@@ -2,11 +2,10 @@ import { AgencyHit } from './agency.port';
 import { TableContext } from './appendix-table.parser';
 import { parseDeadlinePhrase } from './deadline.parser';
 import { emitDirective } from './directive.emit';
-import { DirectiveStatus } from './directive.types';
 import { AgencyScope } from './document-scope';
 import { NO_LEAD_IN_ROW } from './messages.vi';
 import { readOwnerHeading, readPostposedOwner } from './owner.resolver';
-import { readStatus } from './report-status';
+import { statusFromProgress } from './report-status';
 
 /**
  * Appendix tables flattened by a PDF extractor one cell line at a time (seed 004): a "TT" line and
@@ -159,26 +158,6 @@ export function parseColumnTables(source: string, t: TableContext): void {
   flush();
 }
 
-/** "Đang thực hiện/2025" → in progress, "Hoàn thành/2023" → done; the result column is the text after it. */
-function statusOf(cell: string, result: string, reportedOn: string | null, due: string | null): DirectiveStatus {
-  const status = readStatus(result, reportedOn, due);
-  const kind: DirectiveStatus['kind'] = /^(?:Hoàn thành|Đã hoàn thành)/u.test(cell)
-    ? 'done'
-    : /^Đang/u.test(cell)
-      ? 'in_progress'
-      : /^Chưa/u.test(cell)
-        ? 'open'
-        : status.kind === 'done'
-          ? 'done'
-          : result
-            ? 'in_progress'
-            : 'open';
-  const out: DirectiveStatus = { ...status, kind };
-  if (kind !== 'done') delete out.onTime;
-  else if (reportedOn) out.onTime = due === null || reportedOn <= due;
-  return out;
-}
-
 /** A status line with the result glued after it is read as two lines. */
 function splitGluedStatus(lines: Line[]): Line[] {
   return lines.flatMap((l) => {
@@ -222,7 +201,7 @@ function emitRow(row: RowState, group: { label: string; owner: AgencyHit[] } | n
       coordinators: [],
       deadline,
       warnings: leadHits.length ? [] : [NO_LEAD_IN_ROW],
-      status: statusOf(statusCell, joinCell(resultLines), t.reportedOn, deadline.due),
+      status: statusFromProgress(statusCell, joinCell(resultLines), t.reportedOn, deadline.due),
     },
     t.dir,
     t.sink,

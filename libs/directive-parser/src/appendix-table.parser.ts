@@ -1,10 +1,11 @@
 import { AgencyHit } from './agency.port';
 import { DeadlineContext, parseDeadlinePhrase } from './deadline.parser';
 import { BuildSink, emitDirective } from './directive.emit';
+import { DirectiveStatus } from './directive.types';
 import { AgencyScope } from './document-scope';
 import { NO_LEAD_IN_ROW } from './messages.vi';
 import { readPostposedOwner } from './owner.resolver';
-import { readStatus } from './report-status';
+import { readStatus, statusFromProgress } from './report-status';
 import { cleanCell, readAgencyCell } from './table-cell.reader';
 
 /**
@@ -71,6 +72,15 @@ function cell(row: Row, i: number | undefined): string {
   return i === undefined ? '' : cleanCell(row.cells[i] ?? '');
 }
 
+const PROGRESS = /^(?:Đang|Hoàn thành|Đã hoàn thành|Chưa)(?![\p{L}])/u;
+
+/** A result column gives the status; without one, a time column that reads "Hoàn thành/2024" does. */
+function statusOf(row: Row, c: Columns, t: TableContext, due: string | null): { status?: DirectiveStatus } {
+  if (c.result !== undefined) return { status: readStatus(cell(row, c.result), t.reportedOn, due) };
+  const progress = cell(row, c.due);
+  return PROGRESS.test(progress) ? { status: statusFromProgress(progress, cell(row, c.note), t.reportedOn, due) } : {};
+}
+
 function emitRow(state: TableState, t: TableContext): void {
   const row = state.row;
   state.row = null;
@@ -91,7 +101,7 @@ function emitRow(state: TableState, t: TableContext): void {
       coordinators: readAgencyCell(cell(row, c.coordinators), t.dir).hits,
       deadline,
       warnings: lead.hits.length || lead.unresolved.length ? [] : [NO_LEAD_IN_ROW],
-      ...(c.result !== undefined ? { status: readStatus(cell(row, c.result), t.reportedOn, deadline.due) } : {}),
+      ...statusOf(row, c, t, deadline.due),
     },
     t.dir,
     t.sink,

@@ -195,6 +195,15 @@ describe('gold/RULES.md additions', () => {
     expect(prose('báo cáo tại phiên họp Chính phủ thường kỳ hằng tháng', at('2025-06-01'))?.[1]).toBeNull();
   });
 
+  it('takes a stated weekday of a weekly report', () => {
+    expect(prose('Báo cáo tình hình dịch bệnh trước 16 giờ thứ Sáu hằng tuần.', at('2025-03-10'))).toEqual([
+      'recurring',
+      '2025-03-14',
+      'trước 16 giờ thứ Sáu hằng tuần',
+    ]);
+    expect(prose('báo cáo vào thứ Hai hằng tuần', at('2025-03-10'))?.[1]).toBe('2025-03-17');
+  });
+
   it('counts from the signing of a Công điện', () => {
     expect(prose('trong 10 ngày làm việc kể từ ngày ký Công điện này', at('2026-04-06'))).toEqual([
       'relative',

@@ -15,7 +15,7 @@ import {
   YEARLESS_DATE,
 } from './deadline.patterns';
 import { DeadlineKind, ParsedDeadline } from './directive.types';
-import { endOfMonthBlock, endOfWeek, nextDayOfMonth, nextDayOfQuarter, nextExplicitDay } from './recurring-deadline';
+import { endOfMonthBlock, endOfWeek, nextDayOfMonth, nextDayOfQuarter, nextExplicitDay, nextWeekday } from './recurring-deadline';
 
 export interface DeadlineContext {
   issuedAt: string | null;
@@ -215,6 +215,10 @@ function recurringDue(key: keyof typeof RECURRING, m: RegExpExecArray, ctx: Dead
       const n = Number(m[1] ?? m[2]);
       return need(`every ${n} months`, (d) => endOfMonthBlock(d, n, cal));
     }
+    case 'weekday': {
+      const day = WEEKDAYS[m[1].toLowerCase().replace(/\s+/gu, ' ')];
+      return need(`weekly on ${m[1]}`, (d) => nextWeekday(d, day, cal));
+    }
     case 'period': {
       const p = m[1].toLowerCase();
       const months = p === 'tháng' ? 1 : p === 'quý' ? 3 : p === 'năm' ? 12 : 0;
@@ -249,6 +253,23 @@ function findUrgent(text: string): DeadlineMatch | null {
   }
   return null;
 }
+
+/** JavaScript weekday numbers (Sunday 0) of "thứ Hai" … "Chủ nhật". */
+const WEEKDAYS: Record<string, number> = {
+  'thứ hai': 1,
+  'thứ 2': 1,
+  'thứ ba': 2,
+  'thứ 3': 2,
+  'thứ tư': 3,
+  'thứ 4': 3,
+  'thứ năm': 4,
+  'thứ 5': 4,
+  'thứ sáu': 5,
+  'thứ 6': 5,
+  'thứ bảy': 6,
+  'thứ 7': 6,
+  'chủ nhật': 0,
+};
 
 const MAY_BE_YEARLESS = /ngày\s+\d/u;
 

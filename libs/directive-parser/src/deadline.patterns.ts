@@ -135,6 +135,11 @@ export const RECURRING = {
     'giu',
   ),
   /** "hằng quý", "định kỳ hằng năm", "hàng tháng" */
+  /** "trước 16 giờ thứ Sáu hằng tuần": the next such weekday. */
+  weekday: new RegExp(
+    `${WB_START}(?:(?:trước|vào|chậm nhất)\\s+)?(?:\\d{1,2}\\s*(?:giờ|h)(?:\\s*\\d{1,2})?\\s+)?(?:ngày\\s+)?(thứ\\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|2|3|4|5|6|7)|Chủ nhật)\\s+(?:hằng|hàng|mỗi)\\s+tuần${WB_END}`,
+    'giu',
+  ),
   period: new RegExp(`${WB_START}(?:định kỳ\\s+)?(?:hằng|hàng|mỗi)\\s+(tuần|tháng|quý|năm)${WB_END}`, 'giu'),
   /** "Định kỳ" with no period: recurring, but no date can be computed. */
   bare: new RegExp(`${WB_START}định kỳ${WB_END}`, 'giu'),

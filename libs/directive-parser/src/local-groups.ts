@@ -36,7 +36,7 @@ const PROVINCE_GROUPS: LocalGroup[] = [
 ];
 
 /** "Các (Vụ, Cục,) đơn vị thuộc (và trực thuộc) Bộ / Ngân hàng Nhà nước …": a ministry's own units. */
-const UNITS_OF = /(?:các|Các)\s+(?:Vụ,\s*Cục,\s*)?đơn vị\s+(?:thuộc(?:\s+và\s+trực thuộc)?|trực thuộc)\s+/uy;
+const UNITS_OF = /(?:các|Các)\s+(?:Vụ,\s*Cục,\s*|cơ quan,\s*)?đơn vị\s+(?:thuộc(?:\s+và\s+trực thuộc)?|trực thuộc)\s+/uy;
 
 function group(name: string, parent: AgencyHit | null, unitTypes: string[], end: number, dir: AgencyScope): AgencyList {
   const members = parent ? dir.unitsOf(parent.code).filter((u) => u.unitType !== undefined && unitTypes.includes(u.unitType)) : [];

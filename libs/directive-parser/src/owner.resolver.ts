@@ -66,6 +66,8 @@ export function readPostposedOwner(text: string, dir: AgencyScope): AgencyList |
 
 /** A heading that only names an owner: "b) Bộ Thông tin và Truyền thông", "2. Vụ Thanh toán:". */
 export function readOwnerHeading(text: string, dir: AgencyScope): AgencyList | null {
+  // A sentence is not a heading, whatever it starts with.
+  if (/[.;!?…]\s*$/u.test(text)) return null;
   const cleaned = text
     .replace(/\([^)]*\)/gu, ' ')
     .replace(/^(?:Đối với|Về phía|Giao|Đề nghị)\s+/iu, '')

@@ -54,6 +54,14 @@ export function endOfMonthBlock(issuedAt: string, months: number, cal: DeadlineC
   return firstAfter(issuedAt, candidates);
 }
 
+/** The next given weekday (Sunday 0) strictly after the issue date. */
+export function nextWeekday(issuedAt: string, weekday: number, cal: DeadlineCalendar): string {
+  const [y, m, d] = splitLocalDate(issuedAt);
+  const today = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  const ahead = (weekday - today + 7) % 7 || 7;
+  return cal.addDays(issuedAt, ahead);
+}
+
 /** End of the ISO week (Sunday) after the issue date. */
 export function endOfWeek(issuedAt: string, cal: DeadlineCalendar): string {
   const [y, m, d] = splitLocalDate(issuedAt);

@@ -49,3 +49,26 @@ export function readStatus(result: string, reportedOn: string | null, due: strin
   }
   return status;
 }
+
+/**
+ * A progress cell that is also the deadline ("Đang thực hiện/2025" → in progress, "Hoàn thành/2023"
+ * → done, seed 004), with the result written in another column.
+ */
+export function statusFromProgress(cell: string, result: string, reportedOn: string | null, due: string | null): DirectiveStatus {
+  const status = readStatus(result, reportedOn, due);
+  const kind: DirectiveStatus['kind'] = /^(?:Hoàn thành|Đã hoàn thành)/u.test(cell)
+    ? 'done'
+    : /^Đang/u.test(cell)
+      ? 'in_progress'
+      : /^Chưa/u.test(cell)
+        ? 'open'
+        : status.kind === 'done'
+          ? 'done'
+          : result
+            ? 'in_progress'
+            : 'open';
+  const out: DirectiveStatus = { ...status, kind };
+  if (kind !== 'done') delete out.onTime;
+  else if (reportedOn) out.onTime = due === null || reportedOn <= due;
+  return out;
+}

@@ -103,6 +103,8 @@ function nameLength(words: Word[], text: string, mode: ReadMode): number {
     // A subject is not followed by a comma and then its verb: "Cơ quan Thanh tra, giám sát ngân hàng";
     // a table cell holds names only.
     if (mode === 'cell' || !LOWER.test(words[i].text) || words[i - 1].text.endsWith(',')) continue;
+    // A heading names an owner and stops: only a verb that opens a predicate ends its name there.
+    if (mode === 'heading' && !STRONG_STOP.test(text.slice(words[i].start, words[i].start + 60))) continue;
     const rest = text.slice(words[i].start, words[i].start + 60);
     if (strong < 0 && STRONG_STOP.test(rest)) strong = i;
     if (generic < 0 && startsWithActionVerb(rest)) generic = i;
