@@ -1,5 +1,5 @@
 import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AppConfig, Clock, APP_CONFIG, CLOCK, DEADLINE_POLICY, EVENT_STORE } from '@tdnv/config';
 import { createDeadlinePolicy } from '@tdnv/calendar';
@@ -14,6 +14,9 @@ import { AgenciesController } from './agencies/agencies.controller';
 import { AddAgencyUnitHandler, AgencyCommandsHandler, AgencyDirectory } from '@tdnv/agency-directory';
 import { AuthGuard } from './auth/auth.guard';
 import { HealthController } from './health/health.controller';
+import { ReadinessChecks } from './health/readiness';
+import { CommandLogging, RequestScopeInterceptor } from './logging/command-log';
+import { SharedLoginRateLimiter } from './users/shared-login-limiter';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { NoticesController } from './notices/notices.controller';
 import { RegisterNoticeHandler } from '@tdnv/notices';
@@ -53,6 +56,10 @@ export class ApiModule {
         { provide: DEADLINE_POLICY, useValue: createDeadlinePolicy(config.deadlineRollForward) },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_INTERCEPTOR, useClass: RequestScopeInterceptor },
+        CommandLogging,
+        ReadinessChecks,
+        { provide: SharedLoginRateLimiter, useFactory: () => SharedLoginRateLimiter.connect(config) },
         EventStoreLifecycle,
         attachmentStoreProvider,
         AttachmentStoreLifecycle,

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { verifyAgainstDummy, verifyPassword, signToken } from '@tdnv/auth';
 import { AppConfig, requireJwtSecret, Clock, APP_CONFIG, CLOCK } from '@tdnv/config';
@@ -8,7 +8,8 @@ import { Actor, normalizeEmail, User, userById } from '@tdnv/domain';
 import { CurrentActor, Public } from '../auth/auth.guard';
 import { problem, ProblemError } from '../http/problem';
 import { commandContext } from '../http/request-context';
-import { LoginAttempt, LoginRateLimiter } from './login-rate-limiter';
+import { LoginAttempt } from './login-rate-limiter';
+import { SharedLoginRateLimiter } from './shared-login-limiter';
 import { ChangeUsers, PublicUser, publicUser, UserDirectory } from '@tdnv/users';
 import { LoginDto } from './users.dto';
 
@@ -17,10 +18,9 @@ const TOKEN_HOURS = 10;
 @ApiTags('auth')
 @Controller('api/v1/auth')
 export class AuthController {
-  // Its bounds and the reasons for them are in login-rate-limiter.ts.
-  private readonly limiter = new LoginRateLimiter();
-
   constructor(
+    // Its bounds and the reasons for them are in login-rate-limiter.ts; shared by every instance through Redis.
+    private readonly limiter: SharedLoginRateLimiter,
     private readonly users: UserDirectory,
     private readonly commandBus: CommandBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -29,6 +29,7 @@ export class AuthController {
 
   /** Đăng nhập: a bearer token for the same API, or 401 with one message for any wrong pair. */
   @Public()
+  @ApiOperation({ summary: 'Sign in (đăng nhập) with email and password: a bearer token' })
   @Post('login')
   @HttpCode(200)
   async login(
@@ -37,14 +38,14 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<{ token: string; user: PublicUser }> {
     const email = normalizeEmail(body.email);
-    // Reserved before the first await: parallel guesses are counted before any of them is checked.
-    const attempt = this.reserve(email, req.ip, reply);
+    // Reserved (atomically, in Redis) before the password is checked: parallel guesses on any instance are counted first.
+    const attempt = await this.reserve(email, req.ip, reply);
     const user = await this.users.byEmail(email);
     // The same answer, after the same scrypt work, whether the email is unknown, the user disabled
     // or the password wrong: neither the message nor the time tells which accounts exist.
     const matches = await passwordMatches(user, body.password);
     if (!matches || !user) throw new ProblemError(problem('unauthenticated', 'Email hoặc mật khẩu không đúng'));
-    this.limiter.succeeded(attempt);
+    await this.limiter.succeeded(attempt);
     // Token lifetimes are security, not business time: they follow the real clock even when
     // CLOCK_START moves the business clock (a demo set in 2020 must not issue expired tokens).
     const now = Date.now();
@@ -53,8 +54,8 @@ export class AuthController {
     return { token, user: publicUser(user) };
   }
 
-  private reserve(email: string, address: string, reply: FastifyReply): LoginAttempt {
-    const reservation = this.limiter.reserve(email, address);
+  private async reserve(email: string, address: string, reply: FastifyReply): Promise<LoginAttempt> {
+    const reservation = await this.limiter.reserve(email, address);
     if (reservation.allowed) return reservation.attempt;
     const wait = reservation.retryAfterSeconds;
     void reply.header('retry-after', String(wait)); // kept by the problem+json filter, which answers on this reply
@@ -62,6 +63,7 @@ export class AuthController {
   }
 
   @ApiBearerAuth()
+  @ApiOperation({ summary: 'Sign out: every token issued so far stops working' })
   @Post('logout')
   @HttpCode(204)
   async logout(@CurrentActor() actor: Actor, @Req() req: FastifyRequest): Promise<void> {
@@ -72,6 +74,7 @@ export class AuthController {
   }
 
   @ApiBearerAuth()
+  @ApiOperation({ summary: 'The signed-in user' })
   @Get('me')
   async me(@CurrentActor() actor: Actor): Promise<PublicUser | { id: string; role: string; agency?: string }> {
     const user = userById((await this.users.users()).users, actor.id);

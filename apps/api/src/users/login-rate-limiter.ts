@@ -1,6 +1,8 @@
 /**
- * Sign-in throttling, in memory (each API instance limits on its own, so the bounds below are per
- * instance). Every attempt is reserved synchronously before the slow password check, so parallel
+ * Sign-in throttling. The API uses SharedLoginRateLimiter (shared-login-limiter.ts): the same bounds
+ * counted in Redis, so several API instances limit together. This in-memory form is its fallback
+ * while Redis does not answer (then the bounds hold per instance) and the reference the shared one
+ * is tested against. Every attempt is reserved synchronously before the slow password check, so parallel
  * requests cannot all pass a check made before any of them is recorded; a success releases its
  * reservation, a failure keeps it.
  *
@@ -43,6 +45,8 @@ export interface LoginAttempt {
   readonly account: string;
   readonly address: string;
   readonly at: number;
+  /** The attempt's entry in Redis (shared limiter); absent when it was counted in memory. */
+  readonly id?: string;
 }
 
 export type Reservation = { allowed: true; attempt: LoginAttempt } | { allowed: false; retryAfterSeconds: number };

@@ -2,8 +2,10 @@ import { Logger } from '@nestjs/common';
 import { ConnectionOptions, Job, Queue, Worker } from 'bullmq';
 import { DeadlinePolicy } from '@tdnv/domain';
 import { EventStore } from '@tdnv/event-store';
+import { logJobs, Logger as JsonLogger } from '@tdnv/logging';
 import { PROJECTION_JOBS, PROJECTIONS_CATCH_UP_SCHEDULER, PROJECTIONS_QUEUE, ProjectionNudge } from '@tdnv/queues';
 import { projectionNamed, PROJECTIONS, runProjection, RunResult, SqlDatabase } from '@tdnv/read-models';
+import { JobLockSettings } from '../worker-context';
 
 export interface ProjectionsWorkerOptions {
   connection: ConnectionOptions;
@@ -15,13 +17,20 @@ export interface ProjectionsWorkerOptions {
   /** Period of the catch-up job scheduler. */
   catchUpEveryMs?: number;
   batchSize?: number;
+  logger?: JsonLogger;
+  jobLock?: JobLockSettings;
 }
+
+/** How often a worker re-creates the catch-up job scheduler: after a Redis restart it is gone with the jobs. */
+const ENSURE_SCHEDULER_MS = 30_000;
 
 /**
  * The projections processor. Concurrency 1: one run at a time in this worker, so a projection's
  * events are applied in order; across workers the checkpoint lock in the store does the same.
  */
-export async function startProjectionsWorker(options: ProjectionsWorkerOptions): Promise<{ queue: Queue; worker: Worker; close(): Promise<void> }> {
+export async function startProjectionsWorker(
+  options: ProjectionsWorkerOptions,
+): Promise<{ queue: Queue; worker: Worker; close(): Promise<void> }> {
   const logger = new Logger('projections');
   const { connection, prefix } = options;
   const context = { policy: options.policy, timeZone: options.timeZone };
@@ -42,14 +51,26 @@ export async function startProjectionsWorker(options: ProjectionsWorkerOptions):
       }
       return undefined;
     },
-    { connection, prefix, concurrency: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 1000 } },
+    { connection, prefix, concurrency: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 1000 }, ...options.jobLock },
   );
-  worker.on('failed', (job, error) => logger.error(`projection job ${job?.name} failed: ${error.message}`));
-  await queue.upsertJobScheduler(PROJECTIONS_CATCH_UP_SCHEDULER, { every: options.catchUpEveryMs ?? 5000 }, { name: PROJECTION_JOBS.catchUp, opts: { removeOnComplete: true, removeOnFail: { count: 100 } } });
+  queue.on('error', (error) => logger.warn(`projections queue: ${error.message}`));
+  // Nudges arrive hundreds of times a second under load: their lines are debug, failures warn.
+  if (options.logger) logJobs(worker, options.logger.child({ context: 'projections' }), 'debug');
+  else worker.on('failed', (job, error) => logger.error(`projection job ${job?.name} failed: ${error.message}`));
+  const ensureScheduler = () =>
+    queue.upsertJobScheduler(
+      PROJECTIONS_CATCH_UP_SCHEDULER,
+      { every: options.catchUpEveryMs ?? 5000 },
+      { name: PROJECTION_JOBS.catchUp, opts: { removeOnComplete: true, removeOnFail: { count: 100 } } },
+    );
+  await ensureScheduler();
+  const watchdog = setInterval(() => void ensureScheduler().catch(() => undefined), ENSURE_SCHEDULER_MS);
+  watchdog.unref();
   return {
     queue,
     worker,
     close: async () => {
+      clearInterval(watchdog);
       await worker.close();
       await queue.close();
     },

@@ -13,6 +13,8 @@ export async function startProjections(context: WorkerContext): Promise<RunningC
     store: context.store,
     policy: context.policy,
     timeZone: context.config.tzDeadlines,
+    logger: context.logger,
+    jobLock: context.jobLock,
   });
   return {
     close: async () => {

@@ -1,0 +1,4 @@
+export * from './leases';
+export * from './postgres-leases';
+export * from './redis-leases';
+export * from './worker-presence';
