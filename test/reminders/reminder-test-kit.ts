@@ -6,7 +6,8 @@ import Redis from 'ioredis';
 import { startReminders, ReminderOptions, RunningReminders } from '../../apps/worker/src/reminders/start-reminders';
 import { createDeadlinePolicy, defaultCalendar } from '@tdnv/calendar';
 import { AppConfig, loadConfig, Clock } from '@tdnv/config';
-import { taskStream } from '@tdnv/domain';
+import { runStreamCommand } from '@tdnv/command-handling';
+import { Actor, decideTask, Deadline, evolveTask, TaskCommand, TaskEvent, TaskState, taskStream } from '@tdnv/domain';
 import { createEventStore, EventStore, StoredEvent } from '@tdnv/event-store';
 import { deletePrefixedKeys, redisConnection, reminderKeys, parsePendingEntry } from '@tdnv/queues';
 import { DEFAULT_REMINDER_POLICY, ReminderPolicy, LadderContext, ladderOf, Rung, foldReminderView } from '@tdnv/reminders';
@@ -35,14 +36,33 @@ export class ReminderWorld {
 
   async start(workers = 1, options: ReminderOptions = {}): Promise<this> {
     const smtpUrl = await this.sink.start();
-    this.config = loadConfig({ DATA_DIR: this.dir, SMTP_URL: smtpUrl, PUBLIC_URL: 'https://theodoi.example.gov.vn', MAIL_FROM: 'theodoi@example.gov.vn' });
+    this.config = loadConfig({
+      DATA_DIR: this.dir,
+      SMTP_URL: smtpUrl,
+      PUBLIC_URL: 'https://theodoi.example.gov.vn',
+      MAIL_FROM: 'theodoi@example.gov.vn',
+    });
     for (let i = 0; i < workers; i++) await this.addWorker(i, options);
     return this;
   }
 
   async addWorker(i: number, options: ReminderOptions = {}): Promise<RunningReminders> {
-    const context = { config: this.config, store: this.store, connection: redisConnection(REDIS_URL), prefix: this.prefix, clock: this.clock, policy: createDeadlinePolicy(true) };
-    const worker = await startReminders(context, { policy: this.policy, dataFile: join(this.dir, `reminders-${i}.sqlite`), catchUpEveryMs: 200, reconcileEveryMs: 60_000, backoffMs: 200, ...options });
+    const context = {
+      config: this.config,
+      store: this.store,
+      connection: redisConnection(REDIS_URL),
+      prefix: this.prefix,
+      clock: this.clock,
+      policy: createDeadlinePolicy(true),
+    };
+    const worker = await startReminders(context, {
+      policy: this.policy,
+      dataFile: join(this.dir, `reminders-${i}.sqlite`),
+      catchUpEveryMs: 200,
+      reconcileEveryMs: 60_000,
+      backoffMs: 200,
+      ...options,
+    });
     this.workers.push(worker);
     return worker;
   }
@@ -70,17 +90,71 @@ export class ReminderWorld {
   async append(taskId: string, events: { type: string; data: object }[], actor = { id: 'vpcp', role: 'vpcp' }): Promise<void> {
     const { revision } = await this.store.readStream(taskStream(taskId));
     const metadata = { occurredAt: this.clock.now().toISOString(), actor };
-    await this.store.appendToStream({ stream: taskStream(taskId), expected: revision < 0 ? 'no_stream' : revision, events: events.map((e) => ({ ...e, data: { taskId, ...e.data }, metadata })) });
+    await this.store.appendToStream({
+      stream: taskStream(taskId),
+      expected: revision < 0 ? 'no_stream' : revision,
+      events: events.map((e) => ({ ...e, data: { taskId, ...e.data }, metadata })),
+    });
   }
 
-  assign(taskId: string, due: string | null, lead = 'BTC', text = 'Hoàn thiện Đề án phát triển dữ liệu số quốc gia'): Promise<void> {
-    const data = { noticeId: '2026-45-tb-vpcp', noticeNumber: '45/TB-VPCP', directiveIndex: 0, text, lead, coordinators: [], deadline: due ? { due, kind: 'date' } : { due: null, kind: 'none' }, key: false, confidential: false, assignedAt: this.clock.now().toISOString() };
+  assign(
+    taskId: string,
+    due: string | null | Deadline,
+    lead = 'BTC',
+    text = 'Hoàn thiện Đề án phát triển dữ liệu số quốc gia',
+    extra: { historical?: boolean } = {},
+  ): Promise<void> {
+    const deadline = typeof due === 'string' ? { due, kind: 'date' } : (due ?? { due: null, kind: 'none' });
+    const data = {
+      noticeId: '2026-45-tb-vpcp',
+      noticeNumber: '45/TB-VPCP',
+      directiveIndex: 0,
+      text,
+      lead,
+      coordinators: [],
+      deadline,
+      key: false,
+      confidential: false,
+      assignedAt: this.clock.now().toISOString(),
+      ...extra,
+    };
     return this.append(taskId, [{ type: 'TaskAssigned', data }]);
   }
 
-  async setContacts(code: string, contacts: { focal: string[]; leader: string[]; trackingOfficers?: string[]; departmentHead?: string[] }): Promise<void> {
+  /** A command decided by the domain on the task's stream at the world's clock, as the API's handler does it. */
+  async command<T extends TaskCommand['type']>(
+    taskId: string,
+    type: T,
+    payload: Extract<TaskCommand, { type: T }>['payload'],
+    actor: Actor,
+  ): Promise<TaskEvent[]> {
+    const now = this.clock.now();
+    const today = this.clock.today();
+    const policy = createDeadlinePolicy(true);
+    let decided: TaskEvent[] = [];
+    await runStreamCommand<TaskState, void>(this.store, {
+      stream: taskStream(taskId),
+      initial: undefined,
+      evolve: (s, e) => evolveTask(s, e as TaskEvent),
+      context: { actor, now, today, requestHash: type },
+      respond: () => undefined,
+      decide: (state) => ({
+        events: (decided = decideTask({ type, actor, now: now.toISOString(), today, payload } as TaskCommand, state, policy)),
+      }),
+    });
+    return decided;
+  }
+
+  async setContacts(
+    code: string,
+    contacts: { focal: string[]; leader: string[]; trackingOfficers?: string[]; departmentHead?: string[] },
+  ): Promise<void> {
     const { revision } = await this.store.readStream('agency-catalogue');
-    await this.store.appendToStream({ stream: 'agency-catalogue', expected: revision < 0 ? 'no_stream' : revision, events: [{ type: 'AgencyContactsUpdated', data: { code, ...contacts }, metadata: { occurredAt: this.clock.now().toISOString() } }] });
+    await this.store.appendToStream({
+      stream: 'agency-catalogue',
+      expected: revision < 0 ? 'no_stream' : revision,
+      events: [{ type: 'AgencyContactsUpdated', data: { code, ...contacts }, metadata: { occurredAt: this.clock.now().toISOString() } }],
+    });
   }
 
   async events(taskId: string, ...types: string[]): Promise<StoredEvent[]> {

@@ -11,7 +11,7 @@ import { Clock } from '@tdnv/config';
 import { taskStream } from '@tdnv/domain';
 import { createEventStore, EventStore } from '@tdnv/event-store';
 import { QUEUES, redisConnection } from '@tdnv/queues';
-import { assigned, TASK_ID } from '@tdnv/testing';
+import { assigned, assignedMonthly, TASK_ID } from '@tdnv/testing';
 
 const policy = createDeadlinePolicy(true);
 const at = (iso: string) => new Clock('Asia/Ho_Chi_Minh', new Date(iso));
@@ -38,7 +38,8 @@ describe('overdue sweep (real SQLite files, real Redis)', () => {
     const events = [{ ...first, data: { ...first.data, taskId } }, ...extra].map((e) => ({ ...e, metadata: meta }));
     await store.appendToStream({ stream: taskStream(taskId), events, expected: 'no_stream' });
   };
-  const overdueEvents = async (taskId: string) => (await store.readStream(taskStream(taskId))).events.filter((e) => e.type === 'TaskBecameOverdue');
+  const overdueEvents = async (taskId: string) =>
+    (await store.readStream(taskStream(taskId))).events.filter((e) => e.type === 'TaskBecameOverdue');
 
   it('marks a task overdue once, after the end of its due day, and never twice', async () => {
     await assign('a', '2026-03-31');
@@ -65,14 +66,58 @@ describe('overdue sweep (real SQLite files, real Redis)', () => {
     await assign('done', '2026-03-31', [{ type: 'TaskCancelled', data: { taskId: 'done', reason: 'Hủy' } }]);
     await assign('reported', '2026-03-31', [
       { type: 'TaskAcknowledged', data: { taskId: 'reported', by: 'BTC' } },
-      { type: 'CompletionReported', data: { taskId: 'reported', by: 'BTC', result: 'Xong', reportedAt: '2026-03-30T01:00:00Z', reportedOn: '2026-03-30' } },
+      {
+        type: 'CompletionReported',
+        data: { taskId: 'reported', by: 'BTC', result: 'Xong', reportedAt: '2026-03-30T01:00:00Z', reportedOn: '2026-03-30' },
+      },
     ]);
     await assign('extended', '2026-03-31', [
-      { type: 'DeadlineChanged', data: { taskId: 'extended', from: { due: '2026-03-31', kind: 'date' }, to: { due: '2026-06-30', kind: 'date' }, reason: 'Gia hạn', cause: 'extension' } },
+      {
+        type: 'DeadlineChanged',
+        data: {
+          taskId: 'extended',
+          from: { due: '2026-03-31', kind: 'date' },
+          to: { due: '2026-06-30', kind: 'date' },
+          reason: 'Gia hạn',
+          cause: 'extension',
+        },
+      },
     ]);
     const { overdue } = await sweepOverdue(store, deadlines, at('2026-04-10T03:00:00Z'), policy);
     expect(overdue).toEqual([]);
     expect((await sweepOverdue(store, deadlines, at('2026-07-01T03:00:00Z'), policy)).overdue).toEqual(['extended']);
+  });
+
+  it('a periodic duty: each period past its due date is recorded missed once, and the sweep follows the next period', async () => {
+    const monthly = assignedMonthly();
+    await store.appendToStream({
+      stream: taskStream('monthly'),
+      events: [{ ...monthly, data: { ...monthly.data, taskId: 'monthly' }, metadata: meta }],
+      expected: 'no_stream',
+    });
+    const missed = async () =>
+      (await store.readStream(taskStream('monthly'))).events.filter((e) => e.type === 'PeriodicReportMissed').map((e) => e.data);
+    expect((await sweepOverdue(store, deadlines, at('2026-03-06T03:00:00Z'), policy)).overdue).toEqual(['monthly']);
+    await sweepOverdue(store, deadlines, at('2026-03-07T03:00:00Z'), policy);
+    expect(await missed()).toEqual([
+      { taskId: 'monthly', period: '2026-03', due: '2026-03-05', next: { period: '2026-04', due: '2026-04-05' } },
+    ]);
+    // 05/04/2026 is a Sunday: the April period runs to the end of Monday 06/04.
+    await sweepOverdue(store, deadlines, at('2026-04-06T10:00:00Z'), policy);
+    expect(await missed()).toHaveLength(1);
+    await sweepOverdue(store, deadlines, at('2026-04-06T17:00:00Z'), policy);
+    expect((await missed()).map((d) => (d as { period: string }).period)).toEqual(['2026-03', '2026-04']);
+    expect(await overdueEvents('monthly')).toHaveLength(0);
+  });
+
+  it('a task registered as historical still becomes overdue: a state, not a message', async () => {
+    const old = assigned('2020-06-30');
+    await store.appendToStream({
+      stream: taskStream('old'),
+      events: [{ ...old, data: { ...old.data, taskId: 'old', historical: true }, metadata: meta }],
+      expected: 'no_stream',
+    });
+    expect((await sweepOverdue(store, deadlines, at('2026-12-03T03:00:00Z'), policy)).overdue).toEqual(['old']);
   });
 
   it('two sweeps at once append one event per task', async () => {
@@ -91,7 +136,15 @@ describe('overdue sweep (real SQLite files, real Redis)', () => {
     const events = new QueueEvents(QUEUES.deadlines, { connection, prefix });
     await events.waitUntilReady();
     const completed = new Promise<unknown>((resolve) => events.on('completed', ({ returnvalue }) => resolve(returnvalue)));
-    const sweep = await startOverdueSweep({ connection, prefix, everyMs: 60_000, store, deadlines, clock: at('2026-04-05T03:00:00Z'), policy });
+    const sweep = await startOverdueSweep({
+      connection,
+      prefix,
+      everyMs: 60_000,
+      store,
+      deadlines,
+      clock: at('2026-04-05T03:00:00Z'),
+      policy,
+    });
     try {
       expect(await completed).toEqual({ overdue: ['queued'] });
       expect(await overdueEvents('queued')).toHaveLength(1);
