@@ -1,33 +1,11 @@
-import { DeadlineCalendar, isRealDate, localDate } from './calendar.port';
-import {
-  BRANCH_INDEX,
-  EVENT_ANCHOR,
-  LENIENT,
-  LUNAR_NEW_YEAR,
-  MONTH_RANGE,
-  PatternSet,
-  QUALIFIED_NOUN_BEFORE,
-  RECURRING,
-  ROMAN_QUARTER,
-  STEM_INDEX,
-  STRICT,
-  URGENT,
-  YEARLESS_DATE,
-} from './deadline.patterns';
+import { isRealDate, localDate } from './calendar.port';
+import { DeadlineContext, DeadlineMatch, allMatches, eachMatch, toMatch } from './deadline-match';
+import { LENIENT, MONTH_RANGE, PatternSet, QUALIFIED_NOUN_BEFORE, RECURRING, ROMAN_QUARTER, STRICT, URGENT } from './deadline.patterns';
 import { DeadlineKind, ParsedDeadline } from './directive.types';
 import { endOfMonthBlock, endOfWeek, nextDayOfMonth, nextDayOfQuarter, nextExplicitDay, nextWeekday } from './recurring-deadline';
+import { findEvent, findLunarNewYear, findYearless } from './special-deadlines';
 
-export interface DeadlineContext {
-  issuedAt: string | null;
-  calendar: DeadlineCalendar;
-}
-
-/** A deadline found in a text, with where its phrase sits (to split units and trim labels). */
-export interface DeadlineMatch {
-  deadline: ParsedDeadline;
-  index: number;
-  end: number;
-}
+export type { DeadlineContext, DeadlineMatch } from './deadline-match';
 
 export const NO_DEADLINE: ParsedDeadline = { due: null, phrase: null, kind: 'none', rule: null };
 
@@ -96,29 +74,11 @@ const DATED: Array<[keyof PatternSet, Interpreter]> = [
   ['yearToEnd', interpretYearToEnd],
 ];
 
-function allMatches(re: RegExp, text: string): RegExpExecArray[] {
-  re.lastIndex = 0;
-  const out: RegExpExecArray[] = [];
-  for (let m = re.exec(text); m; m = re.exec(text)) out.push(m);
-  return out;
-}
-
-/** Matches one at a time, so a search can stop at the first one that makes sense. */
-function* eachMatch(re: RegExp, text: string): Generator<RegExpExecArray> {
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) yield m;
-}
-
-// Cheap gates before the costly patterns: most clauses name no time at all.
 const HAS_YEAR = /(?:19|20)\d{2}/;
 const MAY_BE_RELATIVE = /\d\s*(?:\([^)]*\)\s*)?(?:ngày|tháng)/u;
 const MAY_END_YEAR = /(?:hết|trong)\s+năm/u;
 const MAY_RECUR = /hằng|hàng|mỗi|định kỳ|lần|cuối/iu;
 const MAY_URGE = /khẩn|ngay|kịp|thường/iu;
-
-function toMatch(m: RegExpExecArray, d: Omit<ParsedDeadline, 'phrase'>): DeadlineMatch {
-  return { deadline: { ...d, phrase: m[0].trim() }, index: m.index, end: m.index + m[0].length };
-}
 
 /** The earliest dated phrase; at the same position the longest wins ("2021-2025" over "2021"). */
 /**
@@ -270,70 +230,6 @@ const WEEKDAYS: Record<string, number> = {
   'thứ 7': 6,
   'chủ nhật': 0,
 };
-
-const MAY_BE_YEARLESS = /ngày\s+\d/u;
-
-/** "trước ngày 30 tháng 4": the next such day after the issue date (gold/RULES.md additions). */
-function findYearless(text: string, ctx: DeadlineContext): DeadlineMatch | null {
-  if (!MAY_BE_YEARLESS.test(text)) return null;
-  for (const m of eachMatch(YEARLESS_DATE, text)) {
-    const day = Number(m[1]);
-    const month = Number(m[2] ?? m[3]);
-    if (month < 1 || month > 12 || day < 1 || day > 31) continue;
-    if (!ctx.issuedAt) return toMatch(m, { kind: 'date', due: null, rule: 'no year and the issue date is unknown' });
-    return toMatch(m, {
-      kind: 'date',
-      due: nextExplicitDay(ctx.issuedAt, [[day, month]]),
-      rule: 'no year: the next such day after the issue date',
-    });
-  }
-  return null;
-}
-
-/** The Gregorian year of a Tết named by its stem and branch ("Bính Ngọ" → 2026), near the issue year. */
-function yearOfCycle(stem: string, branch: string, around: number): number | null {
-  const s = STEM_INDEX[stem.toLowerCase()];
-  const b = BRANCH_INDEX[branch.toLowerCase()];
-  for (let y = around - 1; y <= around + 60; y += 1) if (y % 10 === s && y % 12 === b) return y;
-  return null;
-}
-
-/** "trước Tết Nguyên đán (Bính Ngọ) (năm 2026)": the last working day before the break. */
-function findLunarNewYear(text: string, ctx: DeadlineContext): DeadlineMatch | null {
-  if (!text.includes('Tết') && !text.includes('tết')) return null;
-  for (const m of eachMatch(LUNAR_NEW_YEAR, text)) {
-    const issuedYear = ctx.issuedAt ? Number(ctx.issuedAt.slice(0, 4)) : null;
-    let year = m[3] ? Number(m[3]) : m[1] && m[2] && issuedYear ? yearOfCycle(m[1], m[2], issuedYear) : null;
-    let due = year ? ctx.calendar.beforeLunarNewYear(year) : null;
-    if (!year && ctx.issuedAt && issuedYear) {
-      // No year named: the next Tết after the issue date.
-      for (const y of [issuedYear, issuedYear + 1]) {
-        const candidate = ctx.calendar.beforeLunarNewYear(y);
-        if (candidate && candidate > ctx.issuedAt) {
-          [year, due] = [y, candidate];
-          break;
-        }
-      }
-    }
-    const rule = due
-      ? `last working day before the Lunar New Year break of ${year}`
-      : 'Lunar New Year break not in the holiday data; no date';
-    return toMatch(m, { kind: 'relative', due, rule });
-  }
-  return null;
-}
-
-const MAY_BE_EVENT = /họp|hội nghị|đại hội/iu;
-
-/** "trước kỳ họp thứ 10 của Quốc hội", "tại phiên họp tiếp theo": an event the calendar cannot date. */
-function findEvent(text: string): DeadlineMatch | null {
-  if (!MAY_BE_EVENT.test(text)) return null;
-  for (const m of eachMatch(EVENT_ANCHOR, text)) {
-    if (QUALIFIED_NOUN_BEFORE.test(text.slice(0, m.index))) continue;
-    return toMatch(m, { kind: 'relative', due: null, rule: 'anchored to an event the calendar cannot date; no date until it is set' });
-  }
-  return null;
-}
 
 /**
  * The deadline of a piece of running text: a dated phrase first, then a recurring one, a date
