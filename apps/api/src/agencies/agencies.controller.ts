@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { Clock, CLOCK } from '@tdnv/config';
 import { Actor } from '@tdnv/domain';
@@ -20,11 +20,13 @@ export class AgenciesController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  @ApiOperation({ summary: 'The agency catalogue (danh mục cơ quan) with units and groups' })
   @Get()
   async list(): Promise<{ items: AgencyListItem[] }> {
     return { items: (await this.directory.snapshot()).list() };
   }
 
+  @ApiOperation({ summary: 'One agency, its contacts and units' })
   @Get(':code')
   async get(@Param('code') code: string): Promise<AgencyListItem> {
     const item = (await this.directory.snapshot()).list().find((a) => a.code === code);
@@ -32,11 +34,13 @@ export class AgenciesController {
     return item;
   }
 
+  @ApiOperation({ summary: 'Set an agency’s focal point and leader emails (admin)' })
   @Put(':code/contacts') @HttpCode(200)
   contacts(@Param('code') code: string, @Body() body: ContactsDto, @Req() req: FastifyRequest, @CurrentActor() actor: Actor): Promise<AgencyCommandResult> {
     return this.commandBus.execute(new UpdateAgencyContactsCommand(code, body, commandContext(req, actor, this.clock)));
   }
 
+  @ApiOperation({ summary: 'Add a unit under an agency (the agency itself or an admin)' })
   @Post(':code/units')
   addUnit(@Param('code') code: string, @Body() body: UnitDto, @Req() req: FastifyRequest, @CurrentActor() actor: Actor): Promise<AgencyCommandResult> {
     return this.commandBus.execute(new AddAgencyUnitCommand(code, body, commandContext(req, actor, this.clock)));

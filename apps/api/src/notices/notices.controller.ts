@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { RefusedWithStateError } from '@tdnv/command-handling';
 import { Clock, CLOCK, EVENT_STORE } from '@tdnv/config';
@@ -44,11 +44,13 @@ export class NoticesController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  @ApiOperation({ summary: 'Register a notice (đăng ký thông báo) with its directives: one task per lead agency (groups fan out)' })
   @Post()
   register(@Body() body: RegisterNoticeDto, @Req() req: FastifyRequest, @CurrentActor() actor: Actor): Promise<RegisterNoticeResult> {
     return this.commandBus.execute(new RegisterNoticeCommand(body, commandContext(req, actor, this.clock)));
   }
 
+  @ApiOperation({ summary: 'A notice as the caller may see it (its public directives and the confidential ones it sees a task of)' })
   @Get(':id')
   async get(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<Notice & { revision: number }> {
     const { events, revision } = await this.store.readStream(noticeStream(id));
@@ -58,6 +60,7 @@ export class NoticesController {
     return { ...visible, revision };
   }
 
+  @ApiOperation({ summary: 'Parse the text or .docx of a document into directives, leads and deadlines, with no side effect' })
   @Post('preview')
   @HttpCode(200)
   @ApiConsumes('application/json', 'text/plain', DOCX_MEDIA_TYPE)
@@ -72,6 +75,7 @@ export class NoticesController {
     return parse(input.text, { issuedAt: input.issuedAt });
   }
 
+  @ApiOperation({ summary: 'Parse and register a document in one step, with corrections by path (edits) and historical import' })
   @Post('import')
   @ApiConsumes('application/json', 'text/plain', DOCX_MEDIA_TYPE)
   async import(

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@tdnv/domain';
 import { EventStore } from '@tdnv/event-store';
 import { projectionStatuses, SqlDatabase } from '@tdnv/read-models';
@@ -17,6 +17,7 @@ export class ProjectionsAdminController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
+  @ApiOperation({ summary: 'Checkpoint, pending events and lag of each read-model projection (VPCP, admin)' })
   @Get()
   async list(@CurrentActor() actor: Actor) {
     requireRole(actor, 'vpcp', 'admin');

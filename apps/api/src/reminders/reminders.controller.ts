@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Clock, CLOCK } from '@tdnv/config';
 import { Actor } from '@tdnv/domain';
 import { LadderContext, foldReminderView, upcoming } from '@tdnv/reminders';
@@ -24,6 +24,7 @@ export class RemindersController {
     @Inject(REMINDER_LADDER) private readonly ladder: Omit<LadderContext, 'now'>,
   ) {}
 
+  @ApiOperation({ summary: 'What was sent for a task and what is scheduled next (the reminder ladder)' })
   @Get(':id/reminders')
   async reminders(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<RemindersView> {
     // Same visibility as GET /tasks/:id: the reader refuses what the actor may not see.

@@ -15,11 +15,11 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { map, Observable } from 'rxjs';
 import { Clock, CLOCK } from '@tdnv/config';
-import { Actor, TaskCommand, TaskCommandType } from '@tdnv/domain';
+import { Actor, TaskCommand, TaskCommandType, OPEN_STATUSES } from '@tdnv/domain';
 import { CurrentActor } from '../auth/auth.guard';
 import { commandContext, setEtag } from '../http/request-context';
 import { ExecuteTaskCommand, TaskCommandResult, TaskReader, TaskView } from '@tdnv/tasks';
@@ -38,6 +38,21 @@ import {
   PeriodicReportDto,
   ReasonDto,
 } from './task-requests.dto';
+
+/** What every task command answers (and its ETag): the task's id, its new revision and state. */
+const CommandAnswer = () =>
+  ApiOkResponse({
+    description: 'The task after the command; `revision` is also the ETag to send back as If-Match',
+    schema: {
+      type: 'object',
+      required: ['taskId', 'revision', 'state'],
+      properties: {
+        taskId: { type: 'string', example: '2026-45-tb-vpcp.1.btc' },
+        revision: { type: 'integer', example: 3 },
+        state: { type: 'string', enum: [...OPEN_STATUSES, 'completed', 'cancelled'] },
+      },
+    },
+  });
 
 type Payload<T extends TaskCommandType> = Extract<TaskCommand, { type: T }>['payload'];
 type CommandRequest = FastifyRequest<{ Params: { id: string } }> & { actor: Actor };
@@ -73,34 +88,44 @@ export class TasksController {
     @Inject(ATTACHMENT_STORE) private readonly attachments: AttachmentStore,
   ) {}
 
+  @ApiOperation({ summary: 'A task as the caller may see it, with allowedActions, occurrences and its ETag (revision)' })
   @Get(':id')
   get(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<TaskView> {
     return this.reader.task(id, actor);
   }
 
+  @ApiOperation({ summary: 'Every event of a task (lịch sử): who did what and when' })
   @Get(':id/history')
   history(@Param('id') id: string, @CurrentActor() actor: Actor) {
     return this.reader.history(id, actor);
   }
 
+  @ApiOperation({ summary: 'Acknowledge a task (tiếp nhận) — the lead agency' })
+  @CommandAnswer()
   @Post(':id/acknowledge')
   @HttpCode(200)
   acknowledge(@Body() _b: EmptyDto, @Req() r: CommandRequest) {
     return this.run(r, 'AcknowledgeTask', {});
   }
 
+  @ApiOperation({ summary: 'Decline a task as outside the agency’s remit (không thuộc thẩm quyền)' })
+  @CommandAnswer()
   @Post(':id/decline')
   @HttpCode(200)
   decline(@Body() b: ReasonDto, @Req() r: CommandRequest) {
     return this.run(r, 'DeclineTask', { reason: b.reason });
   }
 
+  @ApiOperation({ summary: 'Reassign a task to another agency (VPCP), or a sub-task to another unit (the delegating agency)' })
+  @CommandAnswer()
   @Post(':id/reassign')
   @HttpCode(200)
   reassign(@Body() b: ReassignDto, @Req() r: CommandRequest) {
     return this.run(r, 'ReassignTask', { agency: b.agency, reason: b.reason });
   }
 
+  @ApiOperation({ summary: 'Report progress (báo cáo tiến độ) — lead or coordinator' })
+  @CommandAnswer()
   @Post(':id/progress')
   @HttpCode(200)
   async progress(@Body() b: ProgressDto, @Req() r: CommandRequest) {
@@ -108,30 +133,40 @@ export class TasksController {
     return this.run(r, 'ReportProgress', { note: b.note, percent: b.percent, documentRef: b.documentRef, attachments });
   }
 
+  @ApiOperation({ summary: 'Request an extension (đề nghị gia hạn) — the lead agency' })
+  @CommandAnswer()
   @Post(':id/extension-requests')
   @HttpCode(200)
   requestExtension(@Body() b: ExtensionRequestDto, @Req() r: CommandRequest) {
     return this.run(r, 'RequestExtension', { proposedDue: b.proposedDue, reason: b.reason });
   }
 
+  @ApiOperation({ summary: 'Approve the pending extension (chấp thuận gia hạn): the deadline moves' })
+  @CommandAnswer()
   @Post(':id/extension-requests/current/approve')
   @HttpCode(200)
   approveExtension(@Body() b: ApproveExtensionDto, @Req() r: CommandRequest) {
     return this.run(r, 'ApproveExtension', { due: b.due });
   }
 
+  @ApiOperation({ summary: 'Reject the pending extension with a reason' })
+  @CommandAnswer()
   @Post(':id/extension-requests/current/reject')
   @HttpCode(200)
   rejectExtension(@Body() b: ReasonDto, @Req() r: CommandRequest) {
     return this.run(r, 'RejectExtension', { reason: b.reason });
   }
 
+  @ApiOperation({ summary: 'Amend the deadline (điều chỉnh thời hạn) with a reason' })
+  @CommandAnswer()
   @Put(':id/deadline')
   @HttpCode(200)
   amendDeadline(@Body() b: DeadlineDto, @Req() r: CommandRequest) {
     return this.run(r, 'AmendDeadline', { due: b.due, reason: b.reason });
   }
 
+  @ApiOperation({ summary: 'Report completion (báo cáo hoàn thành) — the lead agency' })
+  @CommandAnswer()
   @Post(':id/completion')
   @HttpCode(200)
   async reportCompletion(@Body() b: CompletionDto, @Req() r: CommandRequest) {
@@ -139,24 +174,32 @@ export class TasksController {
     return this.run(r, 'ReportCompletion', { result: b.result, documentRef: b.documentRef, attachments });
   }
 
+  @ApiOperation({ summary: 'Accept the completion report (xác nhận hoàn thành): on time or late by the effective due date' })
+  @CommandAnswer()
   @Post(':id/completion/accept')
   @HttpCode(200)
   acceptCompletion(@Body() _b: EmptyDto, @Req() r: CommandRequest) {
     return this.run(r, 'AcceptCompletion', {});
   }
 
+  @ApiOperation({ summary: 'Return the completion report for more work, with a reason' })
+  @CommandAnswer()
   @Post(':id/completion/return')
   @HttpCode(200)
   returnCompletion(@Body() b: ReasonDto, @Req() r: CommandRequest) {
     return this.run(r, 'ReturnCompletion', { reason: b.reason });
   }
 
+  @ApiOperation({ summary: 'Cancel a task (thu hồi) with a reason' })
+  @CommandAnswer()
   @Post(':id/cancel')
   @HttpCode(200)
   cancel(@Body() b: ReasonDto, @Req() r: CommandRequest) {
     return this.run(r, 'CancelTask', { reason: b.reason });
   }
 
+  @ApiOperation({ summary: 'Submit a periodic duty’s report for one period (báo cáo định kỳ): 2026-12, 2026-Q4, 2026-H2, 2026' })
+  @CommandAnswer()
   @Post(':id/periodic-reports')
   @HttpCode(200)
   submitPeriodicReport(@Body() b: PeriodicReportDto, @Req() r: CommandRequest) {
@@ -164,6 +207,8 @@ export class TasksController {
   }
 
   // The child's id and the unit's parent are filled in by the handler, which knows the state.
+  @ApiOperation({ summary: 'Delegate a task to one of the lead’s own units (giao đơn vị cấp dưới), due no later than the task' })
+  @CommandAnswer()
   @Post(':id/delegate')
   @HttpCode(200)
   delegate(@Body() b: DelegateDto, @Req() r: CommandRequest) {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { hashPassword } from '@tdnv/auth';
 import { Clock, CLOCK } from '@tdnv/config';
@@ -22,6 +22,7 @@ export class UsersController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  @ApiOperation({ summary: 'Create a user (admin)' })
   @Post()
   async create(@Body() body: CreateUserDto, @CurrentActor() actor: Actor, @Req() req: FastifyRequest): Promise<PublicUser> {
     requireRole(actor, 'admin');
@@ -34,6 +35,7 @@ export class UsersController {
     );
   }
 
+  @ApiOperation({ summary: 'List users (admin)' })
   @Get()
   async list(@CurrentActor() actor: Actor): Promise<{ items: PublicUser[] }> {
     requireRole(actor, 'admin');
@@ -41,6 +43,7 @@ export class UsersController {
     return { items: Object.values(users).map(publicUser).sort((a, b) => a.email.localeCompare(b.email)) };
   }
 
+  @ApiOperation({ summary: 'Disable a user (admin): their tokens stop working' })
   @Post(':id/disable') @HttpCode(200)
   disable(@Param('id') id: string, @CurrentActor() actor: Actor, @Req() req: FastifyRequest): Promise<PublicUser> {
     requireRole(actor, 'admin');
