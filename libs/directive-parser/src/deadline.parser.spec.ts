@@ -1,4 +1,5 @@
 import { calendarPort } from './calendar.adapter';
+import { nextOccurrence } from '@tdnv/domain';
 import { DeadlineContext, findDeadline, parseDeadlinePhrase } from './deadline.parser';
 
 const calendar = calendarPort();
@@ -210,5 +211,25 @@ describe('gold/RULES.md additions', () => {
       '2026-04-20',
       'trong 10 ngày làm việc kể từ ngày ký Công điện này',
     ]);
+  });
+});
+
+describe('the rhythm of a periodic duty agrees with the domain', () => {
+  it.each([
+    ['trước ngày 20 hằng tháng', '2025-12-08'],
+    ['Định kỳ hằng tháng, trước ngày 05', '2026-01-15'],
+    ['định kỳ 6 tháng (trước ngày 15/6 và 15/12)', '2025-12-08'],
+    ['trước ngày 15/6 và 15/12 hằng năm', '2020-07-01'],
+    ['trước ngày 15 của tháng cuối quý', '2020-03-16'],
+    ['hằng quý', '2025-09-12'],
+    ['định kỳ 6 tháng', '2024-03-12'],
+    ['Hằng năm', '2025-12-22'],
+    ['hàng tháng', '2020-02-12'],
+    ['trước 16 giờ thứ Sáu hằng tuần', '2025-03-10'],
+    ['hằng tuần', '2025-03-10'],
+  ])('%s issued %s: the first occurrence is the due date', (text, issued) => {
+    const d = parseDeadlinePhrase(text, at(issued));
+    expect(d.recurrence).toBeDefined();
+    expect(nextOccurrence(d.recurrence!, issued)?.due).toBe(d.due);
   });
 });

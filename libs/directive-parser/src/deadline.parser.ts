@@ -1,7 +1,7 @@
 import { isRealDate, localDate } from './calendar.port';
 import { DeadlineContext, DeadlineMatch, allMatches, eachMatch, toMatch } from './deadline-match';
 import { LENIENT, MONTH_RANGE, PatternSet, QUALIFIED_NOUN_BEFORE, RECURRING, ROMAN_QUARTER, STRICT, URGENT } from './deadline.patterns';
-import { DeadlineKind, ParsedDeadline } from './directive.types';
+import { DeadlineKind, ParsedDeadline, Recurrence } from './directive.types';
 import { endOfMonthBlock, endOfWeek, nextDayOfMonth, nextDayOfQuarter, nextExplicitDay, nextWeekday } from './recurring-deadline';
 import { findEvent, findLunarNewYear, findYearless } from './special-deadlines';
 
@@ -155,6 +155,44 @@ function monthRange(text: string, ctx: DeadlineContext): DeadlineMatch | null {
   return null;
 }
 
+/** The rhythm of a periodic duty in the domain's terms, for the series of occurrences the import registers. */
+function rhythm(key: keyof typeof RECURRING, m: RegExpExecArray): Recurrence | undefined {
+  switch (key) {
+    case 'statedDays':
+    case 'explicitDays': {
+      const dates = [...m[1].matchAll(/(\d{1,2})\s*\/\s*(\d{1,2})/g)].map((x) => [Number(x[2]), Number(x[1])] as [number, number]);
+      return { freq: dates.length === 2 ? 'half-yearly' : 'yearly', dates };
+    }
+    case 'dayOfMonthAfter':
+    case 'dayOfMonthBefore':
+      return { freq: 'monthly', day: Number(m[1]) };
+    case 'dayOfQuarter':
+      return { freq: 'quarterly', day: Number(m[1]), monthOfQuarter: 3 };
+    case 'everyNMonths':
+      return EVERY_N_MONTHS[Number(m[1] ?? m[2])];
+    case 'weekday':
+      return { freq: 'weekly', day: WEEKDAYS[m[1].toLowerCase().replace(/\s+/gu, ' ')] || 7 };
+    case 'period':
+      return PERIODS[m[1].toLowerCase()];
+    case 'bare':
+      return undefined;
+  }
+}
+
+const EVERY_N_MONTHS: Record<number, Recurrence> = {
+  1: { freq: 'monthly', day: 31 },
+  3: { freq: 'quarterly' },
+  6: { freq: 'half-yearly' },
+  12: { freq: 'yearly' },
+};
+/** The period's last day, as the rules want ("hằng tháng" → the end of the month, a week → Sunday). */
+const PERIODS: Record<string, Recurrence> = {
+  tuần: { freq: 'weekly', day: 7 },
+  tháng: { freq: 'monthly', day: 31 },
+  quý: { freq: 'quarterly' },
+  năm: { freq: 'yearly' },
+};
+
 function recurringDue(key: keyof typeof RECURRING, m: RegExpExecArray, ctx: DeadlineContext): { due: string | null; rule: string } {
   const at = ctx.issuedAt;
   const cal = ctx.calendar;
@@ -196,7 +234,8 @@ function findRecurring(text: string, ctx: DeadlineContext): DeadlineMatch | null
     for (const m of allMatches(RECURRING[key], text)) {
       if (key === 'period' && QUALIFIED_NOUN_BEFORE.test(text.slice(0, m.index))) continue;
       const { due, rule } = recurringDue(key, m, ctx);
-      return toMatch(m, { kind: 'recurring', due, rule });
+      const recurrence = rhythm(key, m);
+      return toMatch(m, { kind: 'recurring', due, rule, ...(recurrence ? { recurrence } : {}) });
     }
   }
   return null;

@@ -1,4 +1,6 @@
-import type { DeadlineKind as DomainDeadlineKind } from '@tdnv/domain';
+import type { DeadlineKind as DomainDeadlineKind, Recurrence } from '@tdnv/domain';
+
+export type { Recurrence } from '@tdnv/domain';
 
 /**
  * Public shapes of the directive parser (issue 3). Everything here is plain data so the result can
@@ -22,6 +24,8 @@ export interface ParsedDeadline {
   kind: DeadlineKind;
   /** How `due` was derived, kept for audit ("last day of the month", "15 working days after …"). */
   rule: string | null;
+  /** Recurring deadlines: the rhythm of the duty (libs/domain Recurrence), whose first occurrence is `due`. */
+  recurrence?: Recurrence;
 }
 
 export interface TextSpan {
