@@ -3,6 +3,7 @@ import { Agency, AgencyContacts, AgencyGroup, AgencyKind, AgencyMention, NewUnit
 import { parseAgencyData } from './agency-data.parser';
 import { buildCatalogueParts, CatalogueParts, CODE_PATTERN, deepFreeze } from './catalogue.builder';
 import { leadingTitleLength } from './leading-titles';
+import { inferUnitType } from './unit-type';
 import { normalizeVietnamese } from './normalize-vietnamese';
 import { foldSpan, scanTokens } from './vietnamese-tokenizer';
 
@@ -244,7 +245,8 @@ export class AgencyCatalogue {
       aliases: [...(unit.aliases ?? [])],
       contacts: { focal: [], leader: [] },
     };
-    if (unit.unitType !== undefined) added.unitType = unit.unitType;
+    const unitType = unit.unitType ?? inferUnitType(name);
+    if (unitType !== undefined) added.unitType = unitType;
     const agencies = new Map(this.parts.agencies);
     agencies.set(code, deepFreeze(added));
     return new AgencyCatalogue({ ...this.parts, agencies });

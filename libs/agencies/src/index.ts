@@ -7,3 +7,4 @@ export * from './agency-catalogue';
 export * from './normalize-vietnamese';
 export { parseCsv, parseUnitRows, parentsFirst } from './unit-file';
 export type { UnitFile, UnitRecord } from './unit-file';
+export { inferUnitType } from './unit-type';

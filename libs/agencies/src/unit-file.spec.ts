@@ -44,4 +44,17 @@ describe('unit files (a province or ministry catalogue in CSV/XLSX)', () => {
     expect(catalogue.unitsOf('BTC_CUC_THUE').map((u) => u.code)).toEqual(['BTC_CUC_THUE_KV1']);
     expect(catalogue.get('BTC_CUC_THUE')?.unitType).toBe('ministry_unit');
   });
+
+  it('reads the type of a unit added with a name only (through the API) from its name', () => {
+    const catalogue = AgencyCatalogue.load().withUnits([
+      { code: 'LCU_X_MUONG_TE', name: 'Ủy ban nhân dân xã Mường Tè', parent: 'LCU' },
+      { code: 'LCU_STC', name: 'Sở Tài chính', parent: 'LCU' },
+      { code: 'LCU_TT', name: 'Tổ công tác đặc biệt', parent: 'LCU' },
+    ]);
+    expect(catalogue.unitsOf('LCU').map((u) => [u.code, u.unitType])).toEqual([
+      ['LCU_X_MUONG_TE', 'commune'],
+      ['LCU_STC', 'department'],
+      ['LCU_TT', undefined],
+    ]);
+  });
 });
