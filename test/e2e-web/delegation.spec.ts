@@ -69,8 +69,9 @@ describe('delegation to a unit (Chromium)', () => {
     const catalogue = (await stack.api.request('GET', '/api/v1/agencies', { token: stack.api.token('agency', 'BTC') })).body as {
       items: { code: string; name: string; parent?: string }[];
     };
-    const own = catalogue.items.filter((a) => a.parent === 'BTC').map((a) => `${a.name} (${a.code})`);
-    expect(own).toContain(`${UNIT.name} (${UNIT.code})`);
+    // By name only: the code is in the option's tooltip, not its text (issue 13).
+    const own = catalogue.items.filter((a) => a.parent === 'BTC').map((a) => a.name);
+    expect(own).toContain(UNIT.name);
     expect(await unit.locator('option').allTextContents()).toEqual(['— Chọn —', ...own]);
     await unit.selectOption(UNIT.code);
     const due = page.getByLabel('Thời hạn giao đơn vị *');
@@ -122,8 +123,10 @@ describe('delegation to a unit (Chromium)', () => {
     await unitPage.goto(childPath);
     const from = unitPage.locator('p.delegated-from');
     await from.waitFor();
-    expect(await from.textContent()).toBe(`Giao từ nhiệm vụ ${taskId} của Bộ Tài chính`);
-    expect(await from.getByRole('link', { name: taskId }).getAttribute('href')).toBe(`/nhiem-vu/${encodeURIComponent(taskId)}`);
+    expect(await from.textContent()).toBe('Giao từ nhiệm vụ của Bộ Tài chính');
+    expect(await from.getByRole('link', { name: 'nhiệm vụ của Bộ Tài chính' }).getAttribute('href')).toBe(
+      `/nhiem-vu/${encodeURIComponent(taskId)}`,
+    );
     await unitPage.getByRole('button', { name: 'Tiếp nhận' }).waitFor(); // the unit leads the child
     expect(await unitPage.locator('h1.task-title').textContent()).toContain('Cục Tin học chủ trì xây dựng phần mềm kho dữ liệu');
     await screenshot(unitPage, '32-nhiem-vu-don-vi');
@@ -131,7 +134,7 @@ describe('delegation to a unit (Chromium)', () => {
     // The lead follows the child link and comes back by the link on the child.
     await childLink.click();
     await page.waitForURL((url) => decodeURIComponent(url.pathname) === `/nhiem-vu/${childId}`);
-    await page.locator('p.delegated-from').getByRole('link', { name: taskId }).click();
+    await page.locator('p.delegated-from').getByRole('link', { name: 'nhiệm vụ của Bộ Tài chính' }).click();
     await page.waitForURL((url) => decodeURIComponent(url.pathname) === `/nhiem-vu/${taskId}`);
     await page.getByRole('region', { name: 'Nhiệm vụ giao đơn vị' }).waitFor();
 

@@ -88,9 +88,15 @@ describe('web story (Chromium)', () => {
     await vpcpPage.getByRole('button', { name: /^Đăng ký \d+ nhiệm vụ$/ }).click();
     await vpcpPage.locator('#reg-number-error').waitFor();
     await vpcpPage.getByLabel('Số hiệu').fill('57/TB-VPCP');
-    await vpcpPage.getByLabel('Ngày ban hành').fill('2020-02-12');
+    await vpcpPage.getByLabel('Ngày ban hành').fill('12/02/2020');
     // A correction: 3.b.6 is marked as a key task (trọng tâm).
     await vpcpPage.locator('tr[data-path="3.b.6"]').getByLabel('Trọng tâm').check();
+    // Every 2020 deadline has passed: the summary asks how to import them before the button acts.
+    await vpcpPage
+      .locator('[data-summary]')
+      .getByText(/đã qua/)
+      .waitFor();
+    await vpcpPage.getByLabel(/Nhập để theo dõi/).check();
     await screenshot(vpcpPage, '02-nhap-thong-bao-xem-truoc');
     await vpcpPage.getByRole('button', { name: /^Đăng ký \d+ nhiệm vụ$/ }).click();
     await vpcpPage.getByRole('heading', { name: 'Đã đăng ký thông báo' }).waitFor();
@@ -137,7 +143,7 @@ describe('web story (Chromium)', () => {
     await agencyPage.getByRole('button', { name: 'Đề nghị gia hạn' }).click();
     await agencyPage.getByRole('button', { name: 'Gửi: Đề nghị gia hạn' }).click();
     await agencyPage.locator('#extension-proposedDue-error').waitFor(); // required field, said beside it
-    await agencyPage.getByLabel('Thời hạn đề nghị *').fill(PROPOSED_DUE);
+    await agencyPage.getByLabel('Thời hạn đề nghị *').fill(ddmmyyyy(PROPOSED_DUE));
     await agencyPage.getByLabel('Lý do *').fill('Chờ ý kiến thẩm định của các Bộ, ngành');
     await agencyPage.getByRole('button', { name: 'Gửi: Đề nghị gia hạn' }).click();
     await agencyPage.locator('.timeline li[data-event="ExtensionRequested"]').waitFor();
@@ -150,7 +156,9 @@ describe('web story (Chromium)', () => {
     const item = vpcpPage.locator('[aria-labelledby="ext-title"] li').filter({ hasText: 'thiết bị di động' });
     await item.waitFor();
     await screenshot(vpcpPage, '07-xet-duyet-gia-han');
+    await item.getByText('Chờ ý kiến thẩm định của các Bộ, ngành').waitFor(); // the reason, on the card
     await item.getByRole('button', { name: 'Chấp thuận gia hạn' }).click();
+    await item.getByRole('button', { name: 'Đồng ý: Chấp thuận gia hạn' }).click(); // asked twice
     await vpcpPage.locator('.alert.success').filter({ hasText: 'Đã chấp thuận gia hạn' }).waitFor();
     await stack.caughtUp();
   });
@@ -177,6 +185,7 @@ describe('web story (Chromium)', () => {
     const item = vpcpPage.locator('[aria-labelledby="done-title"] li').filter({ hasText: 'thiết bị di động' });
     await item.waitFor();
     await item.getByRole('button', { name: 'Xác nhận hoàn thành' }).click();
+    await item.getByRole('button', { name: 'Đồng ý: Xác nhận hoàn thành' }).click();
     await vpcpPage.locator('.alert.success').filter({ hasText: 'Đã xác nhận hoàn thành' }).waitFor();
     await screenshot(vpcpPage, '09-xet-duyet-sau-xac-nhan');
     await stack.caughtUp();

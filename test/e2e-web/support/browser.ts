@@ -3,6 +3,10 @@ import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, ConsoleMessage, Page } from 'playwright-core';
 import { ROOT } from './build-web';
 
+// Callbacks that run inside the page: the test program has no DOM types, so their globals are declared.
+declare const location: { protocol: string };
+declare const sessionStorage: { setItem(key: string, value: string): void };
+
 export const ARTIFACTS = join(ROOT, 'test-artifacts', 'e2e-web');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -26,8 +30,8 @@ export class WatchedContext {
 
   private constructor(readonly context: BrowserContext) {}
 
-  static async open(browser: Browser, baseURL: string, viewport = { width: 1280, height: 900 }): Promise<WatchedContext> {
-    const context = await browser.newContext({ baseURL, viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
+  static async open(browser: Browser, baseURL: string, viewport = { width: 1280, height: 900 }, locale = 'vi-VN'): Promise<WatchedContext> {
+    const context = await browser.newContext({ baseURL, viewport, locale, timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
     const watched = new WatchedContext(context);
     context.on('page', (page) => watched.watch(page));
     return watched;
@@ -49,6 +53,13 @@ export class WatchedContext {
       if (!this.allowed.some((a) => a.test(text))) this.errors.push(text);
     });
     page.on('pageerror', (error) => this.errors.push(`uncaught: ${error.message}`));
+  }
+
+  /** Signs this context in with a bearer token (no sign-in page): the app reads it from sessionStorage. */
+  async signInWith(token: string): Promise<void> {
+    await this.context.addInitScript((t: string) => {
+      if (location.protocol.startsWith('http')) sessionStorage.setItem('tdnv.token', t); // not on about:blank
+    }, token);
   }
 
   close(): Promise<void> {

@@ -48,7 +48,9 @@ export class WebStack {
     const head = events.length ? events[events.length - 1].position : 0n;
     let checkpoints = await readCheckpoints(this.db!);
     const reached = async () => (checkpoints = await readCheckpoints(this.db!)).length > 0 && checkpoints.every((c) => c.position >= head);
-    await eventually(reached, () => `projections to reach ${head}: ${checkpoints.map((c) => `${c.name}@${c.position}`).join(', ')}`, { timeoutMs });
+    await eventually(reached, () => `projections to reach ${head}: ${checkpoints.map((c) => `${c.name}@${c.position}`).join(', ')}`, {
+      timeoutMs,
+    });
   }
 
   async dispose(): Promise<void> {

@@ -1,118 +1,96 @@
 import { useEffect, useState } from 'preact/hooks';
-import { forgetAgencies, loadAgencies } from '../../api/agencies';
-import { api, ApiError } from '../../api/client';
+import { forgetAgencies, loadAgencies, matchesAgency } from '../../api/agencies';
 import { Agency } from '../../api/types';
-import { Alert, ErrorAlert } from '../../components/alert';
-import { Field, invalid } from '../../components/field';
-import { fold } from '../../lib/format';
+import { ErrorAlert } from '../../components/alert';
 import { PageProps } from '../../routes';
+import { ContactsForm, UnitForm } from './agency-forms';
 
-const emails = (text: string) =>
-  text
-    .split(/[\s,;]+/)
-    .map((e) => e.trim())
-    .filter(Boolean);
+const SHOWN = 100;
+const hasContact = (a: Agency) => (a.contacts?.focal.length ?? 0) + (a.contacts?.leader.length ?? 0) > 0;
 
-/** Admin: the contact emails (focal point, leader) that reminders and escalations go to. */
+/**
+ * Admin: the catalogue as people use it. Contact emails (focal point, leader) are where reminders
+ * and escalations go: agencies without one are listed first, since their reminders go nowhere.
+ * Units (Sở, Cục, Vụ) are added under their agency, so tasks can be delegated to them.
+ */
 export function AgenciesAdminPage(_props: PageProps) {
   const [items, setItems] = useState<Agency[]>();
   const [error, setError] = useState<unknown>();
   const [q, setQ] = useState('');
-  const [editing, setEditing] = useState<string>();
+  const [open, setOpen] = useState<{ code: string; form: 'contacts' | 'unit' }>();
+  const reload = () => {
+    forgetAgencies();
+    void loadAgencies().then(setItems, setError);
+  };
   useEffect(() => void loadAgencies().then(setItems, setError), []);
 
-  const shown = (items ?? []).filter(
-    (a) => a.kind !== 'group' && (!q || fold(`${a.code} ${a.name} ${a.aliases.join(' ')}`).includes(fold(q))),
-  );
+  const agencies = (items ?? []).filter((a) => a.kind !== 'group');
+  const missing = agencies.filter((a) => !hasContact(a));
+  const shown = agencies.filter((a) => !q || matchesAgency(a, q));
+  const unitsOf = (code: string) => agencies.filter((u) => u.parent === code);
   return (
     <section>
-      <h1>Đầu mối liên hệ của cơ quan</h1>
+      <h1>Cơ quan, đơn vị và đầu mối liên hệ</h1>
       <ErrorAlert error={error} />
+      {items && missing.length > 0 && (
+        <details class="card warn-card" data-missing-contacts>
+          <summary>
+            <strong>{missing.length} cơ quan, đơn vị chưa có email đầu mối hoặc lãnh đạo</strong>: thư đôn đốc, cảnh báo quá hạn gửi cho các
+            cơ quan này sẽ không đến ai.
+          </summary>
+          <ul class="columns">
+            {missing.map((a) => (
+              <li key={a.code}>
+                <button type="button" class="link" onClick={() => (setQ(a.name), setOpen({ code: a.code, form: 'contacts' }))}>
+                  {a.name}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       <div class="field" role="search">
-        <label for="a-q">Tìm cơ quan</label>
-        <input id="a-q" type="search" value={q} onInput={(e) => setQ(e.currentTarget.value)} placeholder="ví dụ: tai chinh" />
+        <label for="a-q">Tìm cơ quan (gõ có dấu hoặc không dấu)</label>
+        <input id="a-q" type="search" value={q} onInput={(e) => setQ(e.currentTarget.value)} placeholder="ví dụ: bo tai chinh, tp hcm" />
       </div>
       <ul class="tasks">
-        {shown.slice(0, 100).map((a) => (
-          <li key={a.code} data-agency={a.code}>
-            <strong>{a.name}</strong> <span class="hint">({a.code})</span>
+        {shown.slice(0, SHOWN).map((a) => (
+          <li key={a.code} data-agency={a.code} class={hasContact(a) ? undefined : 'u-soon'}>
+            <strong title={a.code}>{a.name}</strong>
+            {a.parent && <span class="hint"> · đơn vị thuộc {items?.find((p) => p.code === a.parent)?.name}</span>}
             <div class="meta">
-              <span>Đầu mối: {a.contacts?.focal.join(', ') || '—'}</span>
-              <span>Lãnh đạo: {a.contacts?.leader.join(', ') || '—'}</span>
+              <span>Đầu mối: {a.contacts?.focal.join(', ') || 'chưa có'}</span>
+              <span>Lãnh đạo: {a.contacts?.leader.join(', ') || 'chưa có'}</span>
+              {unitsOf(a.code).length > 0 && <span>{unitsOf(a.code).length} đơn vị trực thuộc</span>}
             </div>
-            {editing === a.code ? (
-              <ContactsForm
-                agency={a}
-                onSaved={() => {
-                  setEditing(undefined);
-                  forgetAgencies();
-                  void loadAgencies().then(setItems, setError);
-                }}
-                onCancel={() => setEditing(undefined)}
-              />
-            ) : (
-              <button type="button" onClick={() => setEditing(a.code)}>
+            <div class="actions">
+              <button
+                type="button"
+                aria-expanded={open?.code === a.code && open.form === 'contacts'}
+                onClick={() => setOpen({ code: a.code, form: 'contacts' })}
+              >
                 Sửa đầu mối
               </button>
+              {a.kind !== 'unit' && (
+                <button
+                  type="button"
+                  aria-expanded={open?.code === a.code && open.form === 'unit'}
+                  onClick={() => setOpen({ code: a.code, form: 'unit' })}
+                >
+                  Thêm đơn vị trực thuộc
+                </button>
+              )}
+            </div>
+            {open?.code === a.code && open.form === 'contacts' && (
+              <ContactsForm agency={a} onSaved={reload} onCancel={() => setOpen(undefined)} />
+            )}
+            {open?.code === a.code && open.form === 'unit' && (
+              <UnitForm parent={a} taken={new Set(agencies.map((x) => x.code))} onSaved={reload} onCancel={() => setOpen(undefined)} />
             )}
           </li>
         ))}
       </ul>
+      {shown.length > SHOWN && <p class="hint">Còn {shown.length - SHOWN} cơ quan khác: gõ tên để tìm.</p>}
     </section>
-  );
-}
-
-function ContactsForm({ agency, onSaved, onCancel }: { agency: Agency; onSaved: () => void; onCancel: () => void }) {
-  const [focal, setFocal] = useState((agency.contacts?.focal ?? []).join(', '));
-  const [leader, setLeader] = useState((agency.contacts?.leader ?? []).join(', '));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>();
-  const [saved, setSaved] = useState(false);
-  async function save(e: Event) {
-    e.preventDefault();
-    setError(undefined);
-    setErrors({});
-    try {
-      await api('PUT', `/agencies/${encodeURIComponent(agency.code)}/contacts`, { body: { focal: emails(focal), leader: emails(leader) } });
-      setSaved(true);
-      onSaved();
-    } catch (err) {
-      setError(err);
-      // "focal.0" → the focal field.
-      if (err instanceof ApiError) setErrors(Object.fromEntries(Object.entries(err.fieldErrors()).map(([k, v]) => [k.split('.')[0], v])));
-    }
-  }
-  const f = `c-${agency.code}`;
-  return (
-    <form onSubmit={save} noValidate class="card">
-      {saved && <Alert kind="success">Đã lưu.</Alert>}
-      <ErrorAlert error={error} />
-      <Field id={`${f}-focal`} label="Email đầu mối theo dõi (cách nhau bằng dấu phẩy)" error={errors.focal}>
-        <input
-          id={`${f}-focal`}
-          value={focal}
-          onInput={(e) => setFocal(e.currentTarget.value)}
-          style="width: 100%"
-          {...invalid(`${f}-focal`, errors.focal)}
-        />
-      </Field>
-      <Field id={`${f}-leader`} label="Email lãnh đạo cơ quan" error={errors.leader}>
-        <input
-          id={`${f}-leader`}
-          value={leader}
-          onInput={(e) => setLeader(e.currentTarget.value)}
-          style="width: 100%"
-          {...invalid(`${f}-leader`, errors.leader)}
-        />
-      </Field>
-      <div class="actions">
-        <button class="primary" type="submit">
-          Lưu
-        </button>
-        <button type="button" onClick={onCancel}>
-          Hủy bỏ
-        </button>
-      </div>
-    </form>
   );
 }

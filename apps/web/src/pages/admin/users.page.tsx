@@ -4,6 +4,8 @@ import { PublicUser } from '../../api/types';
 import { Alert, ErrorAlert } from '../../components/alert';
 import { Field, invalid } from '../../components/field';
 import { ROLE_LABELS } from '../../lib/labels';
+import { AgencyPicker } from '../../components/agency-picker';
+import { AgencyName } from '../../components/agency-name';
 import { useLoad } from '../../lib/use-load';
 import { PageProps } from '../../routes';
 
@@ -28,7 +30,7 @@ export function UsersAdminPage(_props: PageProps) {
         name: form.name.trim(),
         role: form.role,
         password: form.password,
-        ...(form.role === 'agency' ? { agency: form.agency.trim().toUpperCase() } : {}),
+        ...(form.role === 'agency' ? { agency: form.agency } : {}),
       };
       await api('POST', '/users', { body });
       setMessage(`Đã tạo người dùng ${body.email}.`);
@@ -79,8 +81,14 @@ export function UsersAdminPage(_props: PageProps) {
             </select>
           </Field>
           {form.role === 'agency' && (
-            <Field id="u-agency" label="Mã cơ quan" error={errors.agency}>
-              <input id="u-agency" value={form.agency} onInput={set('agency')} size={10} {...invalid('u-agency', errors.agency)} />
+            <Field id="u-agency" label="Cơ quan, đơn vị" error={errors.agency}>
+              <AgencyPicker
+                id="u-agency"
+                value={form.agency ? [form.agency] : []}
+                onChange={(codes) => setForm((f) => ({ ...f, agency: codes[0] ?? '' }))}
+                invalid={!!errors.agency}
+                describedBy={errors.agency ? 'u-agency-error' : undefined}
+              />
             </Field>
           )}
           <Field id="u-password" label="Mật khẩu (ít nhất 10 ký tự)" error={errors.password}>
@@ -120,7 +128,7 @@ export function UsersAdminPage(_props: PageProps) {
                 <td data-label="Email">{u.email}</td>
                 <td data-label="Họ và tên">{u.name}</td>
                 <td data-label="Vai trò">{ROLE_LABELS[u.role] ?? u.role}</td>
-                <td data-label="Cơ quan">{u.agency ?? '—'}</td>
+                <td data-label="Cơ quan">{u.agency ? <AgencyName code={u.agency} /> : '—'}</td>
                 <td data-label="Trạng thái">{u.disabled ? 'Đã khóa' : 'Đang hoạt động'}</td>
                 <td>
                   {!u.disabled && (

@@ -1,25 +1,22 @@
-import { AgencyIndex, agencyName } from '../../api/agencies';
-import { formatDate } from '../../lib/format';
+import { AgencyIndex } from '../../api/agencies';
+import { ParseResult } from '../../api/types';
+import { AgencyPicker } from '../../components/agency-picker';
+import { DateInput } from '../../components/date-input';
 import { KIND_LABELS } from '../../lib/labels';
-import { Row, rowErrors } from './import-model';
+import { Row, rowErrors, tasksOf } from './import-model';
+import { rowWarnings } from './row-warnings';
 
 interface Props {
   rows: Row[];
+  parsed: ParseResult;
   agencies?: AgencyIndex;
+  today: string;
   serverErrors: Record<string, string>;
-  unresolved: Record<string, string[]>;
   onChange: (index: number, patch: Partial<Row>) => void;
 }
 
-const names = (index: AgencyIndex | undefined, text: string) =>
-  text
-    .split(/[\s,;]+/)
-    .filter(Boolean)
-    .map((c) => agencyName(index, c.toUpperCase()))
-    .join('; ');
-
-/** The parsed directives, one editable row each; warnings and unresolved names are highlighted. */
-export function DirectiveTable({ rows, agencies, serverErrors, unresolved, onChange }: Props) {
+/** The parsed directives, one editable row each, with their warnings as sentences on the row they concern. */
+export function DirectiveTable({ rows, parsed, agencies, today, serverErrors, onChange }: Props) {
   return (
     <div class="table-wrap">
       <table class="stack-sm directive-table">
@@ -36,9 +33,10 @@ export function DirectiveTable({ rows, agencies, serverErrors, unresolved, onCha
         </thead>
         <tbody>
           {rows.map((r, i) => {
-            const errs: Record<string, string | undefined> = { ...rowErrors(r, agencies), ...pick(serverErrors, r.path) };
-            const warnings = [...r.parsed.warnings, ...(unresolved[r.path] ?? []).map((t) => `Không nhận ra cơ quan: “${t}”`)];
+            const errs: Record<string, string | undefined> = { ...rowErrors(r), ...pick(serverErrors, r.path) };
+            const warnings = r.drop ? [] : rowWarnings(r, parsed, agencies, today);
             const id = `d${i}`;
+            const n = tasksOf(r, agencies);
             return (
               <tr
                 key={r.path}
@@ -48,6 +46,7 @@ export function DirectiveTable({ rows, agencies, serverErrors, unresolved, onCha
               >
                 <td data-label="Mục">
                   <strong>{r.path}</strong>
+                  {n > 1 && <div class="hint">{n} nhiệm vụ</div>}
                 </td>
                 <td data-label="Nội dung" style="min-width: 18rem">
                   <label class="sr-only" for={`${id}-text`}>
@@ -70,59 +69,58 @@ export function DirectiveTable({ rows, agencies, serverErrors, unresolved, onCha
                     </ul>
                   )}
                 </td>
-                <td data-label="Chủ trì" style="min-width: 10rem">
+                <td data-label="Chủ trì" style="min-width: 12rem">
                   <label class="sr-only" for={`${id}-lead`}>
                     Cơ quan chủ trì {r.path}
                   </label>
-                  <input
+                  <AgencyPicker
                     id={`${id}-lead`}
-                    list="agency-codes"
+                    multiple
+                    filter={() => true}
                     value={r.lead}
                     disabled={r.drop}
-                    onInput={(e) => onChange(i, { lead: e.currentTarget.value })}
-                    aria-invalid={errs.lead ? true : undefined}
-                    aria-describedby={errs.lead ? `${id}-lead-error` : undefined}
-                    size={12}
+                    onChange={(lead) => onChange(i, { lead })}
+                    invalid={!!errs.lead}
+                    describedBy={errs.lead ? `${id}-lead-error` : undefined}
+                    placeholder="Thêm cơ quan chủ trì"
                   />
-                  <div class="hint">{names(agencies, r.lead)}</div>
                   {errs.lead && (
                     <div class="error-text" id={`${id}-lead-error`}>
                       {errs.lead}
                     </div>
                   )}
                 </td>
-                <td data-label="Phối hợp" style="min-width: 10rem">
+                <td data-label="Phối hợp" style="min-width: 12rem">
                   <label class="sr-only" for={`${id}-co`}>
                     Cơ quan phối hợp {r.path}
                   </label>
-                  <input
+                  <AgencyPicker
                     id={`${id}-co`}
-                    list="agency-codes"
+                    multiple
+                    filter={() => true}
                     value={r.coordinators}
                     disabled={r.drop}
-                    onInput={(e) => onChange(i, { coordinators: e.currentTarget.value })}
-                    aria-invalid={errs.coordinators ? true : undefined}
-                    size={12}
+                    onChange={(coordinators) => onChange(i, { coordinators })}
+                    invalid={!!errs.coordinators}
+                    placeholder="Thêm cơ quan phối hợp"
                   />
-                  <div class="hint">{names(agencies, r.coordinators)}</div>
                   {errs.coordinators && <div class="error-text">{errs.coordinators}</div>}
                 </td>
                 <td data-label="Thời hạn">
                   <label class="sr-only" for={`${id}-due`}>
                     Thời hạn {r.path}
                   </label>
-                  <input
+                  <DateInput
                     id={`${id}-due`}
-                    type="date"
                     value={r.due}
                     disabled={r.drop}
-                    onInput={(e) => onChange(i, { due: e.currentTarget.value })}
+                    onChange={(due) => due !== undefined && onChange(i, { due })}
                   />
                   <div class="hint">
-                    {r.due ? formatDate(r.due) : 'Không thời hạn'}
+                    {!r.due && 'Không thời hạn'}
                     {r.parsed.deadline.phrase && (
                       <>
-                        <br />
+                        {!r.due && <br />}
                         từ: “{r.parsed.deadline.phrase}” ({KIND_LABELS[r.parsed.deadline.kind] ?? r.parsed.deadline.kind})
                       </>
                     )}
@@ -149,14 +147,6 @@ export function DirectiveTable({ rows, agencies, serverErrors, unresolved, onCha
           })}
         </tbody>
       </table>
-      <datalist id="agency-codes">
-        {agencies &&
-          [...agencies.values()].map((a) => (
-            <option key={a.code} value={a.code}>
-              {a.name}
-            </option>
-          ))}
-      </datalist>
     </div>
   );
 }

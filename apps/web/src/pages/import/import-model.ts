@@ -5,8 +5,8 @@ import { ParsedDirective } from '../../api/types';
 export interface Row {
   path: string;
   text: string;
-  lead: string;
-  coordinators: string;
+  lead: string[];
+  coordinators: string[];
   due: string;
   drop: boolean;
   key: boolean;
@@ -15,19 +15,14 @@ export interface Row {
 
 /** A group lead (all ministries…) is kept as its group code so it fans out on registration. */
 const parsedLead = (d: ParsedDirective): string[] => (d.fanout ? [d.fanout] : d.lead.map((a) => a.code));
-const codes = (text: string): string[] =>
-  text
-    .split(/[\s,;]+/)
-    .map((c) => c.trim().toUpperCase())
-    .filter(Boolean);
 const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 export function toRows(directives: ParsedDirective[]): Row[] {
   return directives.map((d) => ({
     path: d.path,
     text: d.text,
-    lead: parsedLead(d).join(', '),
-    coordinators: d.coordinators.map((a) => a.code).join(', '),
+    lead: parsedLead(d),
+    coordinators: d.coordinators.map((a) => a.code),
     due: d.deadline.due ?? '',
     drop: false,
     key: false,
@@ -55,14 +50,14 @@ export function editsOf(rows: Row[]): DirectiveEdit[] {
     }
     const e: DirectiveEdit = { path: r.path };
     if (r.text.trim() !== r.parsed.text) e.text = r.text.trim();
-    if (!same(codes(r.lead), parsedLead(r.parsed))) e.lead = codes(r.lead);
+    if (!same(r.lead, parsedLead(r.parsed))) e.lead = r.lead;
     if (
       !same(
-        codes(r.coordinators),
+        r.coordinators,
         r.parsed.coordinators.map((a) => a.code),
       )
     )
-      e.coordinators = codes(r.coordinators);
+      e.coordinators = r.coordinators;
     if (r.due !== (r.parsed.deadline.due ?? '')) e.deadline = deadlineOf(r);
     if (r.key) e.key = true;
     if (Object.keys(e).length > 1) edits.push(e);
@@ -77,15 +72,18 @@ function deadlineOf(r: Row): { due?: string; phrase?: string; kind: string } {
 }
 
 /** The body of POST /notices from the rows (used for .docx uploads, whose text the page does not hold). */
-export function registerBody(rows: Row[], header: { number: string; issuedAt: string; title: string; leader?: string }) {
+export function registerBody(
+  rows: Row[],
+  header: { number: string; issuedAt: string; title: string; leader?: string; historical?: boolean },
+) {
   return {
     ...header,
     directives: rows
       .filter((r) => !r.drop)
       .map((r) => ({
         text: r.text.trim(),
-        lead: codes(r.lead),
-        coordinators: codes(r.coordinators),
+        lead: r.lead,
+        coordinators: r.coordinators,
         deadline: r.due !== (r.parsed.deadline.due ?? '') ? deadlineOf(r) : parsedDeadline(r.parsed),
         key: r.key,
       })),
@@ -97,21 +95,21 @@ function parsedDeadline(d: ParsedDirective) {
   return { due: due ?? undefined, phrase: phrase ?? undefined, kind: due === null && kind !== 'recurring' ? 'none' : kind };
 }
 
-/** Problems the page can see before sending: unknown codes, a directive with no lead. */
-export function rowErrors(r: Row, index: AgencyIndex | undefined): Partial<Record<'lead' | 'coordinators' | 'text', string>> {
+/** Problems the page can see before sending: a directive with no lead or no text. */
+export function rowErrors(r: Row): Partial<Record<'lead' | 'coordinators' | 'text', string>> {
   if (r.drop) return {};
   const out: Partial<Record<'lead' | 'coordinators' | 'text', string>> = {};
-  const unknown = (list: string[]) => (index ? list.filter((c) => !index.has(c)) : []);
-  const lead = codes(r.lead);
-  if (lead.length === 0) out.lead = 'Chưa có cơ quan chủ trì: nhập mã cơ quan hoặc bỏ chỉ đạo này';
-  else if (unknown(lead).length) out.lead = `Mã không có trong danh mục: ${unknown(lead).join(', ')}`;
-  const co = unknown(codes(r.coordinators));
-  if (co.length) out.coordinators = `Mã không có trong danh mục: ${co.join(', ')}`;
+  if (r.lead.length === 0) out.lead = 'Chưa có cơ quan chủ trì: chọn cơ quan hoặc bỏ chỉ đạo này';
   if (!r.text.trim()) out.text = 'Nội dung không được để trống';
   return out;
 }
 
-/** Tasks the registration will create (groups fan out), for the progress bar. */
+/** Tasks a row will create (a group fans out into one per member). */
+export function tasksOf(r: Row, index: AgencyIndex | undefined): number {
+  return r.drop ? 0 : r.lead.reduce((m, c) => m + (index?.get(c)?.members?.length ?? 1), 0);
+}
+
+/** Tasks the registration will create, for the summary and the progress bar. */
 export function expectedTasks(rows: Row[], index: AgencyIndex | undefined): number {
-  return rows.filter((r) => !r.drop).reduce((n, r) => n + codes(r.lead).reduce((m, c) => m + (index?.get(c)?.members?.length ?? 1), 0), 0);
+  return rows.reduce((n, r) => n + tasksOf(r, index), 0);
 }

@@ -4,7 +4,9 @@ import { api, ApiError } from '../../api/client';
 import { ParseResult } from '../../api/types';
 import { Alert, ErrorAlert } from '../../components/alert';
 import { Field, invalid } from '../../components/field';
-import { formatDate } from '../../lib/format';
+import { formatDate, todayLocal } from '../../lib/format';
+import { DateInput } from '../../components/date-input';
+import { ImportSummary, overdueTasks } from './import-summary';
 import { PageProps } from '../../routes';
 import { DirectiveTable } from './directive-table';
 import { editsOf, expectedTasks, registerBody, Row, rowErrors, toRows } from './import-model';
@@ -29,6 +31,7 @@ export function ImportPage(_props: PageProps) {
   const [error, setError] = useState<unknown>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [done, setDone] = useState<Registered>();
+  const [historical, setHistorical] = useState<boolean>();
 
   useEffect(() => void loadAgencies().then((a) => setAgencies(indexAgencies(a)), setError), []);
 
@@ -59,7 +62,9 @@ export function ImportPage(_props: PageProps) {
     const local: Record<string, string> = {};
     if (!number.trim()) local.number = 'Nhập số hiệu văn bản, ví dụ 45/TB-VPCP';
     if (!issuedAt) local.issuedAt = 'Nhập ngày ban hành';
-    if (Object.keys(local).length || rows.some((r) => Object.keys(rowErrors(r, agencies)).length)) {
+    if (overdueTasks(rows, agencies, todayLocal()) > 0 && historical === undefined)
+      local.historical = 'Hãy chọn cách nhập các nhiệm vụ đã quá hạn';
+    if (Object.keys(local).length || rows.some((r) => Object.keys(rowErrors(r)).length)) {
       setFieldErrors(local);
       setError(new Error('Còn nội dung cần sửa: xem các ô được đánh dấu đỏ.'));
       return;
@@ -75,10 +80,11 @@ export function ImportPage(_props: PageProps) {
               issuedAt,
               title: parsed.notice.title ?? number.trim(),
               ...(parsed.notice.leader ? { leader: parsed.notice.leader } : {}),
+              ...(historical ? { historical: true } : {}),
             }),
           })
         : await api<Registered>('POST', '/notices/import', {
-            body: { text: source.text, number: number.trim(), issuedAt, edits: editsOf(rows) },
+            body: { text: source.text, number: number.trim(), issuedAt, edits: editsOf(rows), ...(historical ? { historical: true } : {}) },
           });
       setDone(data);
     } catch (e) {
@@ -124,9 +130,8 @@ export function ImportPage(_props: PageProps) {
     );
   }
 
-  const unresolved: Record<string, string[]> = {};
-  for (const u of parsed?.unresolved ?? []) (unresolved[u.path] ??= []).push(u.text);
   const total = expectedTasks(rows, agencies);
+  const today = todayLocal();
 
   return (
     <section>
@@ -155,27 +160,38 @@ export function ImportPage(_props: PageProps) {
                 />
               </Field>
               <Field id="reg-date" label="Ngày ban hành" error={fieldErrors.issuedAt}>
-                <input
+                <DateInput
                   id="reg-date"
-                  type="date"
                   value={issuedAt}
-                  onInput={(e) => setIssuedAt(e.currentTarget.value)}
-                  {...invalid('reg-date', fieldErrors.issuedAt)}
+                  onChange={(v) => setIssuedAt(v ?? '')}
+                  invalid={!!fieldErrors.issuedAt}
+                  describedBy={fieldErrors.issuedAt ? 'reg-date-error' : undefined}
                 />
               </Field>
             </div>
-            <p>
-              Tìm thấy <strong>{rows.length}</strong> chỉ đạo; sẽ giao <strong>{total}</strong> nhiệm vụ.{' '}
-              {rows.filter((r) => r.parsed.warnings.length).length} chỉ đạo có cảnh báo (tô vàng).
-            </p>
+            {(parsed.notice.notes ?? []).map((n) => (
+              <p key={n} class="hint">
+                ⚠ {n}
+              </p>
+            ))}
           </div>
           {fieldErrors.edits && <Alert>{fieldErrors.edits}</Alert>}
           <DirectiveTable
             rows={rows}
+            parsed={parsed}
             agencies={agencies}
+            today={today}
             serverErrors={fieldErrors}
-            unresolved={unresolved}
             onChange={(i, patch) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)))}
+          />
+          <ImportSummary
+            rows={rows}
+            parsed={parsed}
+            agencies={agencies}
+            today={today}
+            historical={historical}
+            onHistorical={setHistorical}
+            error={fieldErrors.historical}
           />
           {busy === 'register' && <RegisterProgress tasks={total} />}
           <div class="actions">

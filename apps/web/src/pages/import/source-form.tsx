@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { Field, invalid } from '../../components/field';
+import { DateInput } from '../../components/date-input';
 
 export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -67,13 +68,7 @@ export function SourceForm({ busy, errors, onPreview }: Props) {
           />
         </Field>
         <Field id="notice-date" label="Ngày ban hành (nếu văn bản không ghi)" error={errors.issuedAt}>
-          <input
-            id="notice-date"
-            type="date"
-            value={issuedAt}
-            onInput={(e) => setIssuedAt(e.currentTarget.value)}
-            {...invalid('notice-date', errors.issuedAt)}
-          />
+          <DateInput id="notice-date" value={issuedAt} onChange={(v) => setIssuedAt(v ?? '')} invalid={!!errors.issuedAt} />
         </Field>
       </div>
       <button class="primary" type="submit" disabled={busy}>

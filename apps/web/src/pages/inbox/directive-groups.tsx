@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { shortLabel, useAgencies } from '../../api/agencies';
+import { agencyName, shortLabel, useAgencies } from '../../api/agencies';
 import { get } from '../../api/client';
 import { DirectiveGroup, TaskListItem } from '../../api/types';
 import { AgencyName } from '../../components/agency-name';
@@ -47,15 +47,17 @@ function GroupRow({ g }: { g: DirectiveGroup }) {
   const text = g.text.length > 220 ? `${g.text.slice(0, 220)}…` : g.text;
   const load = () =>
     get<{ items: TaskListItem[] }>(`/tasks?noticeId=${encodeURIComponent(g.noticeId)}&directiveIndex=${g.directiveIndex}&limit=200`).then(
-      (r) => setTasks(r.items),
+      // By the agency's name, as the officer looks for one.
+      (r) => setTasks([...r.items].sort((a, b) => agencyName(index, a.lead).localeCompare(agencyName(index, b.lead), 'vi'))),
       setError,
     );
-  const overdue = g.overdueAgencies;
+  const overdue = [...g.overdueAgencies].map((c) => shortLabel(index, c)).sort((a, b) => a.localeCompare(b, 'vi'));
   return (
     <li class={`u-${urgency}`} data-directive={`${g.noticeId} ${g.directiveIndex}`}>
       {g.taskId ? <a href={`/nhiem-vu/${encodeURIComponent(g.taskId)}`}>{text}</a> : <span class="group-text">{text}</span>}
       <div class="meta">
         {g.noticeNumber && <a href={`/thong-bao/${encodeURIComponent(g.noticeId)}`}>Thông báo {g.noticeNumber}</a>}
+        {g.taskId && <SingleState g={g} />}
         <DueRange g={g} />
         {g.key && <span class="badge u-soon">Trọng tâm</span>}
         {g.lead && (
@@ -85,12 +87,22 @@ function GroupRow({ g }: { g: DirectiveGroup }) {
           <details onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && !tasks && void load()}>
             <summary>Xem {g.count} nhiệm vụ theo cơ quan</summary>
             <ErrorAlert error={error} />
-            {tasks ? <TaskList items={tasks} leadFirst /> : <p>Đang tải…</p>}
+            {tasks ? <TaskList items={tasks} leadFirst compact /> : <p>Đang tải…</p>}
           </details>
         </>
       )}
     </li>
   );
+}
+
+/** The state of a directive's one task, from its bucket (the words say it, not only the colour). */
+function SingleState({ g }: { g: DirectiveGroup }) {
+  const c = g.counts;
+  if (c.open_overdue) return <span class="badge u-overdue">Quá hạn</span>;
+  if (c.open_on_time) return <span class="badge u-ok">Trong hạn</span>;
+  if (c.done_on_time || c.done_late) return <span class="badge u-done">Đã hoàn thành{c.done_late ? ' (quá hạn)' : ''}</span>;
+  if (c.cancelled) return <span class="badge u-done">Đã hủy</span>;
+  return <span class="badge u-none">Không thời hạn</span>;
 }
 
 function RollupBar({ g }: { g: DirectiveGroup }) {

@@ -4,10 +4,10 @@ import { DueBadge, StateBadge } from '../../components/badges';
 import { urgencyOf } from '../../lib/urgency';
 
 /** A list, not a table: it reads well on a phone and each task is one link. */
-export function TaskList({ items, leadFirst = false }: { items: TaskListItem[]; leadFirst?: boolean }) {
+export function TaskList({ items, leadFirst = false, compact = false }: { items: TaskListItem[]; leadFirst?: boolean; compact?: boolean }) {
   if (items.length === 0) return <p>Không có nhiệm vụ nào phù hợp.</p>;
   return (
-    <ul class="tasks" aria-label="Nhiệm vụ">
+    <ul class={compact ? 'tasks compact' : 'tasks'} aria-label="Nhiệm vụ">
       {items.map((t) => {
         const info = { due: dueOf(t), state: t.state, overdue: isOverdue(t) };
         return (

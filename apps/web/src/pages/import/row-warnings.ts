@@ -1,0 +1,44 @@
+import { AgencyIndex, agencyName } from '../../api/agencies';
+import { ParseResult } from '../../api/types';
+import { formatDate } from '../../lib/format';
+import { effectiveDue, isWorkingDay } from '../../lib/urgency';
+import { Row } from './import-model';
+
+const WEEKDAY = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy'];
+
+const KIND_WORDS: Record<string, string> = {
+  department: 'một sở, ngành của tỉnh',
+  provincial_unit: 'một cơ quan của tỉnh',
+  district_committee: 'Ủy ban nhân dân cấp huyện',
+  commune_committee: 'Ủy ban nhân dân cấp xã',
+  ministry_unit: 'một đơn vị thuộc Bộ',
+  state_enterprise: 'một doanh nghiệp nhà nước',
+  local_group: 'một nhóm cơ quan của địa phương',
+};
+
+/**
+ * The warnings of one preview row, as sentences: the parser's (already Vietnamese), the names the
+ * catalogue does not hold, and what the page sees of the deadline (past, or on a day off and so
+ * ending on the next working day, Điều 148 Bộ luật Dân sự).
+ */
+export function rowWarnings(r: Row, parsed: ParseResult, index: AgencyIndex | undefined, today: string): string[] {
+  const out = [...r.parsed.warnings];
+  for (const u of parsed.unresolved.filter((x) => x.path === r.path)) {
+    const role = u.role === 'lead' ? 'cơ quan chủ trì' : 'cơ quan phối hợp';
+    const kind = u.kind && KIND_WORDS[u.kind] ? `, có thể là ${KIND_WORDS[u.kind]}` : '';
+    const parent = u.probableParent ? ` của ${agencyName(index, u.probableParent.code)}` : '';
+    out.push(
+      `Không tìm thấy ${role} “${u.text}” trong danh mục${kind}${parent}: chọn cơ quan trong danh sách, hoặc thêm đơn vị ở trang Cơ quan.`,
+    );
+  }
+  if (r.due) {
+    if (r.due < today) out.push(`Thời hạn ${formatDate(r.due)} đã qua: nhiệm vụ sẽ quá hạn ngay khi nhập.`);
+    if (!isWorkingDay(r.due)) {
+      const day = WEEKDAY[new Date(`${r.due}T00:00:00Z`).getUTCDay()];
+      out.push(
+        `Thời hạn ${formatDate(r.due)} là ${day}, ngày nghỉ: hạn cuối tính đến hết ngày làm việc tiếp theo, ${formatDate(effectiveDue(r.due))}.`,
+      );
+    }
+  }
+  return out;
+}
