@@ -1,12 +1,14 @@
 /**
  * Read-model benchmarks: rebuild throughput (SQLite and PostgreSQL), live projection lag under a
- * steady 500 appends/s, and the inbox query for one agency with many tasks in the read model.
+ * steady 500 appends/s, the inbox query for one agency with many tasks in the read model, and
+ * /stats from the projection's counters, now and as of a past day (read-models-stats.ts).
  *
  *   npx tsc -p tsconfig.build.json && node dist/bench/read-models.bench.js
  *   node -r ./test/read-models/swc-register.cjs bench/read-models.bench.ts   (from the sources)
- *   RM_BENCH_EVENTS=1000000 RM_BENCH_PG_EVENTS=200000 RM_BENCH_TASKS=1000000 (defaults)
- *   RM_BENCH_ONLY=sqlite,pg,lag,list picks sections (default: all). CPU time is printed beside wall
- *   time because the machine is shared and wall time alone is noisy.
+ *   RM_BENCH_EVENTS=1000000 RM_BENCH_PG_EVENTS=200000 RM_BENCH_TASKS=1000000 RM_BENCH_STATS_TASKS=1000000 (defaults)
+ *   RM_BENCH_ONLY=sqlite,pg,lag,list,stats picks sections (default: all). CPU time is printed beside
+ *   wall time because the machine is shared and wall time alone is noisy. RM_BENCH_REFERENCE=0
+ *   leaves out the slow reference timings of the paths the counters replaced.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,14 +19,16 @@ import { createDeadlinePolicy } from '@tdnv/calendar';
 import { SqliteEventStore, openEventsDatabase } from '@tdnv/event-store';
 import { redisConnection, nudgeOptions, PROJECTION_JOBS, PROJECTIONS_QUEUE } from '@tdnv/queues';
 import { Queue } from 'bullmq';
-import { migrateReadModels, readCheckpoint, PostgresDatabase, rebuildProjection, PROJECTIONS, SqlDatabase, SqlValue, insertRows, SqliteDatabase, ACCESS_COLUMNS, TASK_COLUMNS, listTasks, taskStats, tasksProjection } from '@tdnv/read-models';
+import { migrateReadModels, readCheckpoint, PostgresDatabase, rebuildProjection, PROJECTIONS, SqlDatabase, SqlValue, insertRows, SqliteDatabase, ACCESS_COLUMNS, TASK_COLUMNS, listTasks, recountTally, tasksProjection } from '@tdnv/read-models';
+import { addDays } from '@tdnv/calendar';
 import { BenchResult } from './bench-result';
+import { statsLatency, statsSection } from './read-models-stats';
 
 const CONTEXT = { policy: createDeadlinePolicy(true), timeZone: 'Asia/Ho_Chi_Minh' };
 const PG_URL = process.env.RM_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const AGENCIES = Array.from({ length: 100 }, (_, i) => `A${i}`);
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
-const ONLY = (process.env.RM_BENCH_ONLY ?? 'sqlite,pg,lag,list').split(',');
+const ONLY = (process.env.RM_BENCH_ONLY ?? 'sqlite,pg,lag,list,stats').split(',');
 /** CPU seconds (user + system) of this process since `from`. */
 const cpuSince = (from: NodeJS.CpuUsage): number => {
   const used = process.cpuUsage(from);
@@ -111,11 +115,14 @@ async function liveLag(dir: string, seconds: number): Promise<string> {
 
 /**
  * Fills the read model with `tasks` tasks over 100 agencies: each led by one agency and coordinated
- * by another (so an agency's inbox is about 2% of all tasks), one in 50 confidential.
+ * by another (so an agency's inbox is about 2% of all tasks), one in 50 confidential, assigned over
+ * ten years (which the inbox does not read; the day counters of /stats do); then the counters are
+ * counted from these rows (recountTally), as the projection would have kept them.
  */
 async function fillInbox(db: SqlDatabase, tasks: number): Promise<void> {
   const generation = (await readCheckpoint(db, 'tasks'))!.generation;
   const at = '2026-02-12T03:00:00.000Z';
+  const assignedOn = (i: number) => addDays('2016-02-12', Math.floor((i * 3650) / tasks));
   for (let from = 0; from < tasks; from += 50_000) {
     await db.transaction(async (tx) => {
       const tasksRows: Record<(typeof TASK_COLUMNS)[number], SqlValue>[] = [];
@@ -128,7 +135,7 @@ async function fillInbox(db: SqlDatabase, tasks: number): Promise<void> {
           delegated_by: null, parent_task_id: null, fanout: null, status: open ? 'in_progress' : 'completed', open_rank: open ? 0 : 1,
           key_flag: 0, confidential: i % 50 ? 0 : 1, due, due_phrase: null, due_kind: 'date', effective_due: due, due_key: due,
           original_due: due, original_phrase: null, original_effective_due: due, pending_due: null, pending_extension: 0,
-          completed_on: null, result: null, result_kind: null, percent: null, assigned_at: at, assigned_on: '2026-02-12',
+          completed_on: open ? null : addDays(due, i % 2 ? -3 : 4), result: null, result_kind: null, percent: null, assigned_at: at, assigned_on: assignedOn(i),
           last_update_at: at, updated_at: at, state: '{}',
         });
       }
@@ -143,6 +150,7 @@ async function fillInbox(db: SqlDatabase, tasks: number): Promise<void> {
       await insertRows(tx, `rm_task_access_g${generation}`, ACCESS_COLUMNS, access);
     });
   }
+  await db.transaction((tx) => recountTally(tx, generation));
 }
 
 /** p50/p99 of one inbox request shape, over `runs` requests spread over the agencies. */
@@ -177,11 +185,8 @@ async function listLatency(dir: string, tasks: number): Promise<string> {
   lines.push(await inboxTimes('role=coordinator', runs, (a) => listTasks(db, own(a), { role: 'coordinator' }, new Date(), today)));
   lines.push(await inboxTimes('VPCP, agency=X', runs, (a) => listTasks(db, vpcp, { agency: a }, new Date(), today)));
   lines.push(await inboxTimes('own inbox, state=open&key=false', runs, (a) => listTasks(db, own(a), { state: 'open', key: false }, new Date(), today)));
-  const names = { agency: (code: string) => code };
-  const statsRuns = Math.max(3, Math.round(runs / 30));
-  lines.push(`GET /stats (today's figures) over the same ${tasks.toLocaleString('en')} tasks (SQLite):`);
-  lines.push(await inboxTimes('VPCP, groupBy=agency', statsRuns, () => taskStats(db, vpcp, { groupBy: 'agency', deadline: 'current', today }, names)));
-  lines.push(await inboxTimes('own agency, groupBy=month', statsRuns, (a) => taskStats(db, own(a), { groupBy: 'month', deadline: 'original', today }, names)));
+  const statsRuns = Number(process.env.RM_BENCH_STATS_RUNS ?? 100);
+  lines.push(...(await statsLatency(db, `the same ${tasks.toLocaleString('en')} tasks`, statsRuns, today, undefined, tasks <= 1_000_000 && process.env.RM_BENCH_REFERENCE !== '0')));
   await db.close();
   return lines.join('\n');
 }
@@ -212,6 +217,7 @@ export async function run(): Promise<BenchResult> {
     }
     if (ONLY.includes('lag')) lines.push(await liveLag(dir, Number(process.env.RM_BENCH_LAG_SECONDS ?? 10)));
     if (ONLY.includes('list')) lines.push(await listLatency(dir, Number(process.env.RM_BENCH_TASKS ?? 1_000_000)));
+    if (ONLY.includes('stats')) lines.push(...(await statsSection(dir, Number(process.env.RM_BENCH_STATS_TASKS ?? 1_000_000), Number(process.env.RM_BENCH_STATS_RUNS ?? 100))));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -18,15 +18,38 @@ export const dueFor = (row: BucketInput, mode: DeadlineMode): string | null =>
   mode === 'original' ? row.original_effective_due : row.effective_due;
 
 /**
- * A task is overdue from the day after its effective due date; a completed task is on time when
- * the accepted completion report was made on or before it.
+ * A task's standing under one deadline mode, whatever day it is judged on: `C` cancelled, `N` no
+ * deadline, `T` done on time, `L` done late, `O<due>` open with that effective due date. The stats
+ * tallies (stats-tally.ts) count tasks per standing, and `bucketOfStanding` judges one on a day,
+ * so a tally and a row give the same bucket by construction.
+ *
+ * A completed task is on time when the accepted completion report was made on or before its due date.
  */
-export function bucketOf(row: BucketInput, today: string, mode: DeadlineMode): Bucket {
-  if (row.status === 'cancelled') return 'cancelled';
+export function standingOf(row: BucketInput, mode: DeadlineMode): string {
+  if (row.status === 'cancelled') return 'C';
   const due = dueFor(row, mode);
-  if (!due) return 'no_deadline';
-  if (row.status === 'completed') return row.completed_on !== null && row.completed_on <= due ? 'done_on_time' : 'done_late';
-  return today > due ? 'open_overdue' : 'open_on_time';
+  if (!due) return 'N';
+  if (row.status === 'completed') return row.completed_on !== null && row.completed_on <= due ? 'T' : 'L';
+  return `O${due}`;
+}
+
+/** A task is overdue from the day after its effective due date. */
+export function bucketOfStanding(standing: string, today: string): Bucket {
+  switch (standing[0]) {
+    case 'C': return 'cancelled';
+    case 'N': return 'no_deadline';
+    case 'T': return 'done_on_time';
+    case 'L': return 'done_late';
+    default: return today > standing.slice(1) ? 'open_overdue' : 'open_on_time';
+  }
+}
+
+export const bucketOf = (row: BucketInput, today: string, mode: DeadlineMode): Bucket => bucketOfStanding(standingOf(row, mode), today);
+
+/** `standingOf` as an SQL expression over rm_tasks `t` (`due` is the column of the deadline mode). */
+export function standingSql(due: string): string {
+  return `CASE WHEN t.status = 'cancelled' THEN 'C' WHEN ${due} IS NULL THEN 'N' WHEN t.status = 'completed' THEN ` +
+    `(CASE WHEN t.completed_on IS NOT NULL AND t.completed_on <= ${due} THEN 'T' ELSE 'L' END) ELSE 'O' || ${due} END`;
 }
 
 export interface Counts extends Record<Bucket, number> {
@@ -42,14 +65,19 @@ export const emptyCounts = (): Counts => ({
 });
 
 export function addToCounts(counts: Counts, row: BucketInput, today: string, mode: DeadlineMode): Bucket {
-  const bucket = bucketOf(row, today, mode);
-  counts[bucket]++;
-  counts.total++;
+  return addStanding(counts, standingOf(row, mode), 1, today);
+}
+
+/** Adds `n` tasks of one standing, judged on `today`. */
+export function addStanding(counts: Counts, standing: string, n: number, today: string): Bucket {
+  const bucket = bucketOfStanding(standing, today);
+  counts[bucket] += n;
+  counts.total += n;
   if (bucket === 'open_overdue') {
-    const age = daysBetween(dueFor(row, mode)!, today);
-    if (age > 30) counts.overdueAgeing.over30++;
-    if (age > 60) counts.overdueAgeing.over60++;
-    if (age > 120) counts.overdueAgeing.over120++;
+    const age = daysBetween(standing.slice(1), today);
+    if (age > 30) counts.overdueAgeing.over30 += n;
+    if (age > 60) counts.overdueAgeing.over60 += n;
+    if (age > 120) counts.overdueAgeing.over120 += n;
   }
   const done = counts.done_on_time + counts.done_late;
   counts.onTimeRate = done ? Math.round((counts.done_on_time / done) * 1000) / 1000 : null;

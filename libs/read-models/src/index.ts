@@ -16,6 +16,7 @@ export * from './report-rows.query';
 export * from './sql-database';
 export * from './sqlite-database';
 export * from './stats.query';
+export * from './stats-sql.query';
 export * from './stats-tally';
 export * from './stats-tally.query';
 export * from './stats-tally.store';

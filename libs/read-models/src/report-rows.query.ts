@@ -1,7 +1,7 @@
 import { Actor } from '@tdnv/domain';
 import { SqlExecutor, SqlValue } from './sql-database';
 import { TaskRow } from './task-item';
-import { visibilityFilter } from './visibility';
+import { maySeeRow, visibilityFilter } from './visibility';
 
 /** What stats and the appendix need of a task, now or as of a past instant: columns of rm_tasks. */
 export type ReportRow = Pick<
@@ -24,48 +24,64 @@ export interface ReportScope {
 }
 
 const STATIC = 't.task_id, t.notice_id, t.notice_number, t.directive_index, t.text, t.coordinators, t.delegated_by, t.confidential, t.key_flag, t.original_due, t.original_phrase, t.original_effective_due, t.assigned_on';
-const CHANGING = 'status, lead, due, due_phrase, effective_due, completed_on, result';
+const CHANGING = ['status', 'lead', 'due', 'due_phrase', 'effective_due', 'completed_on', 'result'];
 
 /**
- * As of an instant, each task is its latest history row recorded up to then (rm_task_history keeps
- * one per event), joined to the fields that never change; tasks assigned later are absent.
+ * Now, each task is its row of rm_tasks. As of an instant, it is its latest history row recorded up
+ * to then (rm_task_history keeps one per event), joined to the fields that never change; tasks
+ * assigned later are absent. The conditions stay on the outer query, so a narrow scope (a notice,
+ * an agency's access rows) picks its tasks first and looks up only their history.
  */
-function source(asOf: string | undefined): { sql: string; params: SqlValue[] } {
-  if (!asOf) return { sql: 'rm_tasks t', params: [] };
-  const changing = CHANGING.split(', ').map((c) => `h.${c}`).join(', ');
+function source(asOf: string | undefined): { from: string; changing: string; where: string[]; params: SqlValue[] } {
+  if (!asOf) return { from: 'rm_tasks t', changing: 't', where: [], params: [] };
   return {
-    sql: `(SELECT ${STATIC}, ${changing} FROM rm_task_history h JOIN rm_tasks t ON t.task_id = h.task_id
-           WHERE h.position = (SELECT MAX(h2.position) FROM rm_task_history h2 WHERE h2.task_id = h.task_id AND h2.occurred_at <= ?)) t`,
+    from: 'rm_tasks t JOIN rm_task_history h ON h.task_id = t.task_id',
+    changing: 'h',
+    where: ['h.position = (SELECT MAX(h2.position) FROM rm_task_history h2 WHERE h2.task_id = t.task_id AND h2.occurred_at <= ?)'],
     params: [asOf],
   };
 }
 
-/** The rows of a report scope the actor may see, as conditions on `t` (rm_tasks, or the asOf rows). */
-export function reportConditions(actor: Actor, scope: ReportScope): { where: string[]; params: SqlValue[] } {
+/**
+ * The rows of a report scope the actor may see, as conditions on `t` (rm_tasks); `changing` is the
+ * alias of the columns that change over time (`t`, or the history rows `h` of an asOf answer).
+ * `visible: false` leaves the actor's visibility out, for a caller that joins the access rows itself.
+ */
+export function reportConditions(actor: Actor, scope: ReportScope, options: { changing?: string; visible?: boolean } = {}): { where: string[]; params: SqlValue[] } {
   const where: string[] = [];
   const params: SqlValue[] = [];
   const add = (sql: string, ...values: SqlValue[]): void => {
     where.push(sql);
     params.push(...values);
   };
-  const visible = visibilityFilter(actor);
-  add(visible.sql, ...visible.params);
+  if (options.visible !== false) {
+    const visible = visibilityFilter(actor);
+    add(visible.sql, ...visible.params);
+  }
   if (scope.publicOnly) add('t.confidential = 0');
   if (scope.noticeId) add('t.notice_id = ?', scope.noticeId);
-  if (scope.agency) add('t.lead = ?', scope.agency);
+  if (scope.agency) add(`${options.changing ?? 't'}.lead = ?`, scope.agency);
   if (scope.from) add('t.assigned_on >= ?', scope.from);
   if (scope.to) add('t.assigned_on <= ?', scope.to);
   return { where, params };
 }
 
+/**
+ * The rows of a scope, now or as of an instant. As of an instant an agency sees what it saw then:
+ * the tasks it led then or has an access row for are read, and the policy (maySeeRow) decides on
+ * the lead of then, so a later reassignment does not change a past answer.
+ */
 export async function reportRows(db: SqlExecutor, actor: Actor, scope: ReportScope): Promise<ReportRow[]> {
   const from = source(scope.asOf);
-  const conditions = reportConditions(actor, scope);
-  const where = conditions.where;
-  const params: SqlValue[] = [...from.params, ...conditions.params];
-  const columns = `${STATIC.replace(/t\./g, 't.')}, ${CHANGING.split(', ').map((c) => `t.${c}`).join(', ')}`;
-  return db.all<ReportRow>(
-    `SELECT ${columns} FROM ${from.sql} WHERE ${where.join(' AND ')} ORDER BY t.notice_id, t.directive_index, t.task_id`,
-    params,
-  );
+  const asAgencyThen = scope.asOf !== undefined && actor.role === 'agency' && actor.agency !== undefined;
+  const conditions = reportConditions(actor, scope, { changing: from.changing, visible: !asAgencyThen });
+  const where = [...from.where, ...conditions.where];
+  const params = [...from.params, ...conditions.params];
+  if (asAgencyThen) {
+    where.push('(h.lead = ? OR t.task_id IN (SELECT a.task_id FROM rm_task_access a WHERE a.agency = ?))');
+    params.push(actor.agency!, actor.agency!);
+  }
+  const columns = `${STATIC}, ${CHANGING.map((c) => `${from.changing}.${c}`).join(', ')}`;
+  const rows = await db.all<ReportRow>(`SELECT ${columns} FROM ${from.from} WHERE ${where.join(' AND ')} ORDER BY t.notice_id, t.directive_index, t.task_id`, params);
+  return asAgencyThen ? rows.filter((row) => maySeeRow(actor, row)) : rows;
 }

@@ -2,6 +2,7 @@ import { addDays } from '@tdnv/calendar';
 import { Actor, OPEN_STATUSES } from '@tdnv/domain';
 import { BUCKETS, Counts, DeadlineMode } from './buckets';
 import { reportConditions, ReportScope } from './report-rows.query';
+import { accessRowSees } from './visibility';
 import { SqlExecutor, SqlValue } from './sql-database';
 
 /** The domain's open states as an SQL list (constants, not input). */
@@ -56,19 +57,30 @@ export function countsOf(row: CountRow): Counts {
   };
 }
 
-/** Today's counts per group, in the database. `asOf` figures are counted in memory (stats.query.ts). */
+/**
+ * The tasks an actor's figures are counted over: an agency's come from its access rows (one walk of
+ * the (agency, …) index, then its tasks by key), everyone else's from rm_tasks under the
+ * visibility filter.
+ */
+function counted(actor: Actor, scope: ReportScope): { from: string; where: string[]; params: SqlValue[] } {
+  if (actor.role !== 'agency' || !actor.agency) return { from: 'rm_tasks t', ...reportConditions(actor, scope) };
+  const { where, params } = reportConditions(actor, scope, { visible: false });
+  return { from: 'rm_task_access a CROSS JOIN rm_tasks t', where: ['a.agency = ?', 't.task_id = a.task_id', accessRowSees('a'), ...where], params: [actor.agency, ...params] };
+}
+
+/** Today's counts per group, in the database, for what the counters cannot answer (stats.query.ts). */
 export async function countGroups(
   db: SqlExecutor,
   actor: Actor,
   request: ReportScope & { groupBy: StatsGroupBy; deadline: DeadlineMode; today: string },
 ): Promise<{ key: string; notice_number: string; counts: Counts }[]> {
-  const { where, params } = reportConditions(actor, request);
+  const { from, where, params } = counted(actor, request);
   const today = request.today;
   const head: SqlValue[] = [today, today, addDays(today, -30), addDays(today, -60), addDays(today, -120)];
   const key = KEY[request.groupBy];
   const rows = await db.all<CountRow>(
     `SELECT ${key} AS group_key, MIN(t.notice_number) AS notice_number, ${bucketSums(request.deadline)}
-     FROM rm_tasks t WHERE ${where.join(' AND ')} GROUP BY ${key}`,
+     FROM ${from} WHERE ${where.join(' AND ')} GROUP BY ${key}`,
     [...head, ...params],
   );
   return rows.map((row) => ({ key: row.group_key, notice_number: row.notice_number, counts: countsOf(row) }));

@@ -3,6 +3,7 @@ import { addToCounts, Counts, DeadlineMode, emptyCounts } from './buckets';
 import { reportRows, ReportRow, ReportScope } from './report-rows.query';
 import { SqlExecutor } from './sql-database';
 import { countGroups, StatsGroupBy } from './stats-sql.query';
+import { countFromTally, tallyPlan } from './stats-tally.query';
 
 export type { StatsGroupBy } from './stats-sql.query';
 
@@ -11,6 +12,8 @@ export interface StatsRequest extends ReportScope {
   deadline: DeadlineMode;
   /** The local date the buckets are judged on: today, or the date of `asOf`. */
   today: string;
+  /** `asOf` is the end of the local day `today` (a date was asked for): the day counters answer it. */
+  asOfEndOfDay?: boolean;
 }
 
 export interface StatsGroup extends Counts {
@@ -32,14 +35,24 @@ const groupName = (request: StatsRequest, key: string, noticeNumber: string, nam
 const byKey = (groups: StatsGroup[]): StatsGroup[] => groups.sort((a, b) => a.key.localeCompare(b.key));
 
 /**
- * The official buckets per group. Today's figures are summed by the database over rm_tasks
- * (stats-sql.query.ts); `asOf` figures are counted here in memory over the rows rebuilt as of that
- * instant. Both judge lateness on the Điều 148 effective due dates stored by the projection, exactly
- * as the scheduler does.
+ * The official buckets per group. The projection's counters (stats-tally.ts) answer now and the end
+ * of any day; what they cannot answer (an instant within a day, a lead filter with another
+ * grouping, assignment dates with another grouping than month) is summed by the database over
+ * rm_tasks (stats-sql.query.ts) now, and counted here in memory over the rows rebuilt as of an
+ * instant. All judge lateness on the Điều 148 effective due dates stored by the projection,
+ * exactly as the scheduler does, through buckets.ts.
  */
 export async function taskStats(db: SqlExecutor, actor: Actor, request: StatsRequest, names: Names): Promise<{ groups: StatsGroup[]; total: Counts }> {
+  const plan = tallyPlan(actor, request);
+  if (plan && (!request.asOf || request.asOfEndOfDay)) {
+    const tallied = await countFromTally(db, plan, { deadline: request.deadline, today: request.today, asOfDay: request.asOf ? request.today : undefined });
+    return summed(tallied.map(({ key, label, counts }) => ({ key, name: groupName(request, key, label, names), ...counts })));
+  }
   if (request.asOf) return countInMemory(await reportRows(db, actor, request), request, names);
-  const groups = (await countGroups(db, actor, request)).map(({ key, notice_number, counts }) => ({ key, name: groupName(request, key, notice_number, names), ...counts }));
+  return summed((await countGroups(db, actor, request)).map(({ key, notice_number, counts }) => ({ key, name: groupName(request, key, notice_number, names), ...counts })));
+}
+
+function summed(groups: StatsGroup[]): { groups: StatsGroup[]; total: Counts } {
   const total = emptyCounts();
   for (const group of groups) {
     for (const bucket of ['done_on_time', 'done_late', 'open_on_time', 'open_overdue', 'no_deadline', 'cancelled', 'total'] as const) total[bucket] += group[bucket];

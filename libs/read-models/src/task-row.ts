@@ -73,13 +73,13 @@ const effectiveDues = new WeakMap<DeadlinePolicy, (due: string) => string>();
 const localDates = new Map<string, (instant: string) => string>();
 const searchKey = memoize((text) => ` ${normalizeVietnamese(text)} `);
 
-function effectiveDueOf(policy: DeadlinePolicy, due: string): string {
+export function effectiveDueOf(policy: DeadlinePolicy, due: string): string {
   let fn = effectiveDues.get(policy);
   if (!fn) effectiveDues.set(policy, (fn = memoize((d) => policy.effectiveDue(d))));
   return fn(due);
 }
 
-function localDateIn(timeZone: string, instant: string): string {
+export function localDateIn(timeZone: string, instant: string): string {
   let fn = localDates.get(timeZone);
   if (!fn) localDates.set(timeZone, (fn = memoize((i) => localDateOf(new Date(i), timeZone))));
   return fn(instant);

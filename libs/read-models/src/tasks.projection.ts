@@ -2,6 +2,8 @@ import { evolveTask, TaskEvent, Task } from '@tdnv/domain';
 import { StoredEvent } from '@tdnv/event-store';
 import { physical, Projection, ProjectionContext } from './projection';
 import { insertRows, SqlExecutor, SqlValue, upsertClause } from './sql-database';
+import { TallyBatch } from './stats-tally';
+import { writeTally } from './stats-tally.store';
 import { ACCESS_COLUMNS, accessRowValues } from './task-access';
 import { changesHistory, countsAsUpdate, HISTORY_COLUMNS, STATE_COLUMNS, stateOf, TASK_COLUMNS, taskRowValues, historyRowValues, TaskTracking } from './task-row';
 import { TASK_TABLES, taskIndexesDdl, taskTablesDdl } from './tasks.tables';
@@ -54,6 +56,7 @@ async function apply(tx: SqlExecutor, generation: number, events: StoredEvent[],
   if (taskEvents.length === 0) return;
   const entries = await loadEntries(tx, tasks, [...new Set(taskEvents.map(taskIdOf))]);
   const history: SqlValue[][] = [];
+  const tally = new TallyBatch(context);
   for (const event of taskEvents) {
     const id = taskIdOf(event);
     let entry = entries.get(id);
@@ -72,6 +75,7 @@ async function apply(tx: SqlExecutor, generation: number, events: StoredEvent[],
     entry.updatedAt = occurredAt;
     if (countsAsUpdate(event.type)) entry.lastUpdateAt = occurredAt;
     entry.touched = true;
+    tally.change(id, before, task, occurredAt);
     if (changesHistory(event.type)) history.push(historyRowValues(task, event.position, occurredAt, context.policy));
   }
   const touched = [...entries.values()].filter((e) => e.touched && e.task);
@@ -79,6 +83,7 @@ async function apply(tx: SqlExecutor, generation: number, events: StoredEvent[],
   await insertRows(tx, tasks, TASK_COLUMNS, rows, upsertClause('task_id', TASK_COLUMNS));
   await insertRows(tx, physical('rm_task_history', generation), HISTORY_COLUMNS, history, 'ON CONFLICT (task_id, position) DO NOTHING');
   await rewriteAccess(tx, physical('rm_task_access', generation), touched, rows);
+  await writeTally(tx, generation, tally.changes());
 }
 
 /**
@@ -99,8 +104,8 @@ async function rewriteAccess(tx: SqlExecutor, access: string, touched: Entry[], 
 export const tasksProjection: Projection = {
   name: 'tasks',
   // 3: access rows carry flags and the inbox sort key; `state` leaves out the fields held in columns. 5: role indexes.
-  // 6: pending_extension column and the review-queue partial indexes.
-  version: 6,
+  // 6: pending_extension column and the review-queue partial indexes. 7: the stats tallies.
+  version: 7,
   tables: TASK_TABLES,
   ddl: taskTablesDdl,
   indexes: taskIndexesDdl,

@@ -1,7 +1,8 @@
 import { physical } from './projection';
 import { Dialect } from './sql-database';
+import { TALLY_MONTHS_TABLE, TALLY_TABLE, tallyTablesDdl } from './stats-tally.store';
 
-export const TASK_TABLES = ['rm_tasks', 'rm_task_access', 'rm_task_history'] as const;
+export const TASK_TABLES = ['rm_tasks', 'rm_task_access', 'rm_task_history', TALLY_TABLE, TALLY_MONTHS_TABLE] as const;
 
 /**
  * rm_tasks: one row per task, the inbox and dashboard source. rm_task_access: one row per agency
@@ -9,6 +10,7 @@ export const TASK_TABLES = ['rm_tasks', 'rm_task_access', 'rm_task_history'] as 
  * key, so an agency's inbox is one walk of the (agency, open_rank, due_key, task_id) index that
  * stops after a page, instead of sorting all of the agency's tasks. rm_task_history: one row per
  * event that changed the task, with the fields a report shows, so an `asOf` answer needs no log scan.
+ * rm_task_tally and rm_task_tally_months: the stats counters (stats-tally.ts).
  */
 export function taskTablesDdl(generation: number, dialect: Dialect): string[] {
   const tasks = physical('rm_tasks', generation);
@@ -33,6 +35,7 @@ export function taskTablesDdl(generation: number, dialect: Dialect): string[] {
     `CREATE TABLE ${history} (
       task_id TEXT NOT NULL, position BIGINT NOT NULL, occurred_at TEXT NOT NULL, status TEXT NOT NULL, lead TEXT NOT NULL,
       due TEXT, due_phrase TEXT, effective_due TEXT, completed_on TEXT, result TEXT, PRIMARY KEY (task_id, position))${clustered}`,
+    ...tallyTablesDdl(generation, dialect),
   ];
 }
 

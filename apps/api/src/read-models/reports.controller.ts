@@ -15,6 +15,9 @@ const MEDIA = {
   csv: 'text/csv; charset=utf-8',
 } as const;
 
+/** `asOf=2026-03-31` means the end of that day, which the day counters answer (answerTime). */
+const isDate = (asOf?: string): boolean => asOf !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(asOf);
+
 /** Dashboards (official buckets) and the Phụ lục export; `asOf` answers from the history as of then. */
 @ApiTags('read models')
 @ApiBearerAuth()
@@ -37,7 +40,7 @@ export class ReportsController {
     const time = answerTime(this.clock, this.config.tzDeadlines, q.asOf);
     const names = await this.names();
     return answering(() =>
-      taskStats(this.db, actor, { ...q, ...time, groupBy: q.groupBy ?? 'agency', deadline: q.deadline ?? 'current' }, names),
+      taskStats(this.db, actor, { ...q, ...time, asOfEndOfDay: isDate(q.asOf), groupBy: q.groupBy ?? 'agency', deadline: q.deadline ?? 'current' }, names),
     );
   }
 
