@@ -52,7 +52,7 @@ describe('health endpoints and request logs of one API instance', () => {
   it('/health/ready checks the stores and Redis, and is degraded (still 200) until a worker beats', async () => {
     const before = await fetch(`${url}/health/ready`);
     expect(before.status).toBe(200);
-    const body = await before.json();
+    const body = (await before.json()) as any;
     expect(body.status).toBe('degraded');
     expect(body.checks).toMatchObject({
       eventStore: { status: 'up' },
@@ -63,10 +63,10 @@ describe('health endpoints and request logs of one API instance', () => {
 
     const presence = new WorkerPresence(redis, 'worker-test-1', prefix);
     await presence.beat();
-    const after = await (await fetch(`${url}/health/ready`)).json();
+    const after = (await (await fetch(`${url}/health/ready`)).json()) as any;
     expect(after).toMatchObject({ status: 'ok', checks: { workers: { status: 'up', count: 1, ids: ['worker-test-1'] } } });
     await presence.stop();
-    expect((await (await fetch(`${url}/health/ready`)).json()).status).toBe('degraded');
+    expect(((await (await fetch(`${url}/health/ready`)).json()) as any).status).toBe('degraded');
   });
 
   it('logs one JSON line per request with request id, actor, command, task id, outcome and latency', async () => {
@@ -82,7 +82,7 @@ describe('health endpoints and request logs of one API instance', () => {
       }),
     });
     expect(registered.headers.get('x-request-id')).toBe('proxy-req-42');
-    const taskId = (await registered.json()).taskIds[0];
+    const taskId = ((await registered.json()) as any).taskIds[0];
     const btc = signToken({ sub: 'dau.moi.btc', role: 'agency', agency: 'BTC' }, SECRET);
     const ack = await fetch(`${url}/api/v1/tasks/${taskId}/acknowledge`, { method: 'POST', headers: { authorization: `Bearer ${btc}` } });
     const refused = await fetch(`${url}/api/v1/tasks/${taskId}/acknowledge`, {

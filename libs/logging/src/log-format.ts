@@ -15,7 +15,7 @@ export function logFormat(env: NodeJS.ProcessEnv = process.env, isTerminal = Boo
 const LEVELS: Record<number, string> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
 const COLOURS: Record<number, string> = { 10: '90', 20: '90', 30: '32', 40: '33', 50: '31', 60: '35' };
 /** Fields every line has; the pretty form shows them in its fixed columns or leaves them out. */
-const SHOWN = new Set(['level', 'time', 'msg', 'context', 'app', 'pid', 'hostname', 'instance']);
+const SHOWN = new Set(['level', 'severity', 'time', 'msg', 'context', 'app', 'pid', 'hostname', 'instance']);
 
 /** One JSON log line as a person reads it: `12:00:01.123 INFO  [context] message key=value …`. */
 export function prettyLine(json: string, colour: boolean): string {

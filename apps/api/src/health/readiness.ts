@@ -56,15 +56,19 @@ export class ReadinessChecks implements OnApplicationShutdown {
   }
 
   async check(): Promise<Readiness> {
+    const redisCheck = timed(() => this.ping());
     const [eventStore, readModels, redis, workers] = await Promise.all([
       timed(async () => void (await this.store.readStream('health-check'))),
       timed(async () => void (await this.readModelDb().all('SELECT 1 AS one'))),
-      timed(() => this.ping()),
-      timed(async () => {
-        const beats = await liveWorkers(this.connected(), this.config.queuePrefix);
-        if (beats.length === 0) throw new Error('no worker has beaten in the last 15 s');
-        return { count: beats.length, ids: beats.map((b) => b.id) };
-      }),
+      redisCheck,
+      // The heartbeats are read once the connection answered (a lazy connection is opened by the PING).
+      redisCheck.then(() =>
+        timed(async () => {
+          const beats = await liveWorkers(this.redis, this.config.queuePrefix);
+          if (beats.length === 0) throw new Error('no worker has beaten in the last 15 s');
+          return { count: beats.length, ids: beats.map((b) => b.id) };
+        }),
+      ),
     ]);
     const checks = { eventStore, readModels, redis, workers };
     const serving = eventStore.status === 'up' && readModels.status === 'up' && redis.status === 'up';
