@@ -180,6 +180,18 @@ describe('daily use (Chromium)', () => {
     expect(rate).toMatch(/^[0-4]%$/); // 1 done on time among hundreds overdue: not "100%"
     await expectNoAgencyCode(vpcpPage, 'dashboard');
     await screenshot(vpcpPage, '44-tong-hop');
+    // By directive: the same roll-ups as the inbox; and a notice's page names its late agencies.
+    await vpcpPage.getByLabel('Tổng hợp theo').selectOption('directive');
+    await vpcpPage.locator('[data-rollup]').first().waitFor();
+    await expectNoAgencyCode(vpcpPage, 'dashboard by directive');
+    await vpcpPage.getByRole('link', { name: 'Thông báo 57/TB-VPCP' }).first().click();
+    await vpcpPage
+      .locator('.overdue-list')
+      .first()
+      .getByText(/^Quá hạn: /)
+      .waitFor();
+    await expectNoAgencyCode(vpcpPage, 'notice page');
+    await screenshot(vpcpPage, '44b-tien-do-thong-bao');
     const { ctx, page } = await as(vpcpToken(), { phone: true });
     await page.goto('/tong-hop');
     await page.locator('#stats-table tr[data-group="BKHCN"]').waitFor();

@@ -6,6 +6,7 @@ import { formatDate, todayLocal } from '../../lib/format';
 import { AgencyIndex, agencyName, shortLabel, useAgencies } from '../../api/agencies';
 import { DateInput } from '../../components/date-input';
 import { onTimeRate } from './on-time-rate';
+import { DirectiveView } from './directive-view';
 import { BUCKETS } from '../../lib/labels';
 import { navigate } from '../../lib/router';
 import { useLoad } from '../../lib/use-load';
@@ -18,7 +19,9 @@ const PHONE: ReadonlySet<string> = new Set(['done_on_time', 'open_overdue']);
 
 /** The leader's dashboard: official buckets per agency or per notice, as of a date, with exports. */
 export function DashboardPage({ query }: PageProps) {
-  const groupBy = query.get('groupBy') === 'notice' ? 'notice' : 'agency';
+  const requested = query.get('groupBy');
+  const groupBy = requested === 'notice' ? 'notice' : 'agency';
+  const byDirective = requested === 'directive';
   const asOf = query.get('asOf') ?? '';
   const deadline = query.get('deadline') === 'original' ? 'original' : 'current';
   const params = new URLSearchParams({ groupBy, deadline, ...(asOf ? { asOf } : {}) });
@@ -58,9 +61,10 @@ export function DashboardPage({ query }: PageProps) {
       <form class="card row" onSubmit={(e) => e.preventDefault()} aria-label="Tùy chọn tổng hợp">
         <div class="field">
           <label for="d-group">Tổng hợp theo</label>
-          <select id="d-group" value={groupBy} onChange={(e) => change({ groupBy: e.currentTarget.value })}>
+          <select id="d-group" value={byDirective ? 'directive' : groupBy} onChange={(e) => change({ groupBy: e.currentTarget.value })}>
             <option value="agency">Cơ quan chủ trì</option>
             <option value="notice">Thông báo</option>
+            <option value="directive">Chỉ đạo</option>
           </select>
         </div>
         <div class="field">
@@ -85,8 +89,9 @@ export function DashboardPage({ query }: PageProps) {
       </form>
       <ErrorAlert error={exportError} />
       <ErrorAlert error={stats.error} />
-      {stats.loading && !data && <p>Đang tải…</p>}
-      {data && (
+      {byDirective && <DirectiveView />}
+      {!byDirective && stats.loading && !data && <p>Đang tải…</p>}
+      {!byDirective && data && (
         <>
           <p aria-live="polite">
             Số liệu {asOf ? `tính đến ngày ${formatDate(asOf)}` : 'đến hôm nay'}: <strong data-total>{data.total.total}</strong> nhiệm vụ;{' '}

@@ -22,7 +22,7 @@ const KIND_WORDS: Record<string, string> = {
  * ending on the next working day, Điều 148 Bộ luật Dân sự).
  */
 export function rowWarnings(r: Row, parsed: ParseResult, index: AgencyIndex | undefined, today: string): string[] {
-  const out = [...r.parsed.warnings];
+  const out = r.parsed.warnings.map((w) => withRole(w, r, index));
   for (const u of parsed.unresolved.filter((x) => x.path === r.path)) {
     const role = u.role === 'lead' ? 'cơ quan chủ trì' : 'cơ quan phối hợp';
     const kind = u.kind && KIND_WORDS[u.kind] ? `, có thể là ${KIND_WORDS[u.kind]}` : '';
@@ -41,4 +41,18 @@ export function rowWarnings(r: Row, parsed: ParseResult, index: AgencyIndex | un
     }
   }
   return out;
+}
+
+/**
+ * A former name's warning says which role the renamed agency has on the row, so a renamed
+ * coordinator does not read as if the lead had changed.
+ */
+function withRole(warning: string, r: Row, index: AgencyIndex | undefined): string {
+  const successor = /(?:giao cho|thuộc|là) (.+?)\.?$/.exec(warning)?.[1];
+  if (!successor || !index || !/tên cơ quan trước khi sắp xếp/.test(warning)) return warning;
+  const code = [...index.values()].find((a) => a.name === successor)?.code;
+  if (!code) return warning;
+  if (r.lead.includes(code)) return `Cơ quan chủ trì: ${warning}`;
+  if (r.coordinators.includes(code)) return `Cơ quan phối hợp (không phải cơ quan chủ trì): ${warning}`;
+  return warning;
 }

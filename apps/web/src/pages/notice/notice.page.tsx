@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { AgencyIndex, agencyName, indexAgencies, loadAgencies } from '../../api/agencies';
+import { AgencyIndex, agencyName, indexAgencies, loadAgencies, shortLabel } from '../../api/agencies';
 import { download, get } from '../../api/client';
 import { Deadline, TaskListItem, dueOf, isOverdue } from '../../api/types';
 import { ErrorAlert } from '../../components/alert';
@@ -28,6 +28,8 @@ interface NoticeProgress {
   leader: string | null;
   directives: {
     index: number;
+    /** The directive's place in the document ("3.b.2(1)"), when the read model has it. */
+    path?: string;
     text: string;
     lead: string[];
     coordinators: string[];
@@ -89,10 +91,12 @@ export function NoticePage({ params }: PageProps) {
         </a>
       </div>
       <ErrorAlert error={error} />
-      <ol style="padding-left: 1.2rem">
+      <ul class="directives">
         {p.directives.map((d) => (
           <li key={d.index} class="card" data-directive={d.index}>
-            <p style="margin-top: 0">{d.text}</p>
+            <p style="margin-top: 0">
+              <strong class="path">{d.path ?? `Chỉ đạo ${d.index + 1}`}</strong> {d.text}
+            </p>
             <p class="hint">
               Chủ trì: {d.lead.map((c) => agencyName(agencies, c)).join('; ')} · Thời hạn:{' '}
               {d.deadline.due ? formatDate(d.deadline.due) : 'không thời hạn'}
@@ -104,11 +108,12 @@ export function NoticePage({ params }: PageProps) {
               Đúng hạn {d.rollup.done_on_time} · quá hạn {d.rollup.done_late} · đang thực hiện trong hạn {d.rollup.open_on_time} · quá hạn
               chưa hoàn thành {d.rollup.open_overdue}
             </p>
+            <OverdueAgencies tasks={d.tasks} agencies={agencies} />
             {d.tasks.length > 0 && (
               <details open={d.tasks.length <= 3}>
                 <summary>{d.tasks.length} nhiệm vụ</summary>
                 <ul class="tasks">
-                  {d.tasks.map((t) => (
+                  {sortByName(d.tasks, agencies).map((t) => (
                     <li key={t.taskId}>
                       <a href={`/nhiem-vu/${encodeURIComponent(t.taskId)}`}>{agencyName(agencies, t.lead)}</a>
                       <div class="meta">
@@ -122,7 +127,25 @@ export function NoticePage({ params }: PageProps) {
             )}
           </li>
         ))}
-      </ol>
+      </ul>
     </section>
+  );
+}
+
+const sortByName = (tasks: TaskListItem[], agencies: AgencyIndex | undefined) =>
+  [...tasks].sort((a, b) => agencyName(agencies, a.lead).localeCompare(agencyName(agencies, b.lead), 'vi'));
+
+/** "Quá hạn: An Giang, Bắc Ninh … và 40 cơ quan khác": which agencies are late, by name. */
+function OverdueAgencies({ tasks, agencies }: { tasks: TaskListItem[]; agencies?: AgencyIndex }) {
+  const late = tasks
+    .filter(isOverdue)
+    .map((t) => shortLabel(agencies, t.lead))
+    .sort((a, b) => a.localeCompare(b, 'vi'));
+  if (late.length === 0) return null;
+  return (
+    <p class="hint overdue-list">
+      Quá hạn: {late.slice(0, 12).join(', ')}
+      {late.length > 12 ? ` và ${late.length - 12} cơ quan khác` : ''}
+    </p>
   );
 }
