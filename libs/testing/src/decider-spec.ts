@@ -9,6 +9,13 @@ export interface Decider<S, C, E> {
   initial: S;
 }
 
+/** jest's `expect`, looked up when a spec runs: this lib is also built for the benchmarks, without jest's types. */
+interface Expectation {
+  toEqual(expected: unknown): void;
+  toThrow(expected?: unknown): void;
+}
+const expect = (actual: unknown): Expectation => (globalThis as unknown as { expect(actual: unknown): Expectation }).expect(actual);
+
 export function deciderSpec<S, C, E>(decider: Decider<S, C, E>) {
   return {
     given: (history: E[]) => ({
