@@ -82,6 +82,13 @@ describe('task attachments over HTTP', () => {
   it('refuses a file of another kind (415), one over the limit (413), and a report naming an unknown upload (400)', async () => {
     expect((await upload(btc, 'virus.exe', Buffer.from('MZ\u0090\u0000'))).status).toBe(415);
     expect((await upload(btc, 'lon.pdf', Buffer.concat([PDF, Buffer.alloc(200_000)]))).status).toBe(413);
+    // A body that only claims to be multipart (found by the API fuzzer): 400, not 500.
+    const broken = await api.request('POST', `/api/v1/tasks/${taskId}/attachments`, {
+      token: btc,
+      raw: '{}',
+      headers: { 'content-type': 'multipart/form-data; boundary=fuzz' },
+    });
+    expect(broken.status).toBe(400);
     const res = await api.request('POST', `/api/v1/tasks/${taskId}/progress`, {
       token: vpcp,
       body: { note: 'x', attachments: ['att-00000000-0000-0000-0000-000000000000'] },

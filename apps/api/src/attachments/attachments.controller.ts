@@ -41,13 +41,11 @@ export class AttachmentsController {
       );
     if (!req.isMultipart())
       throw new ProblemError(problem('unsupported-media-type', 'Hãy gửi tệp dạng multipart/form-data, trường "file"'));
+    const { fileName, bytes } = await readUpload(req, this.config.attachmentMaxBytes);
     try {
-      const file = await req.file();
-      if (!file) throw new AttachmentError('invalid', 'Thiếu tệp (trường "file")');
-      const bytes = await file.toBuffer();
       return await storeUpload(this.store, {
         taskId: task.taskId,
-        fileName: file.filename,
+        fileName,
         bytes,
         uploadedBy: actor.agency ?? actor.role,
         now: this.clock.now(),
@@ -83,6 +81,23 @@ const asciiName = (name: string): string =>
     .normalize('NFD')
     .replace(/[^\x20-\x7e]/g, '')
     .replace(/["\\]/g, '') || 'tep-dinh-kem';
+
+/** The one file of the request; whatever is wrong with the multipart body itself is the client's (4xx). */
+async function readUpload(req: UploadRequest, maxBytes: number): Promise<{ fileName: string; bytes: Buffer }> {
+  try {
+    const file = await req.file();
+    if (!file) throw new AttachmentError('invalid', 'Thiếu tệp (trường "file")');
+    return { fileName: file.filename, bytes: await file.toBuffer() };
+  } catch (error) {
+    const mapped = uploadProblem(error, maxBytes);
+    if (mapped instanceof ProblemError) throw mapped;
+    throw new ProblemError(
+      problem('validation', 'Nội dung multipart/form-data không hợp lệ', {
+        errors: [{ field: 'file', message: 'Không đọc được tệp gửi lên' }],
+      }),
+    );
+  }
+}
 
 function uploadProblem(error: unknown, maxBytes: number): unknown {
   if (error instanceof AttachmentError) {
