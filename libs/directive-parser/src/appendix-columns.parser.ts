@@ -85,25 +85,32 @@ function leadBefore(lines: Line[], s: number, dir: AgencyScope): { from: number;
 
 const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
-/** The lines from `k` only restate the task's own words ("Cổng dữ liệu quốc gia" after "Xây dựng Cổng dữ liệu quốc gia"). */
-function repeatsTask(lines: Line[], k: number, s: number): boolean {
-  const rest = words(joinCell(lines.slice(k, s)));
-  const task = new Set(words(joinCell(lines.slice(0, k))));
-  return rest.length >= 3 && rest.every((w) => task.has(w));
-}
-
 /**
  * Where the "Dự kiến kết quả" column starts inside the lines before the status (heuristic): a
  * capitalised line that is not a proper name, or the first line from which the rest repeats the
  * task's own words ("Xây dựng Cổng dữ liệu quốc gia" / "Cổng dữ liệu quốc gia").
  */
 function expectedResultStart(lines: Line[], s: number): number {
+  const lineWords = lines.slice(0, s).map((l) => words(l.text));
+  const task = new Set(lineWords[0] ?? []);
   for (let k = 1; k < s; k += 1) {
-    if (!/^\p{Lu}/u.test(lines[k].text)) continue;
-    if (repeatsTask(lines, k, s)) return k;
-    if (k >= 2 && !PROPER_START.test(lines[k].text) && !/[,(]$/u.test(lines[k - 1].text)) return k;
+    if (/^\p{Lu}/u.test(lines[k].text)) {
+      if (repeatsTask(lineWords, k, task)) return k;
+      if (k >= 2 && !PROPER_START.test(lines[k].text) && !/[,(]$/u.test(lines[k - 1].text)) return k;
+    }
+    for (const w of lineWords[k]) task.add(w);
   }
   return s;
+}
+
+/** The lines from `k` only restate the task's own words (`task`: the words of the lines before `k`). */
+function repeatsTask(lineWords: string[][], k: number, task: Set<string>): boolean {
+  let count = 0;
+  for (let i = k; i < lineWords.length; i += 1) {
+    for (const w of lineWords[i]) if (!task.has(w)) return false;
+    count += lineWords[i].length;
+  }
+  return count >= 3;
 }
 
 interface RowState {

@@ -63,6 +63,8 @@ function fromHit(hit: AgencyHit, office: boolean): Issuer {
 }
 
 /** Issuer: the caps agency line at the top, the signature's caps line, the number's suffix, or "X thông báo để …". */
+const SIGNATURE_AGENCY = /^(?:BỘ|ỦY BAN|UBND|VĂN PHÒNG|NGÂN HÀNG|THANH TRA)\s/u;
+
 function findIssuer(head: Paragraph[], all: Paragraph[], number: string | null, dir: AgencyDirectory): Issuer | null {
   for (const p of head) {
     const first = p.text
@@ -79,10 +81,14 @@ function findIssuer(head: Paragraph[], all: Paragraph[], number: string | null, 
   const bySuffix = suffix ? dir.resolveName(suffix[1]) : null;
   if (bySuffix && !dir.isGroup(bySuffix.code)) return fromHit(bySuffix, false);
   // The signature block's caps line ("BỘ THÔNG TIN VÀ TRUYỀN THÔNG") when the top has none.
-  for (const t of all.flatMap((p) => p.pieces.map((x) => x.text.trim())).reverse()) {
-    if (!isAllCaps(t) || t.length > 80 || !/^(?:BỘ|ỦY BAN|UBND|VĂN PHÒNG|NGÂN HÀNG|THANH TRA)\s/u.test(t)) continue;
-    const hit = dir.resolveName(titleCase(t));
-    if (hit && !dir.isGroup(hit.code) && normalizeSpaces(titleCase(t)).length <= hit.name.length + 12) return fromHit(hit, false);
+  for (let i = all.length - 1; i >= 0; i -= 1) {
+    const pieces = all[i].pieces;
+    for (let j = pieces.length - 1; j >= 0; j -= 1) {
+      const t = pieces[j].text.trim();
+      if (t.length > 80 || !SIGNATURE_AGENCY.test(t) || !isAllCaps(t)) continue;
+      const hit = dir.resolveName(titleCase(t));
+      if (hit && !dir.isGroup(hit.code) && normalizeSpaces(titleCase(t)).length <= hit.name.length + 12) return fromHit(hit, false);
+    }
   }
   for (const p of all) {
     if (!p.text.includes('thông báo')) continue;
