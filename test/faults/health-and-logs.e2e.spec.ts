@@ -65,6 +65,7 @@ describe('health endpoints and request logs of one API instance', () => {
     await presence.beat();
     const after = (await (await fetch(`${url}/health/ready`)).json()) as any;
     expect(after).toMatchObject({ status: 'ok', checks: { workers: { status: 'up', count: 1, ids: ['worker-test-1'] } } });
+    expect(await (await fetch(`${url}/metrics`)).text()).toMatch(/^tdnv_workers_alive\{[^}]*\} 1$/m);
     await presence.stop();
     expect(((await (await fetch(`${url}/health/ready`)).json()) as any).status).toBe('degraded');
   });

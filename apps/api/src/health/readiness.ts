@@ -1,8 +1,10 @@
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import Redis from 'ioredis';
 import { AppConfig, APP_CONFIG, EVENT_STORE } from '@tdnv/config';
 import { liveWorkers } from '@tdnv/coordination';
+import { METRICS_REGISTRY } from '@tdnv/metrics';
+import { Gauge, Registry } from 'prom-client';
 import { EventStore } from '@tdnv/event-store';
 import type { SqlDatabase } from '@tdnv/read-models';
 import { READ_MODEL_DB } from '../read-models/read-model.providers';
@@ -31,7 +33,7 @@ const CHECK_TIMEOUT_MS = 2_000;
  * load balancer because the workers are down would turn late read models into an outage.
  */
 @Injectable()
-export class ReadinessChecks implements OnApplicationShutdown {
+export class ReadinessChecks implements OnModuleInit, OnApplicationShutdown {
   private readonly redis: Redis;
   private draining = false;
 
@@ -39,6 +41,7 @@ export class ReadinessChecks implements OnApplicationShutdown {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly modules: ModuleRef,
+    @Inject(METRICS_REGISTRY) private readonly metrics: Registry,
   ) {
     // Fails fast while Redis is away instead of queueing the PING until it is back.
     this.redis = new Redis(config.redisUrl, {
@@ -48,6 +51,20 @@ export class ReadinessChecks implements OnApplicationShutdown {
       connectTimeout: CHECK_TIMEOUT_MS,
     });
     this.redis.on('error', () => undefined);
+  }
+
+  /** `tdnv_workers_alive` on /metrics: alert when it is 0 (nobody projects, sweeps or sends). */
+  onModuleInit(): void {
+    const beats = () => this.workerBeats();
+    new Gauge({
+      name: 'tdnv_workers_alive',
+      help: 'Worker processes whose heartbeat is younger than 15 s',
+      registers: [this.metrics],
+      async collect() {
+        const live = await beats().catch(() => undefined);
+        if (live) this.set(live.length);
+      },
+    });
   }
 
   /** From the shutdown signal on, the instance says it is going away, so a balancer stops sending. */
@@ -64,7 +81,7 @@ export class ReadinessChecks implements OnApplicationShutdown {
       // The heartbeats are read once the connection answered (a lazy connection is opened by the PING).
       redisCheck.then(() =>
         timed(async () => {
-          const beats = await liveWorkers(this.redis, this.config.queuePrefix);
+          const beats = await this.workerBeats();
           if (beats.length === 0) throw new Error('no worker has beaten in the last 15 s');
           return { count: beats.length, ids: beats.map((b) => b.id) };
         }),
@@ -78,6 +95,11 @@ export class ReadinessChecks implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     this.redis.disconnect();
+  }
+
+  private async workerBeats() {
+    if (this.redis.status === 'wait') await this.ping();
+    return liveWorkers(this.redis, this.config.queuePrefix);
   }
 
   private readModelDb(): SqlDatabase {
