@@ -51,7 +51,7 @@ export function Layout(props: { user: SessionUser; path: string; children: Compo
         <span class="who">
           <span>
             {user.name ?? user.email ?? 'Người dùng'} ·{' '}
-            {user.agency ? agencyName(agencies, user.agency, true) : (ROLE_LABELS[user.role] ?? user.role)}
+            {user.agency ? agencyName(agencies, user.agency) : (ROLE_LABELS[user.role] ?? user.role)}
           </span>
           <button type="button" onClick={() => void signOut()}>
             Đăng xuất

@@ -13,6 +13,7 @@ interface Rollup {
   done_late: number;
   open_on_time: number;
   open_overdue: number;
+  no_deadline?: number;
   total: number;
   cancelled: number;
   completed: number;
@@ -107,6 +108,7 @@ export function NoticePage({ params }: PageProps) {
             <p class="hint">
               Đúng hạn {d.rollup.done_on_time} · quá hạn {d.rollup.done_late} · đang thực hiện trong hạn {d.rollup.open_on_time} · quá hạn
               chưa hoàn thành {d.rollup.open_overdue}
+              {d.rollup.no_deadline ? ` · không thời hạn ${d.rollup.no_deadline}` : ''}
             </p>
             <OverdueAgencies tasks={d.tasks} agencies={agencies} />
             {d.tasks.length > 0 && (
