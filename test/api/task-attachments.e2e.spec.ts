@@ -1,12 +1,21 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Pool } from 'pg';
 import { ApiHarness } from '../support/api-harness';
+
+const PG = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const SCHEMA = `att_api_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from('Báo cáo kết quả thực hiện nhiệm vụ\n'.repeat(2000))]);
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /** Evidence attached to reports (issue 13): upload, name it in a report, download byte for byte; 404 to those who may not see the task. */
-describe('task attachments over HTTP', () => {
-  const api = new ApiHarness({ CLOCK_START: '2026-03-01T02:00:00Z', ATTACHMENT_MAX_BYTES: '200000' });
+describe.each([
+  ['files under DATA_DIR', {}],
+  ['PostgreSQL (READ_MODEL_URL)', { READ_MODEL_URL: `${PG}?schema=${SCHEMA}` }],
+])('task attachments over HTTP, stored as %s', (_name, env: Record<string, string>) => {
+  const api = new ApiHarness({ CLOCK_START: '2026-03-01T02:00:00Z', ATTACHMENT_MAX_BYTES: '200000', ...env });
   const vpcp = api.token('vpcp', undefined, 'chuyenvien.vpcp');
   const btc = api.token('agency', 'BTC', 'dau-moi.btc');
   const bca = api.token('agency', 'BCA', 'dau-moi.bca');
@@ -37,7 +46,14 @@ describe('task attachments over HTTP', () => {
     taskId = res.body.taskIds[0];
     expect((await api.request('POST', `/api/v1/tasks/${taskId}/acknowledge`, { token: btc, body: {} })).status).toBe(200);
   });
-  afterAll(() => api.dispose());
+  afterAll(async () => {
+    await api.dispose();
+    if (env.READ_MODEL_URL) {
+      const pool = new Pool({ connectionString: PG });
+      await pool.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
+      await pool.end();
+    }
+  });
 
   it('the lead uploads a PDF, names it in the completion report, and VPCP downloads the same bytes', async () => {
     const up = await upload(btc, 'Báo cáo hoàn thành.pdf', PDF);
@@ -68,6 +84,9 @@ describe('task attachments over HTTP', () => {
     expect(response.headers.get('content-type')).toBe('application/pdf');
     expect(response.headers.get('content-disposition')).toContain("filename*=UTF-8''B%C3%A1o%20c%C3%A1o");
     expect(sha(Buffer.from(await response.arrayBuffer()))).toBe(sha(PDF));
+    // With a PostgreSQL read side the bytes live there, for every API instance; else under DATA_DIR, by hash.
+    const blob = join(api.dataDir, 'attachments', 'blobs', sha(PDF).slice(0, 2), sha(PDF));
+    expect(existsSync(blob)).toBe(!env.READ_MODEL_URL);
   });
 
   it('another agency gets 404 for the upload and the download, as for the task', async () => {
