@@ -15,6 +15,9 @@ export class AgencyCatalogueError extends Error {
   }
 }
 
+/** Words read before a name lookup at the start of a text needs more (see mentionAtStart). */
+const PREFIX_TOKENS = 8;
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function cleanEmails(list: string[]): string[] {
@@ -141,9 +144,16 @@ export class AgencyCatalogue {
    * undefined: what findMentions(text)[0] gives when it starts at 0, without scanning the rest.
    */
   mentionAtStart(text: string): AgencyMention | undefined {
-    const tokens = scanTokens(text);
+    // Most texts name no agency, or a short one: read a few words first, all of them only when the
+    // walk down the alias trie reaches the last word read (the guards look one word past a name).
+    let tokens = scanTokens(text, PREFIX_TOKENS);
     if (tokens.count === 0 || tokens.starts[0] !== 0) return undefined;
-    const hit = this.parts.index.match(tokens, text, 0, true);
+    const walk = { reached: 0 };
+    let hit = this.parts.index.match(tokens, text, 0, true, walk);
+    if (tokens.count === PREFIX_TOKENS && walk.reached >= PREFIX_TOKENS - 1) {
+      tokens = scanTokens(text);
+      hit = this.parts.index.match(tokens, text, 0, true);
+    }
     if (!hit) return undefined;
     const end = tokens.ends[hit.endToken - 1];
     const { code, name, kind, via } = this.describe(hit.target);

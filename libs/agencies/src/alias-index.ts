@@ -112,10 +112,11 @@ export class AliasIndex {
    * Longest alias starting at token `at`. `strict` applies the running-text guards (letter case,
    * proper-name boundaries, document numbers); a phrase given on purpose skips them.
    */
-  match(tokens: TokenSpans, text: string, at: number, strict: boolean): AliasMatch | undefined {
+  match(tokens: TokenSpans, text: string, at: number, strict: boolean, walk?: { reached: number }): AliasMatch | undefined {
     let node: TrieNode | undefined = this.root;
     let best: AliasMatch | undefined;
     for (let k = at; k < tokens.count; k++) {
+      if (walk) walk.reached = k;
       if (k > at && !crossable(text, tokens.ends[k - 1], tokens.starts[k])) break;
       node = node.next.get(tokens.hashes[k]);
       if (!node || !spanFoldsTo(text, tokens.starts[k], tokens.ends[k], node.word)) break;

@@ -112,15 +112,16 @@ function grow(a: Int32Array): Int32Array {
   return b;
 }
 
-export function scanTokens(text: string): TokenSpans {
-  let cap = Math.max(16, text.length >> 2);
+/** The words of a text (the first `maxTokens` of them when given). */
+export function scanTokens(text: string, maxTokens = Infinity): TokenSpans {
+  let cap = Math.max(16, Math.min(text.length >> 2, maxTokens));
   let starts: Int32Array = new Int32Array(cap);
   let ends: Int32Array = new Int32Array(cap);
   let hashes: Int32Array = new Int32Array(cap);
   let count = 0;
   const n = text.length;
   let i = 0;
-  while (i < n) {
+  while (i < n && count < maxTokens) {
     if (categoryOf(text.charCodeAt(i)) === SEP) {
       i++;
       continue;
