@@ -28,7 +28,7 @@ export function rowWarnings(r: Row, parsed: ParseResult, index: AgencyIndex | un
     const kind = u.kind && KIND_WORDS[u.kind] ? `, có thể là ${KIND_WORDS[u.kind]}` : '';
     const parent = u.probableParent ? ` của ${agencyName(index, u.probableParent.code)}` : '';
     out.push(
-      `Không tìm thấy ${role} “${u.text}” trong danh mục${kind}${parent}: chọn cơ quan trong danh sách, hoặc thêm đơn vị ở trang Cơ quan.`,
+      `Không tìm thấy ${role} “${u.text}” trong danh mục${kind}${parent}: chọn cơ quan trong danh sách, hoặc đề nghị quản trị hệ thống thêm đơn vị này vào danh mục.`,
     );
   }
   if (r.due) {
