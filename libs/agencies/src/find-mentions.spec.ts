@@ -54,6 +54,22 @@ describe('AgencyCatalogue.findMentions', () => {
     expect(found('UBND các tỉnh, thành phố trực thuộc TƯ')).toEqual(['UBND các tỉnh, thành phố trực thuộc TƯ=ALL_PROVINCES']);
   });
 
+  it('mentionAtStart agrees with findMentions at position 0, for names longer than the first words it reads', () => {
+    const texts = [
+      'Ban Chỉ đạo của Chính phủ về phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số và Đề án 06 chủ trì',
+      'Viện Hàn lâm Khoa học và Công nghệ Việt Nam phối hợp',
+      'Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương báo cáo',
+      'Bộ Y tế chủ trì',
+      'Tăng cường công tác phối hợp với Bộ Y tế',
+    ];
+    for (const text of texts) {
+      const first = catalogue.findMentions(text)[0];
+      const expected = first && first.start === 0 ? `${first.text}=${first.code}` : undefined;
+      const m = catalogue.mentionAtStart(text);
+      expect(m ? `${m.text}=${m.code}` : undefined).toBe(expected);
+    }
+  });
+
   // CPU time, not wall time: the box running the suite is shared with other test workers.
   it('scans at least 5 MB of dense text per CPU second', () => {
     const paragraph =
