@@ -15,13 +15,17 @@ const GOAL_MB_PER_S = 5;
 function loadDocuments(): Array<{ name: string; text: string }> {
   const roots = [resolve(__dirname, '../../../shared/seeds'), resolve(__dirname, '../../shared/seeds')];
   const seeds = roots.find((r) => existsSync(r));
-  const fixtures = [resolve(__dirname, '../../libs/directive-parser/fixtures'), resolve(__dirname, '../libs/directive-parser/fixtures')].find((r) =>
-    existsSync(r),
-  );
+  const fixtures = [
+    resolve(__dirname, '../../libs/directive-parser/fixtures'),
+    resolve(__dirname, '../libs/directive-parser/fixtures'),
+  ].find((r) => existsSync(r));
   const docs: Array<{ name: string; text: string }> = [];
   for (const dir of [seeds, fixtures]) {
     if (!dir) continue;
-    for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt')).sort()) docs.push({ name: f, text: readFileSync(join(dir, f), 'utf8') });
+    for (const f of readdirSync(dir)
+      .filter((x) => x.endsWith('.txt'))
+      .sort())
+      docs.push({ name: f, text: readFileSync(join(dir, f), 'utf8') });
   }
   if (!docs.length) throw new Error('no seeds found beside the repository (../shared/seeds)');
   return docs;
@@ -58,7 +62,10 @@ export async function run(targetMb = 10): Promise<BenchResult> {
     `parsed ${(total / 1024 / 1024).toFixed(1)} MB (${count} documents, ${directives} directives) in ${seconds.toFixed(2)} s`,
     `throughput ${mbPerS.toFixed(2)} MB/s, ${(count / seconds).toFixed(0)} documents/s (goal ≥ ${GOAL_MB_PER_S} MB/s: ${mbPerS >= GOAL_MB_PER_S ? 'met' : 'NOT met'})`,
     `per CPU second: ${(total / 1024 / 1024 / cpuSeconds).toFixed(2)} MB/s, ${(count / cpuSeconds).toFixed(0)} documents/s (CPU ${cpuSeconds.toFixed(2)} s; includes GC)`,
-    ...docs.map((d, i) => `  ${d.name.padEnd(40)} ${(bytes[i] / 1024).toFixed(0).padStart(4)} KB  ${((perDoc.get(d.name) ?? 0) / rounds).toFixed(2)} ms/parse`),
+    ...docs.map(
+      (d, i) =>
+        `  ${d.name.padEnd(40)} ${(bytes[i] / 1024).toFixed(0).padStart(4)} KB  ${((perDoc.get(d.name) ?? 0) / rounds).toFixed(2)} ms/parse`,
+    ),
   ];
   return { name: 'directive parser throughput', lines };
 }

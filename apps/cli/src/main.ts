@@ -9,7 +9,10 @@ const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Promise
   projections: { usage: 'projections rebuild [name] | projections status', run: (argv) => import('./projections.command').then((m) => m.runProjections(argv)) },
   users: { usage: 'users create --email <email> --name <name> --role <role> [--agency <code>] [--password <password>]', run: (argv) => withStore((cli) => runUsers(cli, argv)) },
   demo: { usage: 'demo   (seed 003 as tasks, one demo user per role)', run: () => withStore(runDemo) },
-  catalogue: { usage: 'catalogue check|import <file.csv|file.xlsx>   (units of a province or a ministry)', run: (argv) => import('./catalogue.command').then((m) => m.runCatalogue(argv, createCliContext)) },
+  catalogue: {
+    usage: 'catalogue check|import <file.csv|file.xlsx>   (units of a province or a ministry)',
+    run: (argv) => import('./catalogue.command').then((m) => m.runCatalogue(argv, createCliContext)),
+  },
 };
 
 async function withStore(run: (cli: ReturnType<typeof createCliContext>) => Promise<number>): Promise<number> {
