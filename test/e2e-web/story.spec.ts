@@ -228,7 +228,7 @@ describe('web story (Chromium)', () => {
     await screenshot(vpcpPage, '11-nhiem-vu-hoan-thanh');
     await vpcpPage.getByRole('link', { name: /^Thông báo 57\/TB-VPCP/ }).click();
     await vpcpPage
-      .getByText(/\d+\/\d+ bộ, ngành, địa phương đã hoàn thành/)
+      .getByText(/\d+\/\d+ (bộ, ngành, địa phương|cơ quan) đã hoàn thành/)
       .first()
       .waitFor();
     await screenshot(vpcpPage, '12-tien-do-thong-bao');
