@@ -102,7 +102,8 @@ export class Cluster {
     await eventually(
       async () => {
         if (!worker.running()) throw new Error(`${worker.name} exited\n${worker.tail()}`);
-        return this.withRedis(async (redis) => (await liveWorkers(redis, this.prefix)).some((w) => w.id === id));
+        // Redis may be restarting (the second scenario): not there yet, ask again.
+        return this.withRedis(async (redis) => (await liveWorkers(redis, this.prefix)).some((w) => w.id === id)).catch(() => false);
       },
       () => `${worker.name} to beat\n${worker.tail()}`,
       { timeoutMs: 90_000, intervalMs: 50 },

@@ -25,6 +25,12 @@ export class Load {
   refused = 0;
   retries = 0;
   private sent = 0;
+  private stopped = false;
+
+  /** Ends the clients' loops (a failed test must not leave them retrying). */
+  stop(): void {
+    this.stopped = true;
+  }
 
   constructor(private readonly urls: string[]) {}
 
@@ -33,7 +39,7 @@ export class Load {
   }
 
   async send(command: Command, first = this.sent++ % this.urls.length): Promise<{ status: number; body: any }> {
-    for (let attempt = 0; attempt < 600; attempt++) {
+    for (let attempt = 0; attempt < 600 && !this.stopped; attempt++) {
       const url = this.urls[(first + attempt) % this.urls.length];
       try {
         const res = await fetch(`${url}${command.path}`, {
@@ -68,7 +74,7 @@ export class Load {
   async run(clients: number, next: () => Command | undefined): Promise<void> {
     await Promise.all(
       Array.from({ length: clients }, async () => {
-        for (let command = next(); command; command = next()) await this.send(command);
+        for (let command = next(); command && !this.stopped; command = next()) await this.send(command);
       }),
     );
   }
