@@ -5,6 +5,10 @@
  * process (the worker appending reminders, a second API) may have written since. States are never
  * mutated (evolve returns a new one), so handing out the cached object is safe.
  * Least recently used entries go first once `capacity` streams are held.
+ *
+ * Across API instances the cache is never trusted for an answer other than a successful append
+ * (runStreamCommand): test/faults/stream-state-cache.two-instances.spec.ts makes a second instance
+ * change the stream and checks the refusal, the conflict and the no-op paths.
  */
 export class StreamStateCache<S> {
   private readonly entries = new Map<string, { revision: number; state: S }>();
