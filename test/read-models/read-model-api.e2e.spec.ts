@@ -104,13 +104,30 @@ describe.each(['sqlite', 'postgres'] as const)('read-model API on %s', (dialect)
     expect(forBtc.body.directives.map((d: { index: number }) => d.index)).toEqual([0, 2]);
   });
 
-  it('exports the appendix as DOCX, XLSX and CSV without confidential tasks', async () => {
-    const docx = await fetch(`${api.baseUrl}/api/v1/reports/appendix?format=docx&noticeId=${noticeId}`, { headers: { authorization: `Bearer ${vpcp}` } });
+  it('answers the progress page as of a past instant or day, as it stood then', async () => {
+    const before = await get(`/api/v1/notices/${noticeId}/progress?asOf=${beforeExtension}`, vpcp);
+    expect(before.status).toBe(200);
+    const task = (res: typeof before) => res.body.directives[0].tasks.find((t: { taskId: string }) => t.taskId === btcTask);
+    expect(task(before)).toMatchObject({ deadline: { due: '2026-03-31' }, bucket: 'open_overdue' });
+    expect(task(await get(`/api/v1/notices/${noticeId}/progress`, vpcp))).toMatchObject({ deadline: { due: '2026-06-30' }, bucket: 'open_on_time' });
+    expect(task(await get(`/api/v1/notices/${noticeId}/progress?asOf=${afterExtension}`, vpcp))).toMatchObject({ deadline: { due: '2026-06-30' } });
+    // Before the notice was registered: no tasks yet; an agency is not even told the notice exists.
+    const early = await get(`/api/v1/notices/${noticeId}/progress?asOf=2026-01-01`, vpcp);
+    expect(early.body.directives.map((d: { rollup: { total: number } }) => d.rollup.total)).toEqual([0, 0, 0]);
+    expect((await get(`/api/v1/notices/${noticeId}/progress?asOf=2026-01-01`, btc)).status).toBe(404);
+    expect((await get(`/api/v1/notices/${noticeId}/progress?asOf=hôm-qua`, vpcp)).status).toBe(400);
+  });
+
+  it('exports the appendix as DOCX, XLSX and CSV: one row per directive, without confidential tasks', async () => {
+    const attachedTo = encodeURIComponent('Báo cáo số 15/BC-VPCP ngày 20/11/2026 của Văn phòng Chính phủ');
+    const docx = await fetch(`${api.baseUrl}/api/v1/reports/appendix?format=docx&noticeId=${noticeId}&attachedTo=${attachedTo}`, { headers: { authorization: `Bearer ${vpcp}` } });
     expect(docx.status).toBe(200);
     const text = (await mammoth.extractRawText({ buffer: Buffer.from(await docx.arrayBuffer()) })).value;
     for (const header of ['TT', 'Nội dung công việc', 'Cơ quan chủ trì', 'Thời gian hoàn thành', 'Kết quả thực hiện']) expect(text).toContain(header);
-    expect(text).toContain('Thông báo số 45/TB-VPCP');
-    expect(text).toContain('Đã xây dựng dự thảo');
+    expect(text).toContain('VĂN PHÒNG CHÍNH PHỦ');
+    expect(text).toContain('TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ TẠI THÔNG BÁO SỐ 45/TB-VPCP NGÀY 12/02/2026');
+    expect(text).toContain('(Kèm theo Báo cáo số 15/BC-VPCP ngày 20/11/2026 của Văn phòng Chính phủ)');
+    expect(text).toContain('Bộ Tài chính: Đã xây dựng dự thảo');
     expect(text).toMatch(/\d{2}\/\d{2} nhiệm vụ đã hoàn thành đúng hạn \(chiếm tỷ lệ \d+%\)/);
     expect(text).not.toContain('Nhiệm vụ mật');
 
@@ -121,15 +138,22 @@ describe.each(['sqlite', 'postgres'] as const)('read-model API on %s', (dialect)
     workbook.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
     const headerAt = rows.findIndex((r) => r[0] === 'TT');
     expect(rows[headerAt]).toEqual(['TT', 'Nội dung công việc', 'Cơ quan chủ trì', 'Thời gian hoàn thành', 'Kết quả thực hiện']);
-    expect(rows[headerAt + 1][0]).toBe('I');
-    const btcRow = rows.find((r) => r[1] === 'Hoàn thiện Cơ sở dữ liệu quốc gia về dân cư' && r[4].startsWith('Đã xây dựng'));
-    expect(btcRow?.[3]).toBe('30/06/2026 (điều chỉnh từ trong Quý I năm 2026)');
+    // One notice: no heading row; its two public directives, one row each.
+    expect(rows.slice(headerAt + 1).map((r) => r[0])).toEqual(['1', '2']);
+    const [first, provinces] = rows.slice(headerAt + 1);
+    expect(first.slice(1, 4)).toEqual(['Hoàn thiện Cơ sở dữ liệu quốc gia về dân cư', 'Bộ Tài chính, Bộ Công an', '31/03/2026 (1 cơ quan được điều chỉnh thời hạn)']);
+    expect(first[4]).toBe('- Bộ Tài chính: Đã xây dựng dự thảo\n- Bộ Công an: Chưa có báo cáo');
+    expect(provinces.slice(2)).toEqual(['Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương', '31/12/2026', '0/34 tỉnh đã hoàn thành; 34 tỉnh chưa hoàn thành']);
     expect(rows.flat().join(' ')).not.toContain('Nhiệm vụ mật');
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Phụ lục', 'Thống kê']);
 
-    const csv = await fetch(`${api.baseUrl}/api/v1/reports/appendix?format=csv&asOf=${beforeExtension}`, { headers: { authorization: `Bearer ${vpcp}` } });
+    const csv = await fetch(`${api.baseUrl}/api/v1/reports/appendix?format=csv&detail=true&asOf=${beforeExtension}`, { headers: { authorization: `Bearer ${vpcp}` } });
     const body = await csv.text();
     expect(body).toContain('TT,Nội dung công việc,Cơ quan chủ trì,Thời gian hoàn thành,Kết quả thực hiện');
-    expect(body).toContain('trong Quý I năm 2026');
+    expect(body).toContain('"1","Hoàn thiện Cơ sở dữ liệu quốc gia về dân cư","Bộ Tài chính, Bộ Công an","31/03/2026"');
+    expect(body).not.toContain('30/06/2026');
+    // detail: one line per province under the fanned-out directive.
+    expect(body).toContain('"","","UBND thành phố Hà Nội","31/12/2026","Chưa có báo cáo"');
   });
 
   it('shows checkpoints and lag to VPCP only, and the lag in /metrics', async () => {

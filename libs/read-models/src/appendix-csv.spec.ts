@@ -16,10 +16,15 @@ describe('CSV cells (OWASP CSV injection)', () => {
 
   it('writes the header bare and every other cell quoted', () => {
     const csv = appendixCsv({
+      issuer: '',
       title: '',
-      subtitle: '',
+      subject: [],
       summary: '',
-      groups: [{ tt: 'I', heading: 'Thông báo', rows: [{ tt: '1', text: '=1', lead: 'BTC', deadline: '30/06/2026', result: '-' }] }],
+      lines: [
+        { kind: 'document', tt: 'I', text: 'Thông báo', lead: '', deadline: '', result: '' },
+        { kind: 'directive', tt: '1', text: '=1', lead: 'BTC', deadline: '30/06/2026', result: '-' },
+      ],
+      statistics: { rows: [], total: [] },
     });
     expect(csv.split('\r\n')).toEqual([
       '\uFEFFTT,Nội dung công việc,Cơ quan chủ trì,Thời gian hoàn thành,Kết quả thực hiện',

@@ -17,14 +17,12 @@ export function neutraliseFormula(value: string): string {
 export const csvCell = (value: string): string => `"${neutraliseFormula(value).replace(/"/g, '""')}"`;
 
 /**
- * CSV with a BOM so Excel opens the Vietnamese text as UTF-8; heading rows keep the notice in column 2.
- * The header line is our own constant text (no separator, no formula sign), written bare as before.
+ * CSV with a BOM so Excel opens the Vietnamese text as UTF-8: the table only, one line per line of
+ * the appendix (headings keep their text in column 2). The header line is our own constant text
+ * (no separator, no formula sign), written bare as before.
  */
 export function appendixCsv(appendix: Appendix): string {
   const lines = [APPENDIX_HEADERS.join(',')];
-  for (const group of appendix.groups) {
-    lines.push([group.tt, group.heading, '', '', ''].map(csvCell).join(','));
-    for (const row of group.rows) lines.push([row.tt, row.text, row.lead, row.deadline, row.result].map(csvCell).join(','));
-  }
+  for (const line of appendix.lines) lines.push([line.tt, line.text, line.lead, line.deadline, line.result].map(csvCell).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -8,7 +8,7 @@ export type ReportRow = Pick<
   TaskRow,
   | 'task_id' | 'notice_id' | 'notice_number' | 'directive_index' | 'text' | 'lead' | 'coordinators' | 'delegated_by'
   | 'confidential' | 'key_flag' | 'status' | 'due' | 'due_phrase' | 'effective_due' | 'original_due' | 'original_phrase'
-  | 'original_effective_due' | 'completed_on' | 'result' | 'assigned_on'
+  | 'original_effective_due' | 'completed_on' | 'result' | 'assigned_on' | 'parent_task_id' | 'fanout'
 >;
 
 export interface ReportScope {
@@ -23,7 +23,7 @@ export interface ReportScope {
   publicOnly?: boolean;
 }
 
-const STATIC = 't.task_id, t.notice_id, t.notice_number, t.directive_index, t.text, t.coordinators, t.delegated_by, t.confidential, t.key_flag, t.original_due, t.original_phrase, t.original_effective_due, t.assigned_on';
+const STATIC = 't.task_id, t.notice_id, t.notice_number, t.directive_index, t.text, t.coordinators, t.delegated_by, t.confidential, t.key_flag, t.original_due, t.original_phrase, t.original_effective_due, t.assigned_on, t.parent_task_id, t.fanout';
 const CHANGING = ['status', 'lead', 'due', 'due_phrase', 'effective_due', 'completed_on', 'result'];
 
 /**

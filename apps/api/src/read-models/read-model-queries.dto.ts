@@ -46,6 +46,11 @@ export class StatsQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) noticeId?: string;
 }
 
+export class NoticeProgressQueryDto {
+  @ApiPropertyOptional({ example: '2026-03-05', description: 'Tiến độ tính đến ngày (hết ngày đó) hoặc thời điểm ISO 8601' })
+  @IsOptional() @IsDateOrInstant() asOf?: string;
+}
+
 export class AppendixQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) noticeId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) agency?: string;
@@ -54,4 +59,10 @@ export class AppendixQueryDto {
   @ApiPropertyOptional({ enum: ['docx', 'xlsx', 'csv'] }) @IsOptional() @IsIn(['docx', 'xlsx', 'csv']) format?: 'docx' | 'xlsx' | 'csv';
   @ApiPropertyOptional() @IsOptional() @IsDateOrInstant() asOf?: string;
   @ApiPropertyOptional({ enum: ['original', 'current'] }) @IsOptional() @IsIn(['original', 'current']) deadline?: 'original' | 'current';
+  @ApiPropertyOptional({ example: 'Báo cáo số 15/BC-VPCP ngày 20/11/2026 của Văn phòng Chính phủ', description: 'Dòng "(Kèm theo …)" dưới tên phụ lục' })
+  @IsOptional() @IsString() @MaxLength(300) attachedTo?: string;
+  @ApiPropertyOptional({ example: 'Văn phòng Chính phủ', description: 'Cơ quan ban hành báo cáo (mặc định: Văn phòng Chính phủ)' })
+  @IsOptional() @IsString() @MaxLength(150) issuer?: string;
+  @ApiPropertyOptional({ description: 'Liệt kê kết quả của từng cơ quan dưới nhiệm vụ giao cho nhiều cơ quan' })
+  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() detail?: boolean;
 }

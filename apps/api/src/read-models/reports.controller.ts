@@ -30,9 +30,11 @@ export class ReportsController {
     private readonly agencies: AgencyDirectory,
   ) {}
 
+  /** Agency and group names from the catalogue (the appendix names a fanned-out group as the directive did). */
   private async names() {
     const snapshot = await this.agencies.snapshot();
-    return { agency: (code: string) => snapshot.agency(code)?.name };
+    const groups = new Map(snapshot.list().flatMap((item) => (item.kind === 'group' ? [[item.code, item.name] as const] : [])));
+    return { agency: (code: string) => snapshot.agency(code)?.name, group: (code: string) => groups.get(code) };
   }
 
   @Get('stats')

@@ -1,11 +1,11 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Clock, CLOCK } from '@tdnv/config';
+import { AppConfig, APP_CONFIG, Clock, CLOCK } from '@tdnv/config';
 import { Actor, TaskStatus } from '@tdnv/domain';
 import { noticeProgress, listDirectiveGroups, listTasks, SqlDatabase } from '@tdnv/read-models';
 import { CurrentActor } from '../auth/auth.guard';
-import { answering, READ_MODEL_DB } from './read-model.providers';
-import { TasksQueryDto } from './read-model-queries.dto';
+import { answerTime, answering, READ_MODEL_DB } from './read-model.providers';
+import { NoticeProgressQueryDto, TasksQueryDto } from './read-model-queries.dto';
 
 /** The inbox (filtered task list) and a notice's progress page, read from the projections. */
 @ApiTags('read models')
@@ -15,6 +15,7 @@ export class TaskListController {
   constructor(
     @Inject(READ_MODEL_DB) private readonly db: SqlDatabase,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The inbox; with groupBy=directive, one row per directive with its roll-up (VPCP's view of fanned-out directives). */
@@ -27,8 +28,10 @@ export class TaskListController {
     return answering(() => listTasks(this.db, actor, filter, now, this.clock.today()));
   }
 
+  /** `asOf` (a date: the end of that day, or an instant): the tasks as they stood then, judged on that day. */
   @Get('notices/:id/progress')
-  progress(@Param('id') id: string, @CurrentActor() actor: Actor) {
-    return answering(() => noticeProgress(this.db, actor, id, this.clock.today()));
+  progress(@Param('id') id: string, @Query() q: NoticeProgressQueryDto, @CurrentActor() actor: Actor) {
+    const time = answerTime(this.clock, this.config.tzDeadlines, q.asOf);
+    return answering(() => noticeProgress(this.db, actor, id, time.today, time.asOf));
   }
 }
