@@ -118,6 +118,13 @@ describe('daily use (Chromium)', () => {
     await group.locator('ul.tasks li a').getByText('Bộ Tài chính', { exact: true }).waitFor();
     await expectNoAgencyCode(vpcpPage, 'VPCP inbox, by directive');
     await screenshot(vpcpPage, '41-hop-thu-vpcp-theo-chi-dao');
+    const phone = await as(vpcpToken(), { phone: true });
+    await phone.page.goto('/nhiem-vu');
+    await phone.page.locator('[data-rollup]').first().waitFor();
+    expect(await phone.page.evaluate('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(0);
+    await screenshot(phone.page, '41b-hop-thu-vpcp-dien-thoai');
+    expect(phone.ctx.errors).toEqual([]);
+    await phone.ctx.close();
 
     // Filtering by a name typed without diacritics.
     await vpcpPage.getByLabel('Cơ quan', { exact: true }).fill('bo tai chinh');
