@@ -49,7 +49,7 @@ const UPDATES: ReadonlySet<TaskEvent['type']> = new Set([
 export const countsAsUpdate = (type: string): boolean => UPDATES.has(type as TaskEvent['type']);
 
 /** Events that change what a report shows; the others add no history row. */
-const SILENT: ReadonlySet<string> = new Set(['ReminderSent', 'EscalationSent', 'TaskBecameOverdue']);
+const SILENT: ReadonlySet<string> = new Set(['ReminderSent', 'EscalationSent', 'TaskBecameOverdue', 'ReminderLetterIssued']);
 export const changesHistory = (type: string): boolean => !SILENT.has(type);
 
 /** "Kết quả thực hiện": the accepted or reported result, else the latest progress note. */

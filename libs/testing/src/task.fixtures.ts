@@ -44,6 +44,7 @@ const PAYLOADS: { [T in TaskCommandType]: Extract<TaskCommand, { type: T }>['pay
   MarkTaskOverdue: {},
   RecordNotificationSent: { kind: 'reminder', rung: 'before-3', due: '2026-03-31', to: ['focal@btc.gov.vn'] },
   SubmitPeriodicReport: { period: '2026-03', note: 'Báo cáo tình hình giải ngân tháng 3' },
+  IssueReminderLetter: { letterId: 'letter-btc-2026-04-10', number: '123/VPCP-TH', reportBy: '2026-04-17' },
 };
 
 const ACTORS: Record<TaskCommandType, Actor> = {
@@ -63,6 +64,7 @@ const ACTORS: Record<TaskCommandType, Actor> = {
   MarkTaskOverdue: SYSTEM,
   RecordNotificationSent: SYSTEM,
   SubmitPeriodicReport: LEAD,
+  IssueReminderLetter: VPCP,
 };
 
 export function command<T extends TaskCommandType>(

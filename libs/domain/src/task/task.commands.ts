@@ -40,6 +40,8 @@ export type DelegateTask = Base<
 export type MarkTaskOverdue = Base<'MarkTaskOverdue'>;
 /** A periodic duty's report for one period ("2026-12", "2026-Q4", "2026-H2", "2026"). */
 export type SubmitPeriodicReport = Base<'SubmitPeriodicReport', { period: string; note: string; documentRef?: string }>;
+/** `letterId` names the letter (the same on every task it cites, so a retry records nothing twice). */
+export type IssueReminderLetter = Base<'IssueReminderLetter', { letterId: string; number?: string; reportBy: string }>;
 export type RecordNotificationSent = Base<
   'RecordNotificationSent',
   { kind: 'reminder' | 'escalation'; rung: string; due: string; to: string[] }
@@ -61,7 +63,8 @@ export type TaskCommand =
   | DelegateTask
   | MarkTaskOverdue
   | RecordNotificationSent
-  | SubmitPeriodicReport;
+  | SubmitPeriodicReport
+  | IssueReminderLetter;
 
 export type TaskCommandType = TaskCommand['type'];
 

@@ -60,6 +60,7 @@ const TABLE: Record<TaskCommandType, string[]> = {
   MarkTaskOverdue:        ['TaskBecameOverdue', 'TaskBecameOverdue', 'TaskBecameOverdue', 'TaskBecameOverdue', '-', '-', '-'],
   RecordNotificationSent: ['ReminderSent', 'ReminderSent', 'ReminderSent', 'ReminderSent', 'ReminderSent', 'ReminderSent', 'ReminderSent'],
   SubmitPeriodicReport:   ['PeriodicReportSubmitted', 'PeriodicReportSubmitted', 'PeriodicReportSubmitted', '-', '-', '-', '-'],
+  IssueReminderLetter:    ['ReminderLetterIssued', 'ReminderLetterIssued', 'ReminderLetterIssued', '-', '-', '-', '-'],
 };
 /** Commands of periodic duties are tried on a monthly duty. */
 const PERIODIC: TaskCommandType[] = ['SubmitPeriodicReport'];
@@ -72,7 +73,7 @@ const rows = (Object.keys(TABLE) as TaskCommandType[]).flatMap((type) =>
 describe('task lifecycle: every (state, command) pair', () => {
   it.each(rows)('$type in $status → $expected', ({ type, status, expected }) => {
     const state = fold(given(status, NEEDS_PENDING.includes(type), PERIODIC.includes(type)));
-    const cmd = command(type, { today: type === 'MarkTaskOverdue' ? '2026-04-10' : '2026-03-15' });
+    const cmd = command(type, { today: type === 'MarkTaskOverdue' || type === 'IssueReminderLetter' ? '2026-04-10' : '2026-03-15' });
     if (expected === '-') {
       let error: unknown;
       try {
@@ -95,8 +96,8 @@ describe('task lifecycle: every (state, command) pair', () => {
 
   it('covers every command type', () => {
     const types = (Object.keys(TABLE) as TaskCommandType[]).sort();
-    expect(types).toHaveLength(16);
-    expect(rows).toHaveLength(16 * STATES.length);
+    expect(types).toHaveLength(17);
+    expect(rows).toHaveLength(17 * STATES.length);
   });
 
   it('the table matches the states each event leads to', () => {

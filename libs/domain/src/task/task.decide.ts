@@ -17,6 +17,8 @@ interface Rule<T extends TaskCommandType> {
   who: Who;
   /** A condition on the task beyond its status (refused with `reason` when it does not hold). */
   requires?: { holds: (task: Task) => boolean; reason: string };
+  /** Not one of the task page's actions: issued from elsewhere for many tasks at once (a đôn đốc letter). */
+  offered?: false;
   decide(command: CommandOf<T>, task: Task, policy: DeadlinePolicy): TaskEvent[];
 }
 
@@ -192,6 +194,23 @@ export const TASK_RULES: { [T in TaskCommandType]: Rule<T> } = {
       return [{ type: 'PeriodicReportSubmitted', data: isCurrent ? { ...data, next: nextOf(t, occurrence.due) } : data }];
     },
   },
+  IssueReminderLetter: {
+    // A letter chases an agency that has work to do on a task whose deadline has passed.
+    from: WORKABLE,
+    who: 'reviewer',
+    offered: false,
+    decide: (c, t, policy) => {
+      const due = t.deadline.due;
+      if (due === null) refuse(c, t, 'Nhiệm vụ không có thời hạn nên không thể đôn đốc vì quá hạn');
+      if (c.today <= policy.effectiveDue(due)) refuse(c, t, `Nhiệm vụ chưa quá hạn (thời hạn ${formatLocalDate(due)})`);
+      const { letterId, number } = c.payload;
+      // The same letter recorded again is a retry: the first record stands.
+      if (t.letters?.some((l) => l.letterId === letterId)) return [];
+      const reportBy = date(c, 'reportBy', c.payload.reportBy);
+      const data = { taskId: t.taskId, letterId, ...(number ? { number } : {}), agency: t.lead, issuedOn: c.today, due, reportBy };
+      return [{ type: 'ReminderLetterIssued', data }];
+    },
+  },
   RecordNotificationSent: {
     from: ['assigned', 'acknowledged', 'in_progress', 'reassignment_requested', 'completion_reported', 'completed', 'cancelled'],
     who: 'system',
@@ -254,7 +273,7 @@ export function allowedActions(actor: Actor, task: Task): TaskCommandType[] {
   return (Object.keys(TASK_RULES) as TaskCommandType[]).filter((type) => {
     const rule = TASK_RULES[type] as Rule<TaskCommandType>;
     return (
-      rule.who !== 'system' && rule.from.includes(task.status) && (rule.requires?.holds(task) ?? true) && mayAct(rule.who, actor, task)
+      rule.who !== 'system' && rule.offered !== false && rule.from.includes(task.status) && (rule.requires?.holds(task) ?? true) && mayAct(rule.who, actor, task)
     );
   });
 }

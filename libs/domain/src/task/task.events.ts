@@ -109,6 +109,16 @@ export interface PeriodicReportMissed {
   data: { taskId: string; period: string; due: string; next: { period: string; due: string } | null };
 }
 
+/**
+ * A công văn đôn đốc (đôn đốc letter) to the lead agency cites this task among its overdue ones.
+ * `letterId` is shared by every task the letter cites; `number` is the letter's number once it has
+ * one; `reportBy` is the date by which the agency is asked to report.
+ */
+export interface ReminderLetterIssued {
+  type: 'ReminderLetterIssued';
+  data: { taskId: string; letterId: string; number?: string; agency: string; issuedOn: string; due: string; reportBy: string };
+}
+
 export type TaskEvent =
   | TaskAssigned
   | TaskAcknowledged
@@ -128,6 +138,7 @@ export type TaskEvent =
   | ReminderSent
   | EscalationSent
   | PeriodicReportSubmitted
-  | PeriodicReportMissed;
+  | PeriodicReportMissed
+  | ReminderLetterIssued;
 
 export type TaskEventType = TaskEvent['type'];

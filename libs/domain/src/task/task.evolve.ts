@@ -69,6 +69,10 @@ function evolveExisting(task: Task, event: Exclude<TaskEvent, { type: 'TaskAssig
       const missed = withOccurrence(task, event.data.period, { missed: true });
       return rolled({ ...missed, overdueFor: [...task.overdueFor, event.data.due] }, event.data.next);
     }
+    case 'ReminderLetterIssued': {
+      const { letterId, number, issuedOn, due, reportBy } = event.data;
+      return { ...task, letters: [...(task.letters ?? []), { letterId, number, issuedOn, due, reportBy }] };
+    }
     default: {
       const unknown: never = event;
       return unknown;

@@ -19,6 +19,7 @@ const ACTIONS: Record<TaskCommandType, string> = {
   DelegateTask: 'giao nhiệm vụ cho đơn vị cấp dưới',
   MarkTaskOverdue: 'ghi nhận nhiệm vụ quá hạn',
   RecordNotificationSent: 'ghi nhận thư đã gửi',
+  IssueReminderLetter: 'ban hành công văn đôn đốc',
   SubmitPeriodicReport: 'gửi báo cáo định kỳ',
 };
 
@@ -29,6 +30,7 @@ const FIELDS: Record<string, string> = {
   result: 'Kết quả thực hiện',
   proposedDue: 'Thời hạn đề nghị',
   due: 'Thời hạn',
+  reportBy: 'Hạn báo cáo',
   period: 'Kỳ báo cáo',
 };
 

@@ -59,6 +59,8 @@ export interface Task extends TaskAssignedData {
   notificationsSent: string[];
   /** A periodic duty's occurrences, oldest first; the last one not reported or missed is the current one. */
   occurrences?: OccurrenceRecord[];
+  /** Đôn đốc letters that cited the task (ReminderLetterIssued), oldest first. */
+  letters?: { letterId: string; number?: string; issuedOn: string; due: string; reportBy: string }[];
 }
 
 /** Before TaskAssigned the stream does not exist. */
