@@ -9,6 +9,8 @@ export interface DirectiveGroup {
   noticeId: string;
   noticeNumber: string;
   directiveIndex: number;
+  /** The directive's place in the document ("3.b.2(1)"), when the notice was registered with it. */
+  path: string | null;
   text: string;
   /** Tasks of the directive in the filter (sub-tasks roll up into their parent task). */
   count: number;
@@ -93,12 +95,14 @@ export async function listDirectiveGroups(
   );
   const page = rows.slice(0, limit);
   const overdue = await overdueLeads(db, source, where, today, page);
+  const paths = await directivePaths(db, page);
   const groups = page.map((r): DirectiveGroup => {
     const count = Number(r.n);
     return {
       noticeId: r.notice_id,
       noticeNumber: r.notice_number,
       directiveIndex: Number(r.directive_index),
+      path: paths.get(`${r.notice_id} ${Number(r.directive_index)}`) ?? null,
       text: r.text,
       count,
       taskId: count === 1 ? r.task_id : null,
@@ -132,6 +136,24 @@ async function overdueLeads(db: SqlExecutor, source: ReturnType<typeof filteredS
     const list = out.get(`${r.notice_id} ${Number(r.directive_index)}`) ?? [];
     if (list.length < OVERDUE_SHOWN) list.push(r.lead);
     out.set(`${r.notice_id} ${Number(r.directive_index)}`, list);
+  }
+  return out;
+}
+
+/** Paths as written in the document, from the registered notices of the page (older notices have none). */
+async function directivePaths(db: SqlExecutor, page: GroupRow[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const notices = [...new Set(page.map((r) => r.notice_id))];
+  if (notices.length === 0) return out;
+  const rows = await db.all<{ notice_id: string; directives: string }>(
+    `SELECT notice_id, directives FROM rm_notices WHERE notice_id IN (${notices.map(() => '?').join(', ')})`,
+    notices,
+  );
+  for (const row of rows) {
+    const directives = JSON.parse(row.directives) as { index?: number; path?: unknown }[];
+    directives.forEach((d, i) => {
+      if (typeof d.path === 'string' && d.path) out.set(`${row.notice_id} ${d.index ?? i}`, d.path);
+    });
   }
   return out;
 }

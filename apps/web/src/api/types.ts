@@ -52,6 +52,7 @@ export interface DirectiveGroup {
   noticeId: string;
   noticeNumber: string;
   directiveIndex: number;
+  path?: string | null;
   text: string;
   count: number;
   taskId: string | null;

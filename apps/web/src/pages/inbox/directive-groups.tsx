@@ -44,7 +44,9 @@ function GroupRow({ g }: { g: DirectiveGroup }) {
   const [tasks, setTasks] = useState<TaskListItem[]>();
   const [error, setError] = useState<unknown>();
   const urgency = g.counts.open_overdue > 0 ? 'overdue' : g.counts.open_on_time > 0 ? 'ok' : 'done';
-  const text = g.text.length > 220 ? `${g.text.slice(0, 220)}…` : g.text;
+  const body = g.text.length > 220 ? `${g.text.slice(0, 220)}…` : g.text;
+  // The path as written in the document ("3.b.2(1)") when the notice was registered with it.
+  const text = g.path ? `${g.path}. ${body}` : body;
   const load = () =>
     get<{ items: TaskListItem[] }>(`/tasks?noticeId=${encodeURIComponent(g.noticeId)}&directiveIndex=${g.directiveIndex}&limit=200`).then(
       // By the agency's name, as the officer looks for one.
