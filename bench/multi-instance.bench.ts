@@ -38,7 +38,7 @@ const ROOT = join(__dirname, '..');
 /** The compiled entry point (npm run bench), or the source with the fault suite's loader when run from the sources. */
 function entry(app: 'api' | 'worker'): { path: string; execArgv: string[] } {
   const compiled = join(ROOT, 'apps', app, 'src', 'main.js');
-  if (existsSync(compiled)) return { path: compiled, execArgv: [] };
+  if (existsSync(compiled) && !process.env.BENCH_FROM_SOURCES) return { path: compiled, execArgv: [] };
   return { path: join(ROOT, 'apps', app, 'src', 'main.ts'), execArgv: ['-r', join(ROOT, 'test', 'faults', 'support', 'swc-register.cjs')] };
 }
 
