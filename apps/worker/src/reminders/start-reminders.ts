@@ -1,8 +1,9 @@
 import { Logger } from '@nestjs/common';
-import { Worker } from 'bullmq';
+import { Job, Worker } from 'bullmq';
 import Redis, { RedisOptions } from 'ioredis';
 import { join } from 'node:path';
 import { defaultCalendar } from '@tdnv/calendar';
+import { logJobs } from '@tdnv/logging';
 import { createMailer, Mailer } from '@tdnv/notifications';
 import { REMINDER_JOBS, REMINDER_QUEUES } from '@tdnv/queues';
 import { LadderContext, loadReminderPolicy, ReminderPolicy, RecipientResolver } from '@tdnv/reminders';
@@ -58,12 +59,24 @@ export async function startReminders(context: WorkerContext, options: ReminderOp
   const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: (line) => logger.log(line), poolSize: options.concurrency?.smtpPool ?? settings.smtpPoolSize });
   const rungs = new RungProcessor({ store, scheduler, reminders: queues.reminders, notifications: queues.notifications, redis, resolver, context: ladder, prefix });
   const sends = new SendProcessor({ store, redis, mailer, resolver, context: ladder, publicUrl: config.publicUrl, prefix, afterRecord: (ids) => scheduler.replan(ids) });
+  // The scheduler follows the log with its own checkpoint and writes the pending jobs: one worker at
+  // a time holds it (a lease), so two never re-plan a task against each other. A run refused the
+  // lease leaves a catch-up behind it, so a nudge that arrived meanwhile is not lost.
+  const schedule = async (job: Job) => {
+    const run = (): Promise<unknown> => (job.name === REMINDER_JOBS.reconcile ? scheduler.reconcile() : scheduler.catchUp());
+    if (!context.leases) return run();
+    const outcome = await context.leases.runExclusive('reminder-scheduler', run);
+    if (outcome.ran) return outcome.value;
+    await queues.scheduling.add(REMINDER_JOBS.catchUp, {}, { delay: 200, deduplication: { id: `${REMINDER_JOBS.catchUp}-after-lease` } });
+    return { skipped: 'another worker holds the reminder-scheduler lease' };
+  };
+  const lock = context.jobLock ?? {};
   const workers = [
-    new Worker(REMINDER_QUEUES.reminders, rungs.process, { connection, prefix, concurrency: options.concurrency?.reminders ?? settings.reminderConcurrency }),
-    new Worker(REMINDER_QUEUES.notifications, sends.process, { connection, prefix, concurrency: options.concurrency?.notifications ?? settings.notificationConcurrency }),
-    // One consumer run at a time per worker; two workers may overlap, which scheduling tolerates.
-    new Worker(REMINDER_QUEUES.scheduling, async (job) => (job.name === REMINDER_JOBS.reconcile ? scheduler.reconcile() : scheduler.catchUp()), { connection, prefix, concurrency: 1 }),
+    new Worker(REMINDER_QUEUES.reminders, rungs.process, { connection, prefix, concurrency: options.concurrency?.reminders ?? settings.reminderConcurrency, ...lock }),
+    new Worker(REMINDER_QUEUES.notifications, sends.process, { connection, prefix, concurrency: options.concurrency?.notifications ?? settings.notificationConcurrency, ...lock }),
+    new Worker(REMINDER_QUEUES.scheduling, schedule, { connection, prefix, concurrency: 1, ...lock }),
   ];
+  if (context.logger) for (const worker of workers) logJobs(worker, context.logger.child({ context: worker.name }), worker.name === REMINDER_QUEUES.scheduling ? 'debug' : 'info');
   // A worker error (Redis restarting, a key flushed under a running job) is logged, never thrown.
   for (const worker of workers) worker.on('error', (error) => logger.warn(`${worker.name} worker: ${error.message}`));
   for (const worker of workers) worker.on('failed', (job, error) => logger.warn(`${worker.name} job ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`));
