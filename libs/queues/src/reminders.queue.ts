@@ -78,6 +78,8 @@ export const reminderKeys = (prefix = 'bull') => ({
   digestGen: (agency: string, slot: string) => `${prefix}:reminders:digest-gen:${agency}:${Date.parse(slot)}`,
   /** Item claims: a send owns an item while it tries, so two sends never mail the same rung. */
   claim: (key: string) => `${prefix}:reminders:claim:${key}`,
+  /** Set as soon as the SMTP server accepted a mail: a retried send records it without mailing again. */
+  mailed: (messageId: string) => `${prefix}:reminders:mailed:${messageId}`,
   /** Hash of counters read by the API's /metrics: reminders, escalations, failures. */
   stats: `${prefix}:reminders:stats`,
 });

@@ -64,14 +64,18 @@ export class SendProcessor {
     const items = wanted.map(({ item, view }) => this.templateItem(item, view, ctx));
     const mail = renderMail(await this.deps.resolver.agencyName(send.agency), items);
     const messageId = messageIdFor(wanted.map(({ item }) => notificationKey(item.taskId, item.rung, item.due)));
+    const mailed = this.keys.mailed(messageId);
     if (send.to.length === 0) this.logger.warn(`no recipient on file for ${send.agency}; recorded without mailing: ${mail.subject}`);
-    else {
+    // A worker that died after the SMTP server accepted the mail, before recording it: the retry
+    // only records. (What is left is the moment between the SMTP answer and this key: milliseconds.)
+    else if (!(await this.deps.redis.exists(mailed))) {
       try {
         await this.deps.mailer.send({ to: send.to, messageId, ...mail });
       } catch (error) {
         await this.deps.redis.hincrby(this.keys.stats, 'failures', 1);
         throw error;
       }
+      await this.deps.redis.set(mailed, '1', 'PX', CLAIM_MS);
     }
     await Promise.all(wanted.map(({ item }) => this.recorder.record(item, send.to, ctx)));
     await this.settled.add(wanted.map(({ item }) => item));
