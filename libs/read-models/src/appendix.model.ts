@@ -2,7 +2,8 @@ import { Actor, RegisteredDirective } from '@tdnv/domain';
 import { deadlineCell, leadCell, listName, NO_REPORT, resultCell, roman, vnDate } from './appendix-cells';
 import { appendixStatistics, AppendixStatistics } from './appendix-statistics';
 import { addToCounts, emptyCounts, DeadlineMode } from './buckets';
-import { documentKindName, NoticeOutline, pathWithin, sectionLabel, sectionOf } from './notice-outline';
+import { documentKindName, pathWithin, sectionLabel, sectionOf } from './notice-outline';
+import { noticesOf, SourceNotice } from './notices.query';
 import { reportRows, ReportRow, ReportScope } from './report-rows.query';
 import { SqlExecutor } from './sql-database';
 
@@ -71,48 +72,6 @@ export function summarySentence(rows: ReportRow[], today: string, mode: Deadline
   return `Tổng số ${pad(total)} nhiệm vụ${contents}. Trong đó: ${parts.join('; ')}.${cancelled}`;
 }
 
-interface NoticeRow {
-  notice_id: string;
-  number: string;
-  issued_at: string;
-  title: string;
-  directives: string;
-  outline: string;
-}
-
-interface Notice {
-  number: string;
-  issuedAt: string;
-  title: string;
-  kind: string;
-  directives: Map<number, RegisteredDirective & { path?: string }>;
-  outline: NoticeOutline;
-}
-
-async function noticesOf(db: SqlExecutor, ids: string[]): Promise<Map<string, Notice>> {
-  const notices = new Map<string, Notice>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    const found = await db.all<NoticeRow>(
-      `SELECT notice_id, number, issued_at, title, directives, outline FROM rm_notices WHERE notice_id IN (${chunk.map(() => '?').join(', ')})`,
-      chunk,
-    );
-    for (const n of found) {
-      const outline = JSON.parse(n.outline) as NoticeOutline;
-      const directives = new Map((JSON.parse(n.directives) as (RegisteredDirective & { path?: string })[]).map((d) => [d.index, d]));
-      notices.set(n.notice_id, {
-        number: n.number,
-        issuedAt: n.issued_at,
-        title: n.title,
-        kind: documentKindName(outline.kind, n.number),
-        directives,
-        outline,
-      });
-    }
-  }
-  return notices;
-}
-
 /** A directive's tasks in the order the directive names its agencies. */
 function inWrittenOrder(tasks: ReportRow[], directive: RegisteredDirective | undefined): ReportRow[] {
   if (!directive) return tasks;
@@ -121,7 +80,7 @@ function inWrittenOrder(tasks: ReportRow[], directive: RegisteredDirective | und
 }
 
 /** "Báo cáo số 10/BC-BTTTT ngày 01/03/2021: Tình hình thực hiện …". */
-const documentHeading = (notice: Notice | undefined, number: string): string =>
+const documentHeading = (notice: SourceNotice | undefined, number: string): string =>
   notice
     ? `${notice.kind} số ${notice.number} ngày ${vnDate(notice.issuedAt)}: ${notice.title}`
     : `${documentKindName(undefined, number)} số ${number}`;

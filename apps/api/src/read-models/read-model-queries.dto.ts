@@ -1,6 +1,6 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { OPEN_STATUSES } from '@tdnv/domain';
 import { BUCKETS, PENDING_REVIEWS, TASK_SORTS } from '@tdnv/read-models';
 import { IsDateOrInstant, IsLocalDate } from '../http/is-local-date.validator';
@@ -65,4 +65,18 @@ export class AppendixQueryDto {
   @IsOptional() @IsString() @MaxLength(150) issuer?: string;
   @ApiPropertyOptional({ description: 'Liệt kê kết quả của từng cơ quan dưới nhiệm vụ giao cho nhiều cơ quan' })
   @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() detail?: boolean;
+}
+
+export class ReminderLetterQueryDto {
+  @ApiPropertyOptional({ example: 'BTC', description: 'Cơ quan nhận công văn; không nêu: mọi cơ quan có nhiệm vụ quá hạn (format=zip)' })
+  @IsOptional() @IsString() @MaxLength(40) agency?: string;
+  @ApiPropertyOptional({ example: '2026-04-10', description: 'Tính đến ngày (hết ngày đó) hoặc thời điểm ISO 8601' }) @IsOptional() @IsDateOrInstant() asOf?: string;
+  @ApiPropertyOptional({ enum: ['docx', 'zip'] }) @IsOptional() @IsIn(['docx', 'zip']) format?: 'docx' | 'zip';
+}
+
+export class IssueReminderLetterDto {
+  @ApiProperty({ example: 'BTC' }) @IsString() @IsNotEmpty() @MaxLength(40) agency!: string;
+  @ApiPropertyOptional({ example: '2026-04-10' }) @IsOptional() @IsDateOrInstant() asOf?: string;
+  @ApiPropertyOptional({ example: '123/VPCP-TH', description: 'Số công văn' })
+  @IsOptional() @IsString() @MaxLength(40) @Matches(/^[0-9A-Za-zÀ-ỹĐđ./\- ]+$/u) number?: string;
 }

@@ -3,6 +3,7 @@ import { AppConfig } from '@tdnv/config';
 import { migrateReadModels, openReadModelDatabase, PROJECTIONS } from '@tdnv/read-models';
 import { ProjectionsAdminController } from './projections-admin.controller';
 import { ProjectionNudger, READ_MODEL_DB } from './read-model.providers';
+import { ReminderLettersController } from './reminder-letters.controller';
 import { ReportsController } from './reports.controller';
 import { TaskListController } from './task-list.controller';
 
@@ -12,7 +13,7 @@ export class ReadModelsModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: ReadModelsModule,
-      controllers: [TaskListController, ReportsController, ProjectionsAdminController],
+      controllers: [TaskListController, ReportsController, ReminderLettersController, ProjectionsAdminController],
       providers: [
         {
           provide: READ_MODEL_DB,
