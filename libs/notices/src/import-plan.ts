@@ -30,6 +30,7 @@ export function importPlan(parsed: ParseResult, input: ImportInput): NoticeInput
     issuedAt,
     title: parsed.notice.title ?? number,
     leader: parsed.notice.leader ?? undefined,
+    ...(parsed.notice.kind && parsed.notice.kind !== 'unknown' ? { kind: parsed.notice.kind } : {}),
     ...(input.historical ? { historical: true } : {}),
     directives: directives.map((d) => d.dto),
   };
@@ -49,6 +50,7 @@ function applyEdit(d: ParsedDirective, edit: DirectiveEdit | undefined): { path:
         ...(recurrence ? { recurrence } : {}),
       };
   const dto: DirectiveInput = {
+    path: d.path,
     text: edit?.text ?? d.text,
     lead: edit?.lead ?? parsedLead,
     coordinators: edit?.coordinators ?? d.coordinators.map((a) => a.code),

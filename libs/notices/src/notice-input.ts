@@ -15,6 +15,8 @@ export interface DeadlineInput {
 }
 
 export interface DirectiveInput {
+  /** Its position as the document writes it ("3.b.2"), kept for the notice page and the appendix. */
+  path?: string;
   text: string;
   /** Agency or group codes; a group fans out into one task per member. */
   lead: string[];
@@ -28,6 +30,8 @@ export interface NoticeInput {
   number: string;
   issuedAt: string;
   title: string;
+  /** The kind of source document, as the parser names it (thong_bao_ket_luan, chi_thi, bao_cao, …). */
+  kind?: string;
   leader?: string;
   trackingOfficer?: string;
   /** Imported as history (a past report, an old notice): its tasks send no reminder. */

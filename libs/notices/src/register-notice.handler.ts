@@ -30,7 +30,7 @@ export class RegisterNoticeHandler implements ICommandHandler<RegisterNoticeComm
       respond: (state) => ({ noticeId, taskIds: state?.directives.flatMap((d) => d.tasks.map((t) => t.taskId)) ?? [] }),
       decide: (state) => {
         const command = { type: 'RegisterNotice' as const, actor: context.actor, now: context.now.toISOString(), today: context.today };
-        const payload = { noticeId, number: body.number.trim(), issuedAt: body.issuedAt, title: body.title, leader: body.leader, trackingOfficer: body.trackingOfficer, directives, historical: body.historical };
+        const payload = { noticeId, number: body.number.trim(), issuedAt: body.issuedAt, title: body.title, kind: body.kind, leader: body.leader, trackingOfficer: body.trackingOfficer, directives, historical: body.historical };
         const { notice, tasks } = decideRegisterNotice({ ...command, payload }, state);
         return { events: [notice], newStreams: tasks.map((t) => ({ stream: taskStream(t.data.taskId), events: [t] })) };
       },
@@ -47,7 +47,7 @@ function toDirective(d: DirectiveInput, index: number, noticeId: string, agencie
       if (!tasks.some((t) => t.lead === lead)) tasks.push({ taskId: taskIdFor(noticeId, index, lead), lead, fanout });
   }
   const coordinators = [...new Set((d.coordinators ?? []).flatMap((c) => agencies.expandCoordinator(c, `${field}.coordinators`)))];
-  return { text: d.text.trim(), lead: d.lead, coordinators, deadline: toDeadline(d, field, issuedAt), key: d.key ?? false, confidential: d.confidential ?? false, tasks };
+  return { ...(d.path ? { path: d.path } : {}), text: d.text.trim(), lead: d.lead, coordinators, deadline: toDeadline(d, field, issuedAt), key: d.key ?? false, confidential: d.confidential ?? false, tasks };
 }
 
 /** Said of a deadline typed in by a person rather than derived by the parser. */

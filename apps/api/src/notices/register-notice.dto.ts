@@ -55,6 +55,10 @@ export class DeadlineInputDto {
 }
 
 export class DirectiveDto {
+  @ApiPropertyOptional({ example: '3.b.2', description: 'Vị trí của chỉ đạo trong văn bản' })
+  @IsOptional() @IsString() @MaxLength(50)
+  path?: string;
+
   @ApiProperty({ example: 'Hoàn thành Nền tảng tích hợp, chia sẻ dữ liệu quốc gia' })
   @IsString() @IsNotEmpty() @MaxLength(20000)
   text!: string;
@@ -92,6 +96,10 @@ export class RegisterNoticeDto {
   @ApiProperty({ example: 'Kết luận của Thủ tướng Chính phủ tại phiên họp Ủy ban Quốc gia về Chính phủ điện tử' })
   @IsString() @IsNotEmpty() @MaxLength(2000)
   title!: string;
+
+  @ApiPropertyOptional({ example: 'thong_bao_ket_luan', description: 'Loại văn bản nguồn (thong_bao_ket_luan, chi_thi, quyet_dinh, bao_cao, …)' })
+  @IsOptional() @IsString() @MaxLength(50)
+  kind?: string;
 
   @ApiPropertyOptional({ example: 'Thủ tướng Chính phủ Nguyễn Xuân Phúc' })
   @IsOptional() @IsString() @MaxLength(500)

@@ -30,11 +30,13 @@ export function decideRegisterNotice(command: RegisterNotice, state: NoticeState
       number: p.number,
       issuedAt: p.issuedAt,
       title: p.title,
+      ...(p.kind ? { kind: p.kind } : {}),
       leader: p.leader,
       trackingOfficer: p.trackingOfficer,
       registeredAt: command.now,
       directives: p.directives.map((d, index) => ({
         index,
+        ...(d.path ? { path: d.path } : {}),
         text: d.text,
         lead: d.lead,
         coordinators: d.coordinators,
