@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from '@tdnv/directive-parser';
 import { AgencyDirectory } from '@tdnv/agency-directory';
+import { createDeadlinePolicy } from '@tdnv/calendar';
 import { importPlan, RegisterNoticeCommand, RegisterNoticeHandler } from '@tdnv/notices';
 import { CliContext } from './cli-context';
 import { createUser, NewUser } from './users.command';
@@ -22,7 +23,7 @@ export async function runDemo(cli: CliContext): Promise<number> {
     return 1;
   }
   const plan = importPlan(parse(readFileSync(file, 'utf8'), { issuedAt: '2020-02-12' }), { number: 'DEMO-003/TB-VPCP', issuedAt: '2020-02-12' });
-  const handler = new RegisterNoticeHandler(cli.store, new AgencyDirectory(cli.store));
+  const handler = new RegisterNoticeHandler(cli.store, new AgencyDirectory(cli.store), createDeadlinePolicy(true));
   const context = { actor: { id: 'demo', role: 'vpcp' as const }, now: cli.clock.now(), today: cli.clock.today(), requestHash: 'demo-003', idempotencyKey: 'demo-003' };
   const result = await handler.execute(new RegisterNoticeCommand(plan, context));
   console.log(`Thông báo ${plan.number}: ${plan.directives.length} chỉ đạo, ${result.taskIds.length} nhiệm vụ (mã ${result.noticeId})`);

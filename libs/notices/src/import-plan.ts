@@ -49,8 +49,10 @@ function applyEdit(d: ParsedDirective, edit: DirectiveEdit | undefined): { path:
         rule: d.deadline.rule ?? undefined,
         ...(recurrence ? { recurrence } : {}),
       };
+  const status = edit?.status ?? d.status;
   const dto: DirectiveInput = {
     path: d.path,
+    ...(status ? { status: { kind: status.kind, result: status.result, reportedOn: status.reportedOn } } : {}),
     text: edit?.text ?? d.text,
     lead: edit?.lead ?? parsedLead,
     coordinators: edit?.coordinators ?? d.coordinators.map((a) => a.code),

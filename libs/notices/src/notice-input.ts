@@ -1,4 +1,4 @@
-import { DeadlineKind, Recurrence } from '@tdnv/domain';
+import { DeadlineKind, Recurrence, ReportedStatus } from '@tdnv/domain';
 
 /**
  * A notice to register, as its edges hand it in (the HTTP body, the import preview, the CLI demo):
@@ -17,6 +17,8 @@ export interface DeadlineInput {
 export interface DirectiveInput {
   /** Its position as the document writes it ("3.b.2"), kept for the notice page and the appendix. */
   path?: string;
+  /** A report row's status (đã hoàn thành / đang thực hiện): the tasks are imported with that history. */
+  status?: ReportedStatus;
   text: string;
   /** Agency or group codes; a group fans out into one task per member. */
   lead: string[];

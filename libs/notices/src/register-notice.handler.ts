@@ -1,12 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Deadline, InvalidCommandError, nextOccurrence, noticeIdFor, noticeStream, taskIdFor, taskStream, authorizeRegisterNotice, decideRegisterNotice, NoticeEvent, evolveNotice, NoticeState, DirectiveToRegister, PlannedTask } from '@tdnv/domain';
+import { Deadline, DeadlinePolicy, InvalidCommandError, nextOccurrence, noticeIdFor, noticeStream, taskIdFor, taskStream, authorizeRegisterNotice, decideRegisterNotice, NoticeEvent, evolveNotice, NoticeState, DirectiveToRegister, PlannedTask } from '@tdnv/domain';
 import { EventStore } from '@tdnv/event-store';
 import { AgencySnapshot, AgencyDirectory } from '@tdnv/agency-directory';
 import { runStreamCommand } from '@tdnv/command-handling';
 import { DirectiveInput } from './notice-input';
 import { RegisterNoticeCommand, RegisterNoticeResult } from './register-notice.command';
-import { EVENT_STORE } from '@tdnv/config';
+import { DEADLINE_POLICY, EVENT_STORE } from '@tdnv/config';
 
 const DATED_KINDS = ['date', 'month', 'quarter', 'year', 'relative', 'range'];
 
@@ -15,6 +15,7 @@ export class RegisterNoticeHandler implements ICommandHandler<RegisterNoticeComm
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly agencies: AgencyDirectory,
+    @Inject(DEADLINE_POLICY) private readonly policy: DeadlinePolicy,
   ) {}
 
   async execute({ body, context }: RegisterNoticeCommand): Promise<RegisterNoticeResult> {
@@ -31,8 +32,8 @@ export class RegisterNoticeHandler implements ICommandHandler<RegisterNoticeComm
       decide: (state) => {
         const command = { type: 'RegisterNotice' as const, actor: context.actor, now: context.now.toISOString(), today: context.today };
         const payload = { noticeId, number: body.number.trim(), issuedAt: body.issuedAt, title: body.title, kind: body.kind, leader: body.leader, trackingOfficer: body.trackingOfficer, directives, historical: body.historical };
-        const { notice, tasks } = decideRegisterNotice({ ...command, payload }, state);
-        return { events: [notice], newStreams: tasks.map((t) => ({ stream: taskStream(t.data.taskId), events: [t] })) };
+        const { notice, tasks, reported } = decideRegisterNotice({ ...command, payload }, state, this.policy);
+        return { events: [notice], newStreams: tasks.map((t) => ({ stream: taskStream(t.data.taskId), events: [t, ...(reported[t.data.taskId] ?? [])] })) };
       },
     });
   }
@@ -47,7 +48,7 @@ function toDirective(d: DirectiveInput, index: number, noticeId: string, agencie
       if (!tasks.some((t) => t.lead === lead)) tasks.push({ taskId: taskIdFor(noticeId, index, lead), lead, fanout });
   }
   const coordinators = [...new Set((d.coordinators ?? []).flatMap((c) => agencies.expandCoordinator(c, `${field}.coordinators`)))];
-  return { ...(d.path ? { path: d.path } : {}), text: d.text.trim(), lead: d.lead, coordinators, deadline: toDeadline(d, field, issuedAt), key: d.key ?? false, confidential: d.confidential ?? false, tasks };
+  return { ...(d.path ? { path: d.path } : {}), ...(d.status ? { status: d.status } : {}), text: d.text.trim(), lead: d.lead, coordinators, deadline: toDeadline(d, field, issuedAt), key: d.key ?? false, confidential: d.confidential ?? false, tasks };
 }
 
 /** Said of a deadline typed in by a person rather than derived by the parser. */

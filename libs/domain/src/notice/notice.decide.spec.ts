@@ -55,3 +55,20 @@ describe('RegisterNotice', () => {
     expect(noticeIdFor('6922/VP-KGVX', '2021-12-01')).toBe('2021-6922-vp-kgvx');
   });
 });
+
+describe('a report row that says it is done or under way (issue 12)', () => {
+  it('imports its tasks as completed, on time or late by the deadline, or in progress with the text', () => {
+    const base = register();
+    const [first] = base.payload.directives;
+    const rows = [
+      { ...first, status: { kind: 'done' as const, result: 'Đã ban hành Nghị định số 47/2020/NĐ-CP', reportedOn: '2020-04-01' } },
+      { ...first, tasks: first.tasks.map((t) => ({ ...t, taskId: `${t.taskId}-b` })), status: { kind: 'in_progress' as const, result: 'Đang lấy ý kiến các Bộ' } },
+    ];
+    const { reported } = decideRegisterNotice({ ...base, payload: { ...base.payload, directives: rows } }, undefined);
+    const done = Object.entries(reported).find(([id]) => !id.endsWith('-b'))![1];
+    expect(done.map((e) => e.type)).toEqual(['CompletionReported', 'TaskCompleted']);
+    expect(done[1].data).toMatchObject({ reportedOn: '2020-04-01' });
+    const ongoing = Object.entries(reported).find(([id]) => id.endsWith('-b'))![1];
+    expect(ongoing).toEqual([expect.objectContaining({ type: 'ProgressReported', data: expect.objectContaining({ note: 'Đang lấy ý kiến các Bộ' }) })]);
+  });
+});

@@ -2,14 +2,17 @@ import { mayRegisterNotice } from '../access/access.policy';
 import { Actor } from '../actor';
 import { ActorForbiddenError, CommandRefusedError, InvalidCommandError } from '../domain.errors';
 import { isLocalDate } from '../local-date';
-import { TaskAssigned } from '../task/task.events';
+import { DeadlinePolicy, IDENTITY_DEADLINE_POLICY } from '../deadline';
+import { TaskAssigned, TaskEvent } from '../task/task.events';
 import { NoticeRegistered } from './notice.events';
 import { NoticeState } from './notice.state';
-import { RegisterNotice } from './register-notice.command';
+import { DirectiveToRegister, RegisterNotice, ReportedStatus } from './register-notice.command';
 
 export interface NoticeDecision {
   notice: NoticeRegistered;
   tasks: TaskAssigned[];
+  /** Events that follow a task's assignment in the same append (a report row's status), by task id. */
+  reported: Record<string, TaskEvent[]>;
 }
 
 /** Checked before anything else, also before an Idempotency-Key replay (issue 9, finding 6). */
@@ -18,7 +21,7 @@ export function authorizeRegisterNotice(actor: Actor): void {
 }
 
 /** RegisterNotice → NoticeRegistered on the notice stream, then one TaskAssigned per task stream. */
-export function decideRegisterNotice(command: RegisterNotice, state: NoticeState): NoticeDecision {
+export function decideRegisterNotice(command: RegisterNotice, state: NoticeState, policy: DeadlinePolicy = IDENTITY_DEADLINE_POLICY): NoticeDecision {
   authorizeRegisterNotice(command.actor);
   if (state) throw new CommandRefusedError(command.type, 'registered', `Thông báo số ${state.number} đã được đăng ký`);
   const p = command.payload;
@@ -70,7 +73,26 @@ export function decideRegisterNotice(command: RegisterNotice, state: NoticeState
       }),
     ),
   );
-  return { notice, tasks };
+  const reported: Record<string, TaskEvent[]> = {};
+  p.directives.forEach((d) => {
+    if (!d.status || d.status.kind === 'open') return;
+    for (const t of d.tasks) reported[t.taskId] = reportedEvents(t.taskId, t.lead, d, d.status, p.issuedAt, command.now, policy);
+  });
+  return { notice, tasks, reported };
+}
+
+/** A report row marked done or in progress becomes the matching history on each of its tasks. */
+function reportedEvents(taskId: string, lead: string, d: DirectiveToRegister, status: ReportedStatus, issuedAt: string, now: string, policy: DeadlinePolicy): TaskEvent[] {
+  const reportedOn = status.reportedOn && isLocalDate(status.reportedOn) ? status.reportedOn : issuedAt;
+  const reportedAt = now;
+  const text = status.result?.trim() || (status.kind === 'done' ? 'Đã hoàn thành (theo báo cáo)' : 'Đang thực hiện (theo báo cáo)');
+  if (status.kind === 'in_progress') return [{ type: 'ProgressReported', data: { taskId, by: lead, note: text } }];
+  const due = d.deadline.due;
+  const onTime = due === null ? null : reportedOn <= policy.effectiveDue(due);
+  return [
+    { type: 'CompletionReported', data: { taskId, by: lead, result: text, reportedAt, reportedOn } },
+    { type: 'TaskCompleted', data: { taskId, reportedAt, reportedOn, due, onTime } },
+  ];
 }
 
 function validate(command: RegisterNotice): void {
