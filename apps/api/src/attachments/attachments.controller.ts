@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { AttachmentError, AttachmentStore, storeUpload } from '@tdnv/attachments';
 import { AppConfig, APP_CONFIG, Clock, CLOCK } from '@tdnv/config';
@@ -29,6 +29,7 @@ export class AttachmentsController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  @ApiOperation({ summary: 'Upload a file to a task (multipart, field `file`; PDF, DOCX, XLSX, images): stored by its sha256' })
   @Post()
   @HttpCode(201)
   @ApiConsumes('multipart/form-data')
@@ -55,6 +56,7 @@ export class AttachmentsController {
     }
   }
 
+  @ApiOperation({ summary: 'Download a task’s file, to whoever may see the task' })
   @Get(':attachmentId')
   async download(
     @Param('id') id: string,

@@ -46,6 +46,7 @@ export class HealthController {
 
   /** A trivial endpoint on the same server, the baseline of the HTTP benchmark. */
   @Public()
+  @ApiOperation({ summary: 'Answers pong (load-balancer and benchmark probe)' })
   @Get('ping')
   ping(): { pong: true } {
     return { pong: true };

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AppConfig, APP_CONFIG, Clock, CLOCK } from '@tdnv/config';
 import { Actor, TaskStatus } from '@tdnv/domain';
 import { noticeProgress, listDirectiveGroups, listTasks, SqlDatabase } from '@tdnv/read-models';
@@ -19,6 +19,7 @@ export class TaskListController {
   ) {}
 
   /** The inbox; with groupBy=directive, one row per directive with its roll-up (VPCP's view of fanned-out directives). */
+  @ApiOperation({ summary: 'The inbox: tasks the caller may see, filtered and sorted, with totals, review queues and directive groups' })
   @Get('tasks')
   list(@Query() q: TasksQueryDto, @CurrentActor() actor: Actor) {
     const now = this.clock.now();
@@ -29,6 +30,7 @@ export class TaskListController {
   }
 
   /** `asOf` (a date: the end of that day, or an instant): the tasks as they stood then, judged on that day. */
+  @ApiOperation({ summary: 'A notice’s directives with their tasks and roll-up (as of a date with asOf)' })
   @Get('notices/:id/progress')
   progress(@Param('id') id: string, @Query() q: NoticeProgressQueryDto, @CurrentActor() actor: Actor) {
     const time = answerTime(this.clock, this.config.tzDeadlines, q.asOf);
