@@ -75,10 +75,10 @@ function cell(row: Row, i: number | undefined): string {
 const PROGRESS = /^(?:Đang|Hoàn thành|Đã hoàn thành|Chưa)(?![\p{L}])/u;
 
 /** A result column gives the status; without one, a time column that reads "Hoàn thành/2024" does. */
-function statusOf(row: Row, c: Columns, t: TableContext, due: string | null): { status?: DirectiveStatus } {
-  if (c.result !== undefined) return { status: readStatus(cell(row, c.result), t.reportedOn, due) };
+function statusOf(row: Row, c: Columns, t: TableContext, due: string | null): DirectiveStatus | undefined {
+  if (c.result !== undefined) return readStatus(cell(row, c.result), t.reportedOn, due);
   const progress = cell(row, c.due);
-  return PROGRESS.test(progress) ? { status: statusFromProgress(progress, cell(row, c.note), t.reportedOn, due) } : {};
+  return PROGRESS.test(progress) ? statusFromProgress(progress, cell(row, c.note), t.reportedOn, due) : undefined;
 }
 
 function emitRow(state: TableState, t: TableContext): void {
@@ -101,7 +101,7 @@ function emitRow(state: TableState, t: TableContext): void {
       coordinators: readAgencyCell(cell(row, c.coordinators), t.dir).hits,
       deadline,
       warnings: lead.hits.length || lead.unresolved.length ? [] : [NO_LEAD_IN_ROW],
-      ...statusOf(row, c, t, deadline.due),
+      status: statusOf(row, c, t, deadline.due),
     },
     t.dir,
     t.sink,

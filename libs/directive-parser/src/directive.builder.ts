@@ -97,6 +97,8 @@ export function buildUnitDirectives(unit: Unit, ctx: DeadlineContext, dir: Agenc
         coordinators,
         deadline: part.deadline ? part.deadline.deadline : NO_DEADLINE,
         warnings: [],
+        // Every draft has the same fields in the same order (one object shape for emitDirective).
+        status: undefined,
       },
       dir,
       sink,

@@ -22,7 +22,7 @@ export interface DirectiveDraft {
   coordinators: AgencyHit[];
   deadline: ParsedDeadline;
   warnings: string[];
-  status?: DirectiveStatus;
+  status: DirectiveStatus | undefined;
 }
 
 export interface BuildSink {
