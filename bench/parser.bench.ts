@@ -58,10 +58,21 @@ export async function run(targetMb = 10): Promise<BenchResult> {
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const mbPerS = total / 1024 / 1024 / seconds;
   const rounds = count / docs.length;
+  // The figure above includes the JIT's warm-up: V8 spends seconds of CPU (on its own threads, which
+  // a 2-core box shares with the parse) compiling the parser's hot functions during the first ~10 MB.
+  // A long-running API parses with compiled code: the best of a few further rounds shows that rate.
+  const roundBytes = bytes.reduce((a, b) => a + b, 0);
+  let bestRound = Infinity;
+  for (let r = 0; r < 5; r += 1) {
+    const t0 = process.hrtime.bigint();
+    for (const d of docs) parse(d.text);
+    bestRound = Math.min(bestRound, Number(process.hrtime.bigint() - t0) / 1e9);
+  }
   const lines = [
     `parsed ${(total / 1024 / 1024).toFixed(1)} MB (${count} documents, ${directives} directives) in ${seconds.toFixed(2)} s`,
     `throughput ${mbPerS.toFixed(2)} MB/s, ${(count / seconds).toFixed(0)} documents/s (goal ≥ ${GOAL_MB_PER_S} MB/s: ${mbPerS >= GOAL_MB_PER_S ? 'met' : 'NOT met'})`,
     `per CPU second: ${(total / 1024 / 1024 / cpuSeconds).toFixed(2)} MB/s, ${(count / cpuSeconds).toFixed(0)} documents/s (CPU ${cpuSeconds.toFixed(2)} s; includes GC)`,
+    `after warm-up (best of 5 further rounds): ${(roundBytes / 1024 / 1024 / bestRound).toFixed(2)} MB/s`,
     ...docs.map(
       (d, i) =>
         `  ${d.name.padEnd(40)} ${(bytes[i] / 1024).toFixed(0).padStart(4)} KB  ${((perDoc.get(d.name) ?? 0) / rounds).toFixed(2)} ms/parse`,
