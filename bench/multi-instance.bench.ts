@@ -39,7 +39,7 @@ const ROOT = join(__dirname, '..');
 function entry(app: 'api' | 'worker'): { path: string; execArgv: string[] } {
   const compiled = join(ROOT, 'apps', app, 'src', 'main.js');
   if (existsSync(compiled) && !process.env.BENCH_FROM_SOURCES) return { path: compiled, execArgv: [] };
-  return { path: join(ROOT, 'apps', app, 'src', 'main.ts'), execArgv: ['-r', join(ROOT, 'test', 'faults', 'support', 'swc-register.cjs')] };
+  return { path: join(ROOT, 'apps', app, 'src', 'main.ts'), execArgv: ['-r', join(ROOT, 'test', 'support', 'swc-register.cjs')] };
 }
 
 interface Stack {

@@ -7,7 +7,7 @@
  * (reminders.bench.ts, same run).
  *
  *   npm run bench -- periodic-duties
- *   node --expose-gc -r ./test/faults/support/swc-register.cjs bench/periodic-duties.bench.ts [tasks] [baseline: 0|1]
+ *   node --expose-gc -r ./test/support/swc-register.cjs bench/periodic-duties.bench.ts [tasks] [baseline: 0|1]
  */
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';

@@ -7,7 +7,7 @@
  *   Goal: >= 50,000 events/s.
  *
  *   npm run bench -- pg-event-store
- *   node -r ./test/read-models/swc-register.cjs bench/pg-event-store-append.bench.ts   (from the sources)
+ *   node -r ./test/support/swc-register.cjs bench/pg-event-store-append.bench.ts   (from the sources)
  *   PG_BENCH_URL=postgres://postgres@127.0.0.1:5432/test PG_BENCH_APPENDS=1000 PG_BENCH_EVENTS=1000000
  *   PG_BENCH_BATCH=5000 (defaults). Each run works in schemas of its own and drops them.
  */

@@ -22,7 +22,7 @@ describe.each(['sqlite', 'postgres'] as const)('a projections worker killed with
 
   const spawnWorker = async (): Promise<ChildProcess> => {
     const child = fork(join(__dirname, 'projection-worker.child.ts'), [], {
-      execArgv: ['-r', join(__dirname, 'swc-register.cjs')],
+      execArgv: ['-r', join(__dirname, '..', 'support', 'swc-register.cjs')],
       env: { ...process.env, DATA_DIR: dir.path, READ_MODEL_URL: rm.readModelUrl ?? '', QUEUE_PREFIX: prefix, BATCH_SIZE: '50' },
       stdio: 'ignore',
     });

@@ -1,6 +1,6 @@
 /* eslint-disable */
 // Lets a child process run the TypeScript sources directly: the fault suite starts the real
-// apps/api/src/main.ts and apps/worker/src/main.ts with it. Like test/read-models/swc-register.cjs,
+// apps/api/src/main.ts and apps/worker/src/main.ts with it. The suites' child processes (the fault suite, the projection worker killed by the crash test, benchmarks from sources) use it;
 // plus one rule: an extension-less relative import prefers `x.ts` over `x.json` (Node tries .json
 // first; libs/reminders has reminder-policy.ts beside reminder-policy.json).
 const { createHash } = require('node:crypto');
@@ -13,7 +13,7 @@ const { dirname, join, resolve: resolvePath } = require('node:path');
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, parent, ...rest) {
   const alias = /^@tdnv\/([a-z-]+)$/.exec(request);
-  if (alias) return resolve.call(this, join(__dirname, '..', '..', '..', 'libs', alias[1], 'src', 'index.ts'), parent, ...rest);
+  if (alias) return resolve.call(this, join(__dirname, '..', '..', 'libs', alias[1], 'src', 'index.ts'), parent, ...rest);
   if (request.startsWith('.') && parent?.filename && !/\.[a-z]+$/i.test(request)) {
     const ts = resolvePath(dirname(parent.filename), `${request}.ts`);
     if (existsSync(ts)) return ts;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { eventually } from '@tdnv/testing';
 
 const ROOT = join(__dirname, '..', '..', '..');
-const REGISTER = join(__dirname, 'swc-register.cjs');
+const REGISTER = join(__dirname, '..', '..', 'support', 'swc-register.cjs');
 
 /** A port nobody listens on right now (the OS picks it; the child binds it a moment later). */
 export function freePort(): Promise<number> {
