@@ -4,7 +4,7 @@
  * /stats from the projection's counters, now and as of a past day (read-models-stats.ts).
  *
  *   npx tsc -p tsconfig.build.json && node dist/bench/read-models.bench.js
- *   node -r ./test/read-models/swc-register.cjs bench/read-models.bench.ts   (from the sources)
+ *   node -r ./test/support/swc-register.cjs bench/read-models.bench.ts   (from the sources)
  *   RM_BENCH_EVENTS=1000000 RM_BENCH_PG_EVENTS=200000 RM_BENCH_TASKS=1000000 RM_BENCH_STATS_TASKS=1000000 (defaults)
  *   RM_BENCH_ONLY=sqlite,pg,lag,list,stats picks sections (default: all). CPU time is printed beside
  *   wall time because the machine is shared and wall time alone is noisy. RM_BENCH_REFERENCE=0
