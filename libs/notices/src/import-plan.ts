@@ -52,7 +52,8 @@ function applyEdit(d: ParsedDirective, edit: DirectiveEdit | undefined): { path:
   const status = edit?.status ?? d.status;
   const dto: DirectiveInput = {
     path: d.path,
-    ...(status ? { status: { kind: status.kind, result: status.result, reportedOn: status.reportedOn } } : {}),
+    // A row done: completed on the day the report says it was done, else on the report's date.
+    ...(status ? { status: { kind: status.kind, result: status.result, reportedOn: (status as { completedOn?: string }).completedOn ?? status.reportedOn } } : {}),
     text: edit?.text ?? d.text,
     lead: edit?.lead ?? parsedLead,
     coordinators: edit?.coordinators ?? d.coordinators.map((a) => a.code),
