@@ -1,4 +1,4 @@
-import { DeadlineKind, Recurrence, ReportedStatus } from '@tdnv/domain';
+import { DeadlineKind, NoticeRegistered, Recurrence, ReportedStatus } from '@tdnv/domain';
 
 /**
  * A notice to register, as its edges hand it in (the HTTP body, the import preview, the CLI demo):
@@ -28,18 +28,12 @@ export interface DirectiveInput {
   confidential?: boolean;
 }
 
-export interface NoticeInput {
-  number: string;
-  issuedAt: string;
-  title: string;
-  /** The kind of source document, as the parser names it (thong_bao_ket_luan, chi_thi, bao_cao, …). */
-  kind?: string;
-  leader?: string;
-  trackingOfficer?: string;
+/** The notice's own fields are NoticeRegistered's; it is registered as history when `historical`. */
+export type NoticeInput = Pick<NoticeRegistered['data'], 'number' | 'issuedAt' | 'title' | 'kind' | 'leader' | 'trackingOfficer'> & {
   /** Imported as history (a past report, an old notice): its tasks send no reminder. */
   historical?: boolean;
   directives: DirectiveInput[];
-}
+};
 
 /** A specialist's correction of one parsed directive before import, by its path ("3.b.2"). */
 export interface DirectiveEdit extends Partial<DirectiveInput> {

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { AgencyIndex, agencyName, indexAgencies, loadAgencies, shortLabel } from '../../api/agencies';
 import { download, get } from '../../api/client';
-import { Deadline, TaskListItem, dueOf, isOverdue } from '../../api/types';
+import { TaskListItem, dueOf, isOverdue } from '../../api/types';
 import { ErrorAlert } from '../../components/alert';
 import { DueBadge, StateBadge } from '../../components/badges';
 import { formatDate } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
 import { PageProps } from '../../routes';
+import type { RegisteredDirective } from '@tdnv/domain';
 
 interface Rollup {
   done_on_time: number;
@@ -27,18 +28,10 @@ interface NoticeProgress {
   issuedAt: string;
   title: string;
   leader: string | null;
-  directives: {
-    index: number;
-    /** The directive's place in the document ("3.b.2(1)"), when the read model has it. */
-    path?: string;
-    text: string;
-    lead: string[];
-    coordinators: string[];
-    deadline: Deadline;
-    key: boolean;
+  directives: (Pick<RegisteredDirective, 'index' | 'path' | 'text' | 'lead' | 'coordinators' | 'deadline' | 'key'> & {
     rollup: Rollup;
     tasks: TaskListItem[];
-  }[];
+  })[];
 }
 
 /** A notice's progress: per directive the roll-up ("41/63 tỉnh đã hoàn thành") and its tasks. */
