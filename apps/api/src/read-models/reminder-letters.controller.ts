@@ -100,7 +100,8 @@ export class ReminderLettersController {
         );
         cited.push(task);
       } catch (error) {
-        if ((error as Error).name !== 'CommandRefusedError') throw error;
+        // The command path reports a refusal with the task's state (RefusedWithStateError).
+        if (!['CommandRefusedError', 'RefusedWithStateError'].includes((error as Error).name)) throw error;
       }
     }
     if (cited.length === 0) throw this.none(b.agency, b.asOf);
