@@ -266,7 +266,9 @@ describe.each([
    * the instant before the worker was killed, whose ReminderSent was not yet stored, is sent again
    * by the worker that takes the job over (at-least-once). Such a copy carries the same
    * deterministic Message-ID, so mail systems drop it; the test allows it only for mails whose
-   * first copy arrived within a second before the kill, and reports how many there were.
+   * first copy arrived within a second of the kill (the sink may finish reading what the killed
+   * worker had already written to its socket a few milliseconds after the kill), and reports how
+   * many there were.
    */
   function checkMails(expected: string[]): void {
     const copies = new Map<string, number[]>();
@@ -276,7 +278,7 @@ describe.each([
     expect([...wanted].filter(([id]) => !copies.has(id)).map(([, k]) => k)).toEqual([]);
     const resent = [...copies].filter(([, times]) => times.length > 1);
     const unexplained = resent.filter(
-      ([, times]) => times.length > 2 || !(times[0] <= workerKilledAt && times[0] >= workerKilledAt - 1000),
+      ([, times]) => times.length > 2 || !(Math.abs(times[0] - workerKilledAt) <= 1000),
     );
     expect(
       unexplained.map(([id, times]) => `${wanted.get(id)}: ${times.map((t) => t - workerKilledAt).join(', ')} ms from the kill`),
