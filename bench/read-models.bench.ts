@@ -186,7 +186,7 @@ async function listLatency(dir: string, tasks: number): Promise<string> {
   lines.push(await inboxTimes('VPCP, agency=X', runs, (a) => listTasks(db, vpcp, { agency: a }, new Date(), today)));
   lines.push(await inboxTimes('own inbox, state=open&key=false', runs, (a) => listTasks(db, own(a), { state: 'open', key: false }, new Date(), today)));
   const statsRuns = Number(process.env.RM_BENCH_STATS_RUNS ?? 100);
-  lines.push(...(await statsLatency(db, `the same ${tasks.toLocaleString('en')} tasks`, statsRuns, today, undefined, tasks <= 1_000_000 && process.env.RM_BENCH_REFERENCE !== '0')));
+  lines.push(...(await statsLatency(db, `the same ${tasks.toLocaleString('en')} tasks`, statsRuns, today, undefined, tasks <= 1_000_000 && process.env.RM_BENCH_REFERENCE !== '0', AGENCIES)));
   await db.close();
   return lines.join('\n');
 }

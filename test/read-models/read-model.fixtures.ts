@@ -50,7 +50,7 @@ export async function snapshot(db: SqlDatabase): Promise<Record<string, string[]
     rm_task_access: 'task_id, agency',
     rm_task_history: 'task_id, position',
     rm_notices: 'notice_id',
-    rm_task_tally: 'dim, period, grp, conf, cur, orig',
+    rm_task_tally: 'dim, period, part, grp, conf, cur, orig',
     rm_task_tally_months: 'month',
   };
   const out: Record<string, string[][]> = {};

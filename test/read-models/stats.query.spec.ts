@@ -191,7 +191,7 @@ describe.each(['sqlite', 'postgres'] as const)('stats from the counters on %s', 
     const generation = (await rm.db.transaction((tx) => readCheckpoint(tx, 'tasks')))!.generation;
     const now = () =>
       rm.db.all<Record<string, unknown>>(
-        "SELECT dim, grp, conf, cur, orig, label, n FROM rm_task_tally WHERE period = '*' ORDER BY dim, grp, conf, cur, orig",
+        "SELECT dim, part, grp, conf, cur, orig, label, n FROM rm_task_tally WHERE period = '*' ORDER BY dim, part, grp, conf, cur, orig",
       );
     const kept = (await now()).map((r) => Object.values(r).map(String));
     expect(kept.length).toBeGreaterThan(100);

@@ -11,7 +11,7 @@ const OPEN_SQL = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
 export type StatsGroupBy = 'agency' | 'notice' | 'month';
 
 /** One group's counts as the database returns them (PostgreSQL gives SUM as text). */
-type CountRow = Record<(typeof BUCKETS)[number] | 'total' | 'over30' | 'over60' | 'over120', number | string> & { group_key: string; notice_number: string };
+export type CountRow = Record<(typeof BUCKETS)[number] | 'total' | 'over30' | 'over60' | 'over120', number | string> & { group_key: string; notice_number: string };
 
 /**
  * Group keys. Agency and notice are expressions on purpose: on a bare column SQLite groups by

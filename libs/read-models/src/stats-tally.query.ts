@@ -1,8 +1,9 @@
 import { Actor, SEE } from '@tdnv/domain';
-import { addStanding, Counts, DeadlineMode, emptyCounts } from './buckets';
+import { addDays } from '@tdnv/calendar';
+import { Counts, DeadlineMode } from './buckets';
 import { ReportScope } from './report-rows.query';
 import { SqlExecutor, SqlValue } from './sql-database';
-import type { StatsGroupBy } from './stats-sql.query';
+import { countsOf, type StatsGroupBy } from './stats-sql.query';
 import { TallyDim } from './stats-tally';
 import { TALLY_MONTHS_TABLE, TALLY_TABLE } from './stats-tally.store';
 
@@ -67,30 +68,48 @@ async function periodsAt(db: SqlExecutor, day: string | undefined): Promise<{ sq
   return start?.month ? [{ sql: 'period = ?', params: [`S${start.month}`] }, days] : [days];
 }
 
-interface TallyRow {
-  grp: string;
-  label: string;
-  standing: string;
-  n: number | string;
-}
-
 export interface TalliedGroup {
   key: string;
   label: string;
   counts: Counts;
 }
 
+/** The months holding today and the three ageing cut-offs: only their counters are read to the day. */
+export function boundaryMonths(today: string): string[] {
+  return [...new Set([0, 30, 60, 120].map((days) => addDays(today, -days).slice(0, 7)))];
+}
+
 /**
- * Counts per group from the counters: now, or at the end of `asOfDay`. Standings that sum to zero
- * (a task that moved to another group within the days summed) are left out, so a group appears
- * only with tasks in it, as when the rows are counted.
+ * buckets.ts `bucketOfStanding` as SQL sums over standings, compared as strings: an open standing
+ * `O2026-03-15` is overdue on a day when it sorts before `O<day>`; a month's standing `O2026-03`
+ * sorts wholly before or after it, as long as it is not one of the boundary months (those are
+ * counted to the day instead). Parameters: today, today again, and the three ageing cut-offs.
+ */
+const SUMS = [
+  "SUM(CASE WHEN s = 'C' THEN n ELSE 0 END) AS cancelled",
+  "SUM(CASE WHEN s = 'N' THEN n ELSE 0 END) AS no_deadline",
+  "SUM(CASE WHEN s = 'T' THEN n ELSE 0 END) AS done_on_time",
+  "SUM(CASE WHEN s = 'L' THEN n ELSE 0 END) AS done_late",
+  "SUM(CASE WHEN s >= 'O' AND s < ? THEN n ELSE 0 END) AS open_overdue",
+  "SUM(CASE WHEN s >= ? AND s < 'P' THEN n ELSE 0 END) AS open_on_time",
+  "SUM(CASE WHEN s >= 'O' AND s < ? THEN n ELSE 0 END) AS over30",
+  "SUM(CASE WHEN s >= 'O' AND s < ? THEN n ELSE 0 END) AS over60",
+  "SUM(CASE WHEN s >= 'O' AND s < ? THEN n ELSE 0 END) AS over120",
+  'SUM(n) AS total',
+].join(', ');
+
+/**
+ * Counts per group from the counters: now, or at the end of `asOfDay`. The database sums them
+ * into buckets, one row per group; a group whose counters sum to nothing (its tasks moved to
+ * another group within the days summed) is left out, as when the rows are counted.
  */
 export async function countFromTally(
   db: SqlExecutor,
   plan: TallyPlan,
   request: { deadline: DeadlineMode; today: string; asOfDay?: string },
 ): Promise<TalliedGroup[]> {
-  const standing = request.deadline === 'original' ? 'orig' : 'cur';
+  const column = request.deadline === 'original' ? 'orig' : 'cur';
+  const boundary = boundaryMonths(request.today);
   const filters: string[] = [];
   const filterParams: SqlValue[] = [];
   if (plan.publicOnly) filters.push('conf = 0');
@@ -106,25 +125,21 @@ export async function countFromTally(
     filters.push('grp <= ?');
     filterParams.push(plan.months.to);
   }
+  const marks = boundary.map(() => '?').join(', ');
   const parts: string[] = [];
   const params: SqlValue[] = [];
   for (const period of await periodsAt(db, request.asOfDay)) {
-    parts.push(
-      `SELECT grp, label, ${standing} AS standing, n FROM ${TALLY_TABLE} WHERE ${['dim = ?', period.sql, ...filters].join(' AND ')}`,
-    );
-    params.push(plan.dim, ...period.params, ...filterParams);
+    const select = (where: string) =>
+      `SELECT grp, label, ${column} AS s, n FROM ${TALLY_TABLE} WHERE ${['dim = ?', period.sql, where, ...filters].join(' AND ')}`;
+    parts.push(select(`part = '' AND ${column} NOT IN (${marks})`), select(`part IN (${marks})`));
+    params.push(plan.dim, ...period.params, ...boundary.map((m) => `O${m}`), ...filterParams);
+    params.push(plan.dim, ...period.params, ...boundary.map((m) => `${column[0]}${m}`), ...filterParams);
   }
-  const rows = await db.all<TallyRow>(
-    `SELECT grp, MIN(label) AS label, standing, SUM(n) AS n FROM (${parts.join(' UNION ALL ')}) c GROUP BY grp, standing`,
-    params,
+  const today = request.today;
+  const cuts = [today, today, addDays(today, -30), addDays(today, -60), addDays(today, -120)].map((day) => `O${day}`);
+  const rows = await db.all<Parameters<typeof countsOf>[0]>(
+    `SELECT grp AS group_key, MIN(label) AS notice_number, ${SUMS} FROM (${parts.join(' UNION ALL ')}) c GROUP BY grp HAVING SUM(n) <> 0`,
+    [...cuts, ...params],
   );
-  const groups = new Map<string, TalliedGroup>();
-  for (const row of rows) {
-    const n = Number(row.n);
-    if (n === 0) continue;
-    let group = groups.get(row.grp);
-    if (!group) groups.set(row.grp, (group = { key: row.grp, label: row.label, counts: emptyCounts() }));
-    addStanding(group.counts, row.standing, n, request.today);
-  }
-  return [...groups.values()];
+  return rows.map((row) => ({ key: row.group_key, label: row.notice_number, counts: countsOf(row) }));
 }

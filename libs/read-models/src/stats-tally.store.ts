@@ -7,8 +7,8 @@ export const TALLY_TABLE = 'rm_task_tally';
 /** The months that have an `S` (end of month) standing, so a query knows which one to start from. */
 export const TALLY_MONTHS_TABLE = 'rm_task_tally_months';
 
-export const TALLY_COLUMNS = ['dim', 'period', 'grp', 'conf', 'cur', 'orig', 'label', 'n'] as const;
-export const TALLY_KEY = TALLY_COLUMNS.slice(0, 6);
+export const TALLY_COLUMNS = ['dim', 'period', 'part', 'grp', 'conf', 'cur', 'orig', 'label', 'n'] as const;
+export const TALLY_KEY = TALLY_COLUMNS.slice(0, 7);
 
 /**
  * One row per non-zero counter; the key is the order every tally query reads in. The partial index
@@ -20,7 +20,7 @@ export function tallyTablesDdl(generation: number, dialect: Dialect): string[] {
   const clustered = dialect === 'sqlite' ? ' WITHOUT ROWID' : '';
   return [
     `CREATE TABLE ${table} (
-      dim TEXT NOT NULL, period TEXT NOT NULL, grp TEXT NOT NULL, conf INTEGER NOT NULL,
+      dim TEXT NOT NULL, period TEXT NOT NULL, part TEXT NOT NULL, grp TEXT NOT NULL, conf INTEGER NOT NULL,
       cur TEXT NOT NULL, orig TEXT NOT NULL, label TEXT NOT NULL, n BIGINT NOT NULL,
       PRIMARY KEY (${TALLY_KEY.join(', ')}))${clustered}`,
     `CREATE INDEX ${table}_zero ON ${table} (dim) WHERE n = 0`,
@@ -60,7 +60,7 @@ async function ensureMonths(tx: SqlExecutor, generation: number, changes: TallyD
   for (const month of all.filter((m) => !known.includes(m))) {
     if (latest !== undefined && month > latest) {
       await tx.run(
-        `INSERT INTO ${table} (${TALLY_COLUMNS.join(', ')}) SELECT dim, ?, grp, conf, cur, orig, label, n FROM ${table} WHERE period = ?`,
+        `INSERT INTO ${table} (${TALLY_COLUMNS.join(', ')}) SELECT dim, ?, part, grp, conf, cur, orig, label, n FROM ${table} WHERE period = ?`,
         [`S${month}`, `S${latest}`],
       );
     }
@@ -80,10 +80,10 @@ export async function writeTally(tx: SqlExecutor, generation: number, changes: T
   const months = await ensureMonths(tx, generation, changes);
   const rows = new Map<string, SqlValue[]>();
   const add = (c: TallyDelta, period: string) => {
-    const key = `${c.dim}\u0000${period}\u0000${c.grp}\u0000${c.conf}\u0000${c.cur}\u0000${c.orig}`;
+    const key = `${c.dim}\u0000${period}\u0000${c.part}\u0000${c.grp}\u0000${c.conf}\u0000${c.cur}\u0000${c.orig}`;
     const row = rows.get(key);
-    if (row) (row[7] as number) += c.n;
-    else rows.set(key, [c.dim, period, c.grp, c.conf, c.cur, c.orig, c.label, c.n]);
+    if (row) (row[8] as number) += c.n;
+    else rows.set(key, [c.dim, period, c.part, c.grp, c.conf, c.cur, c.orig, c.label, c.n]);
   };
   for (const change of changes) {
     add(change, '*');
@@ -93,7 +93,7 @@ export async function writeTally(tx: SqlExecutor, generation: number, changes: T
   await upsert(
     tx,
     physical(TALLY_TABLE, generation),
-    [...rows.values()].filter((row) => row[7] !== 0),
+    [...rows.values()].filter((row) => row[8] !== 0),
   );
 }
 
@@ -116,12 +116,22 @@ export async function recountTally(tx: SqlExecutor, generation: number): Promise
   await tx.run(`DELETE FROM ${table} WHERE period = '*'`);
   const cur = standingSql('t.effective_due');
   const orig = standingSql('t.original_effective_due');
+  const month = (standing: string) => `CASE WHEN ${standing} LIKE 'O%' THEN substr(${standing}, 1, 8) ELSE ${standing} END`;
+  // The months of every task, then the days of its open current and original due dates (stats-tally.ts).
+  const parts = [
+    { part: "''", cur: month(cur), orig: month(orig), where: '' },
+    { part: "'c' || substr(t.effective_due, 1, 7)", cur, orig: "''", where: `WHERE ${cur} LIKE 'O%'` },
+    { part: "'o' || substr(t.original_effective_due, 1, 7)", cur: "''", orig, where: `WHERE ${orig} LIKE 'O%'` },
+  ];
   for (const [dim, grp] of Object.entries(GROUP)) {
     const label = dim === 'notice' ? 'MIN(t.notice_number)' : "''";
-    await tx.run(
-      `INSERT INTO ${table} (${TALLY_COLUMNS.join(', ')})
-       SELECT '${dim}', '*', ${grp}, t.confidential, ${cur}, ${orig}, ${label}, COUNT(*) FROM ${tasks} t
-       GROUP BY ${grp}, t.confidential, ${cur}, ${orig}`,
-    );
+    for (const p of parts) {
+      const keys = [p.part, grp, 't.confidential', p.cur, p.orig].filter((e) => e !== "''");
+      await tx.run(
+        `INSERT INTO ${table} (${TALLY_COLUMNS.join(', ')})
+         SELECT '${dim}', '*', ${p.part}, ${grp}, t.confidential, ${p.cur}, ${p.orig}, ${label}, COUNT(*) FROM ${tasks} t ${p.where}
+         GROUP BY ${keys.join(', ')}`,
+      );
+    }
   }
 }

@@ -13,7 +13,12 @@ import { effectiveDueOf, localDateIn } from './task-row';
  *   the standing at the end of that month. The standing at the end of any day is then one month's
  *   standing plus at most 31 days of changes, and a day in the past keeps its answer;
  * - standing (buckets.ts `standingOf`) under the current (`cur`) and original (`orig`) deadline,
- *   so one counter serves both deadline modes.
+ *   so one counter serves both deadline modes;
+ * - part: an open task is counted twice. In the part `''` its due date is cut to the month
+ *   (`O2026-03`), and in the part `c2026-03` (current deadline) or `o2026-03` (original) to the day
+ *   (`O2026-03-15`). A day judges a due date against itself, 30, 60 and 120 days before: only the
+ *   months of those four days need the days, the other months are wholly before or after them.
+ *   So /stats reads every group's months and the days of four months, not every due date.
  *
  * Every task is counted (VPCP's view); `conf` lets the public view leave confidential ones out.
  * An agency's own figures are counted from its access rows (stats-sql.query.ts): per-agency
@@ -52,6 +57,7 @@ export function tallyFacts(task: Task, policy: DeadlinePolicy, timeZone: string)
 /** One counter's change on one local day. */
 export interface TallyDelta {
   dim: TallyDim;
+  part: string;
   grp: string;
   conf: number;
   cur: string;
@@ -59,6 +65,17 @@ export interface TallyDelta {
   label: string;
   day: string;
   n: number;
+}
+
+/** An open standing cut to its due month ("O2026-03-15" → "O2026-03"); the others as they are. */
+export const monthStanding = (standing: string): string => (standing[0] === 'O' ? standing.slice(0, 8) : standing);
+
+/** The counters a task's facts are counted in, per grouping: its months, and its days. */
+function cells(facts: TallyFacts): { part: string; cur: string; orig: string }[] {
+  const out = [{ part: '', cur: monthStanding(facts.cur), orig: monthStanding(facts.orig) }];
+  if (facts.cur[0] === 'O') out.push({ part: `c${facts.cur.slice(1, 8)}`, cur: facts.cur, orig: '' });
+  if (facts.orig[0] === 'O') out.push({ part: `o${facts.orig.slice(1, 8)}`, cur: '', orig: facts.orig });
+  return out;
 }
 
 /**
@@ -85,20 +102,12 @@ export class TallyBatch {
   private add(facts: TallyFacts, day: string, n: number): void {
     for (const dim of TALLY_DIMS) {
       const grp = facts.groups[dim];
-      const key = `${dim}\u0000${grp}\u0000${facts.conf}\u0000${facts.cur}\u0000${facts.orig}\u0000${day}`;
-      const delta = this.deltas.get(key);
-      if (delta) delta.n += n;
-      else
-        this.deltas.set(key, {
-          dim,
-          grp,
-          conf: facts.conf,
-          cur: facts.cur,
-          orig: facts.orig,
-          label: dim === 'notice' ? facts.label : '',
-          day,
-          n,
-        });
+      for (const { part, cur, orig } of cells(facts)) {
+        const key = `${dim}\u0000${part}\u0000${grp}\u0000${facts.conf}\u0000${cur}\u0000${orig}\u0000${day}`;
+        const delta = this.deltas.get(key);
+        if (delta) delta.n += n;
+        else this.deltas.set(key, { dim, part, grp, conf: facts.conf, cur, orig, label: dim === 'notice' ? facts.label : '', day, n });
+      }
     }
   }
 
