@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { AppConfig, Clock, APP_CONFIG, CLOCK } from '@tdnv/config';
 import { Actor } from '@tdnv/domain';
@@ -37,6 +37,7 @@ export class ReportsController {
     return { agency: (code: string) => snapshot.agency(code)?.name, group: (code: string) => groups.get(code) };
   }
 
+  @ApiOperation({ summary: 'Official figures (done on time, late, open, overdue, no deadline, cancelled) by agency, notice or month; now or as of a date' })
   @Get('stats')
   async stats(@Query() q: StatsQueryDto, @CurrentActor() actor: Actor) {
     const time = answerTime(this.clock, this.config.tzDeadlines, q.asOf);
@@ -46,6 +47,7 @@ export class ReportsController {
     );
   }
 
+  @ApiOperation({ summary: 'The Phụ lục as VPCP writes it: one row per directive in the source’s sections (DOCX, XLSX or CSV), as of a date' })
   @Get('reports/appendix')
   async appendix(@Query() q: AppendixQueryDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply) {
     const time = answerTime(this.clock, this.config.tzDeadlines, q.asOf);
