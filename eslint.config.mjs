@@ -40,7 +40,16 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [...BOUNDARIES, NO_APPS, { group: ['@nestjs/*', 'bullmq', 'ioredis', 'better-sqlite3', 'pg', '@eventstore/*', 'node:*', 'fs', 'path'], message: 'The domain is pure: no framework, database, queue or I/O.' }] },
+        {
+          patterns: [
+            ...BOUNDARIES,
+            NO_APPS,
+            {
+              group: ['@nestjs/*', 'bullmq', 'ioredis', 'better-sqlite3', 'pg', '@eventstore/*', 'node:*', 'fs', 'path'],
+              message: 'The domain is pure: no framework, database, queue or I/O.',
+            },
+          ],
+        },
       ],
     },
   },

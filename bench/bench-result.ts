@@ -1,1 +1,4 @@
-export interface BenchResult { name: string; lines: string[] }
+export interface BenchResult {
+  name: string;
+  lines: string[];
+}

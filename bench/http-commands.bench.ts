@@ -118,7 +118,10 @@ async function measure(placement: Placement): Promise<string[]> {
 }
 
 async function startApi(dataDir: string): Promise<{ app: NestFastifyApplication; url: string }> {
-  const app = await createApiApp(loadConfig({ DATA_DIR: dataDir, JWT_SECRET, CLOCK_START, REDIS_URL: process.env.REDIS_URL, QUEUE_PREFIX: process.env.QUEUE_PREFIX }), ['error']);
+  const app = await createApiApp(
+    loadConfig({ DATA_DIR: dataDir, JWT_SECRET, CLOCK_START, REDIS_URL: process.env.REDIS_URL, QUEUE_PREFIX: process.env.QUEUE_PREFIX }),
+    ['error'],
+  );
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as { port: number };
   return { app, url: `http://127.0.0.1:${port}` };
@@ -199,7 +202,13 @@ function notice(n: number) {
     lead: ['BTC'],
     deadline: { due: '2026-06-30', kind: 'date' },
   }));
-  return { number: `${n}/TB-VPCP`, issuedAt: '2026-02-12', title: `Thông báo kết luận số ${n} (đo hiệu năng)`, leader: 'Thủ tướng Chính phủ', directives };
+  return {
+    number: `${n}/TB-VPCP`,
+    issuedAt: '2026-02-12',
+    title: `Thông báo kết luận số ${n} (đo hiệu năng)`,
+    leader: 'Thủ tướng Chính phủ',
+    directives,
+  };
 }
 
 async function loadPhases(server: Server, ids: string[]): Promise<Phase[]> {
@@ -266,7 +275,7 @@ async function countEvents(dataDir: string): Promise<Map<string, number>> {
   const store = createEventStore({ dataDir });
   const counts = new Map<string, number>();
   try {
-    for (let from = 0n; ; ) {
+    for (let from = 0n; ;) {
       const batch = await store.readAll(from, 5000);
       if (batch.length === 0) return counts;
       for (const event of batch) counts.set(event.type, (counts.get(event.type) ?? 0) + 1);
@@ -320,7 +329,9 @@ function table(phases: Phase[], placement: Placement): string[] {
     const failed = [...phase.failures.values()].reduce((sum, c) => sum + c, 0);
     const goal = phase.name === 'ping' ? '' : `  p99 < ${GOAL_P99_MS} ms: ${p99 < GOAL_P99_MS ? 'met' : 'MISSED'}`;
     const ms = (p: number) => percentile(sorted, p).toFixed(2);
-    lines.push(pad([phase.name, sorted.length, rate(phase).toFixed(0), ms(0.5), ms(0.99), ms(1), failed, cpuPerRequest(phase).toFixed(0)]) + goal);
+    lines.push(
+      pad([phase.name, sorted.length, rate(phase).toFixed(0), ms(0.5), ms(0.99), ms(1), failed, cpuPerRequest(phase).toFixed(0)]) + goal,
+    );
   }
   const [ping, commands] = [phases[0], phases[phases.length - 1]];
   const ratio = rate(commands) / rate(ping);
@@ -328,11 +339,14 @@ function table(phases: Phase[], placement: Placement): string[] {
   if (placement === 'child') {
     // What the ratio would be if the API had the same CPU in both phases (other processes share this machine).
     const cpuRatio = cpuPerRequest(ping) / cpuPerRequest(commands);
-    lines.push(`by API CPU per request: ping ${cpuPerRequest(ping).toFixed(0)} µs, command ${cpuPerRequest(commands).toFixed(0)} µs → ratio ${cpuRatio.toFixed(3)}; ` +
-      `one core would serve ≈ ${(1e6 / cpuPerRequest(commands)).toFixed(0)} commands/s`);
+    lines.push(
+      `by API CPU per request: ping ${cpuPerRequest(ping).toFixed(0)} µs, command ${cpuPerRequest(commands).toFixed(0)} µs → ratio ${cpuRatio.toFixed(3)}; ` +
+        `one core would serve ≈ ${(1e6 / cpuPerRequest(commands)).toFixed(0)} commands/s`,
+    );
   } else lines.push('(CPU µs/req here is the whole process: the API and autocannon)');
   for (const phase of phases.slice(0, -1))
-    for (const [kind, count] of phase.failures) lines.push(`  ${phase.name}: ${count} × ${kind}${phase.firstFailure ? `, first: ${phase.firstFailure}` : ''}`);
+    for (const [kind, count] of phase.failures)
+      lines.push(`  ${phase.name}: ${count} × ${kind}${phase.firstFailure ? `, first: ${phase.firstFailure}` : ''}`);
   return lines;
 }
 

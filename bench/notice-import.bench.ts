@@ -20,7 +20,11 @@ const SECRET = 'bench-secret-for-the-import-benchmark-000';
 const RUNS = 5;
 
 export function syntheticNotice(): string {
-  const group = Array.from({ length: 26 }, (_, i) => `- Rà soát, hoàn thiện quy định về chuyển đổi số trong lĩnh vực thứ ${i + 1}, hoàn thành trong tháng ${(i % 12) + 1} năm 2027.`);
+  const group = Array.from(
+    { length: 26 },
+    (_, i) =>
+      `- Rà soát, hoàn thiện quy định về chuyển đổi số trong lĩnh vực thứ ${i + 1}, hoàn thành trong tháng ${(i % 12) + 1} năm 2027.`,
+  );
   return [
     'VĂN PHÒNG CHÍNH PHỦ',
     'THÔNG BÁO',
@@ -47,7 +51,12 @@ function percentile(sorted: number[], p: number): number {
 export async function run(): Promise<BenchResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tdnv-bench-import-'));
   // A queue prefix of its own: the API's nudges stay out of shared queues and are deleted afterwards.
-  const config = loadConfig({ DATA_DIR: dataDir, JWT_SECRET: SECRET, CLOCK_START: '2026-12-01T02:00:00Z', QUEUE_PREFIX: `bench-import-${randomUUID()}` });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    JWT_SECRET: SECRET,
+    CLOCK_START: '2026-12-01T02:00:00Z',
+    QUEUE_PREFIX: `bench-import-${randomUUID()}`,
+  });
   const app = await createApiApp(config, ['error']);
   await app.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;

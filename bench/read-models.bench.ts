@@ -19,7 +19,22 @@ import { createDeadlinePolicy } from '@tdnv/calendar';
 import { SqliteEventStore, openEventsDatabase } from '@tdnv/event-store';
 import { redisConnection, nudgeOptions, PROJECTION_JOBS, PROJECTIONS_QUEUE } from '@tdnv/queues';
 import { Queue } from 'bullmq';
-import { migrateReadModels, readCheckpoint, PostgresDatabase, rebuildProjection, PROJECTIONS, SqlDatabase, SqlValue, insertRows, SqliteDatabase, ACCESS_COLUMNS, TASK_COLUMNS, listTasks, recountTally, tasksProjection } from '@tdnv/read-models';
+import {
+  migrateReadModels,
+  readCheckpoint,
+  PostgresDatabase,
+  rebuildProjection,
+  PROJECTIONS,
+  SqlDatabase,
+  SqlValue,
+  insertRows,
+  SqliteDatabase,
+  ACCESS_COLUMNS,
+  TASK_COLUMNS,
+  listTasks,
+  recountTally,
+  tasksProjection,
+} from '@tdnv/read-models';
 import { addDays } from '@tdnv/calendar';
 import { BenchResult } from './bench-result';
 import { statsLatency, statsSection } from './read-models-stats';
@@ -48,9 +63,27 @@ function generateEvents(file: string, count: number): void {
       const taskId = `n${task >> 6}.${task & 63}.a${task % 100}`;
       const data =
         rev === 0
-          ? { taskId, noticeId: `n${task >> 6}`, noticeNumber: `${task >> 6}/TB-VPCP`, directiveIndex: task & 63, text: 'Hoàn thiện cơ sở dữ liệu quốc gia về dân cư, kết nối với các bộ, ngành', lead: AGENCIES[task % 100], coordinators: [AGENCIES[(task + 7) % 100]], deadline: { due: '2026-06-30', kind: 'date' }, key: false, confidential: false, assignedAt: at }
+          ? {
+              taskId,
+              noticeId: `n${task >> 6}`,
+              noticeNumber: `${task >> 6}/TB-VPCP`,
+              directiveIndex: task & 63,
+              text: 'Hoàn thiện cơ sở dữ liệu quốc gia về dân cư, kết nối với các bộ, ngành',
+              lead: AGENCIES[task % 100],
+              coordinators: [AGENCIES[(task + 7) % 100]],
+              deadline: { due: '2026-06-30', kind: 'date' },
+              key: false,
+              confidential: false,
+              assignedAt: at,
+            }
           : rev === 3
-            ? { taskId, from: { due: '2026-06-30', kind: 'date' }, to: { due: '2026-09-30', kind: 'date' }, reason: 'Gia hạn', cause: 'extension' }
+            ? {
+                taskId,
+                from: { due: '2026-06-30', kind: 'date' },
+                to: { due: '2026-09-30', kind: 'date' },
+                reason: 'Gia hạn',
+                cause: 'extension',
+              }
             : { taskId, by: AGENCIES[task % 100], note: 'Đã xây dựng dự thảo, đang lấy ý kiến', percent: 40 };
       const type = ['TaskAssigned', 'TaskAcknowledged', 'ProgressReported', 'DeadlineChanged', 'ProgressReported'][rev];
       insert.run(`e${i}`, `task-${taskId}`, rev, type, JSON.stringify(data), meta, at);
@@ -98,7 +131,29 @@ async function liveLag(dir: string, seconds: number): Promise<string> {
     const due = start + i * 2;
     while (performance.now() < due) await new Promise((resolve) => setImmediate(resolve));
     const taskId = `live.${i}`;
-    const result = await store.appendToStream({ stream: `task-${taskId}`, expected: 'no_stream', events: [{ type: 'TaskAssigned', data: { taskId, noticeId: 'live', noticeNumber: '1/TB-VPCP', directiveIndex: 0, text: 'Nhiệm vụ', lead: 'BTC', coordinators: [], deadline: { due: '2026-06-30', kind: 'date' }, key: false, confidential: false, assignedAt: new Date().toISOString() }, metadata: { occurredAt: new Date().toISOString() } }] });
+    const result = await store.appendToStream({
+      stream: `task-${taskId}`,
+      expected: 'no_stream',
+      events: [
+        {
+          type: 'TaskAssigned',
+          data: {
+            taskId,
+            noticeId: 'live',
+            noticeNumber: '1/TB-VPCP',
+            directiveIndex: 0,
+            text: 'Nhiệm vụ',
+            lead: 'BTC',
+            coordinators: [],
+            deadline: { due: '2026-06-30', kind: 'date' },
+            key: false,
+            confidential: false,
+            assignedAt: new Date().toISOString(),
+          },
+          metadata: { occurredAt: new Date().toISOString() },
+        },
+      ],
+    });
     appendedAt.set(result.position, performance.now());
     for (const p of PROJECTIONS) void queue.add(PROJECTION_JOBS.nudge, { projection: p.name }, nudgeOptions(p.name));
   }
@@ -130,13 +185,41 @@ async function fillInbox(db: SqlDatabase, tasks: number): Promise<void> {
         const due = `2026-${String(1 + (i % 12)).padStart(2, '0')}-15`;
         const open = i % 3 !== 0;
         tasksRows.push({
-          task_id: `t${i}`, position: i, notice_id: `n${i >> 6}`, notice_number: `${i >> 6}/TB-VPCP`, directive_index: i & 63,
-          text: 'Nhiệm vụ', search_text: ' nhiem vu ', lead: AGENCIES[i % 100], coordinators: JSON.stringify([AGENCIES[(i + 7) % 100]]),
-          delegated_by: null, parent_task_id: null, fanout: null, status: open ? 'in_progress' : 'completed', open_rank: open ? 0 : 1,
-          key_flag: 0, confidential: i % 50 ? 0 : 1, due, due_phrase: null, due_kind: 'date', effective_due: due, due_key: due,
-          original_due: due, original_phrase: null, original_effective_due: due, pending_due: null, pending_extension: 0,
-          completed_on: open ? null : addDays(due, i % 2 ? -3 : 4), result: null, result_kind: null, percent: null, assigned_at: at, assigned_on: assignedOn(i),
-          last_update_at: at, updated_at: at, state: '{}',
+          task_id: `t${i}`,
+          position: i,
+          notice_id: `n${i >> 6}`,
+          notice_number: `${i >> 6}/TB-VPCP`,
+          directive_index: i & 63,
+          text: 'Nhiệm vụ',
+          search_text: ' nhiem vu ',
+          lead: AGENCIES[i % 100],
+          coordinators: JSON.stringify([AGENCIES[(i + 7) % 100]]),
+          delegated_by: null,
+          parent_task_id: null,
+          fanout: null,
+          status: open ? 'in_progress' : 'completed',
+          open_rank: open ? 0 : 1,
+          key_flag: 0,
+          confidential: i % 50 ? 0 : 1,
+          due,
+          due_phrase: null,
+          due_kind: 'date',
+          effective_due: due,
+          due_key: due,
+          original_due: due,
+          original_phrase: null,
+          original_effective_due: due,
+          pending_due: null,
+          pending_extension: 0,
+          completed_on: open ? null : addDays(due, i % 2 ? -3 : 4),
+          result: null,
+          result_kind: null,
+          percent: null,
+          assigned_at: at,
+          assigned_on: assignedOn(i),
+          last_update_at: at,
+          updated_at: at,
+          state: '{}',
         });
       }
       // Named, then laid out in TASK_COLUMNS order: a column added to the table cannot shift the others.
@@ -177,16 +260,32 @@ async function listLatency(dir: string, tasks: number): Promise<string> {
   const runs = Number(process.env.RM_BENCH_LIST_RUNS ?? 300);
   const lines = [`GET /tasks query for one agency (first page of 50) with ${tasks.toLocaleString('en')} tasks (SQLite):`];
   lines.push(await inboxTimes('own inbox (lead or coordinator)', runs, (a) => listTasks(db, own(a), {}, new Date(), today)));
-  lines.push(await inboxTimes('own inbox, pages 1 and 2 (cursor)', runs, async (a) => {
-    const first = await listTasks(db, own(a), {}, new Date(), today);
-    return listTasks(db, own(a), { cursor: first.nextCursor! }, new Date(), today);
-  }));
+  lines.push(
+    await inboxTimes('own inbox, pages 1 and 2 (cursor)', runs, async (a) => {
+      const first = await listTasks(db, own(a), {}, new Date(), today);
+      return listTasks(db, own(a), { cursor: first.nextCursor! }, new Date(), today);
+    }),
+  );
   lines.push(await inboxTimes('role=lead', runs, (a) => listTasks(db, own(a), { role: 'lead' }, new Date(), today)));
   lines.push(await inboxTimes('role=coordinator', runs, (a) => listTasks(db, own(a), { role: 'coordinator' }, new Date(), today)));
   lines.push(await inboxTimes('VPCP, agency=X', runs, (a) => listTasks(db, vpcp, { agency: a }, new Date(), today)));
-  lines.push(await inboxTimes('own inbox, state=open&key=false', runs, (a) => listTasks(db, own(a), { state: 'open', key: false }, new Date(), today)));
+  lines.push(
+    await inboxTimes('own inbox, state=open&key=false', runs, (a) =>
+      listTasks(db, own(a), { state: 'open', key: false }, new Date(), today),
+    ),
+  );
   const statsRuns = Number(process.env.RM_BENCH_STATS_RUNS ?? 100);
-  lines.push(...(await statsLatency(db, `the same ${tasks.toLocaleString('en')} tasks`, statsRuns, today, undefined, tasks <= 1_000_000 && process.env.RM_BENCH_REFERENCE !== '0', AGENCIES)));
+  lines.push(
+    ...(await statsLatency(
+      db,
+      `the same ${tasks.toLocaleString('en')} tasks`,
+      statsRuns,
+      today,
+      undefined,
+      tasks <= 1_000_000 && process.env.RM_BENCH_REFERENCE !== '0',
+      AGENCIES,
+    )),
+  );
   await db.close();
   return lines.join('\n');
 }
@@ -217,7 +316,10 @@ export async function run(): Promise<BenchResult> {
     }
     if (ONLY.includes('lag')) lines.push(await liveLag(dir, Number(process.env.RM_BENCH_LAG_SECONDS ?? 10)));
     if (ONLY.includes('list')) lines.push(await listLatency(dir, Number(process.env.RM_BENCH_TASKS ?? 1_000_000)));
-    if (ONLY.includes('stats')) lines.push(...(await statsSection(dir, Number(process.env.RM_BENCH_STATS_TASKS ?? 1_000_000), Number(process.env.RM_BENCH_STATS_RUNS ?? 100))));
+    if (ONLY.includes('stats'))
+      lines.push(
+        ...(await statsSection(dir, Number(process.env.RM_BENCH_STATS_TASKS ?? 1_000_000), Number(process.env.RM_BENCH_STATS_RUNS ?? 100))),
+      );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -40,8 +40,24 @@ async function seed(store: EventStore, count: number, tag: string): Promise<stri
     for (let i = from; i < Math.min(count, from + 1000); i++) {
       const taskId = `bench-${tag}.${i}.btc`;
       ids.push(taskId);
-      const data = { taskId, noticeId: 'bench', noticeNumber: '45/TB-VPCP', directiveIndex: i, text: `Nhiệm vụ số ${i}`, lead: 'BTC', coordinators: [], deadline: { due: '2026-03-31', kind: 'date' }, key: false, confidential: false, assignedAt: ASSIGNED_AT };
-      requests.push({ stream: taskStream(taskId), expected: 'no_stream', events: [{ type: 'TaskAssigned', data, metadata: { occurredAt: ASSIGNED_AT } }] });
+      const data = {
+        taskId,
+        noticeId: 'bench',
+        noticeNumber: '45/TB-VPCP',
+        directiveIndex: i,
+        text: `Nhiệm vụ số ${i}`,
+        lead: 'BTC',
+        coordinators: [],
+        deadline: { due: '2026-03-31', kind: 'date' },
+        key: false,
+        confidential: false,
+        assignedAt: ASSIGNED_AT,
+      };
+      requests.push({
+        stream: taskStream(taskId),
+        expected: 'no_stream',
+        events: [{ type: 'TaskAssigned', data, metadata: { occurredAt: ASSIGNED_AT } }],
+      });
     }
     await store.appendToStreams(requests);
   }
@@ -58,7 +74,13 @@ async function scheduling(tasks: number, dir: string, redis: Redis): Promise<str
   const raw = new Queue('reminders', { connection, prefix: rawPrefix });
   let started = Date.now();
   for (let i = 0; i < tasks; i += 1000)
-    await raw.addBulk(Array.from({ length: Math.min(1000, tasks - i) }, (_, k) => ({ name: 'rung', data: { taskId: `t${i + k}`, rung: 'before-3', due: '2026-03-31' }, opts: { jobId: `rem__t${i + k}__before-3__2026-03-31`, delay: 3_600_000 } })));
+    await raw.addBulk(
+      Array.from({ length: Math.min(1000, tasks - i) }, (_, k) => ({
+        name: 'rung',
+        data: { taskId: `t${i + k}`, rung: 'before-3', due: '2026-03-31' },
+        opts: { jobId: `rem__t${i + k}__before-3__2026-03-31`, delay: 3_600_000 },
+      })),
+    );
   const rawMs = Date.now() - started;
   await raw.close();
   await deletePrefixedKeys(redis, rawPrefix);
@@ -67,7 +89,14 @@ async function scheduling(tasks: number, dir: string, redis: Redis): Promise<str
   const queue = new Queue('reminders', { connection, prefix });
   const tasksStore = new ReminderTasksStore(join(dir, 'schedule', 'reminders.sqlite'));
   const clock = new Clock(TZ, new Date('2026-03-21T03:00:00Z'));
-  const scheduler = new ReminderScheduler(store, tasksStore, queue, redis, () => ({ policy, calendar: defaultCalendar(), timeZone: TZ, now: clock.now() }), prefix);
+  const scheduler = new ReminderScheduler(
+    store,
+    tasksStore,
+    queue,
+    redis,
+    () => ({ policy, calendar: defaultCalendar(), timeZone: TZ, now: clock.now() }),
+    prefix,
+  );
   started = Date.now();
   await scheduler.catchUp();
   const schedMs = Date.now() - started;
@@ -91,7 +120,17 @@ async function sending(emails: number, dir: string, redis: Redis): Promise<strin
   const sink = new SmtpSink({ keepRaw: false });
   const smtpUrl = await sink.start();
   const store = createEventStore({ dataDir: join(dir, 'send') });
-  await store.appendToStream({ stream: 'agency-catalogue', expected: 'no_stream', events: [{ type: 'AgencyContactsUpdated', data: { code: 'BTC', focal: ['dau-moi@btc.gov.vn'], leader: ['lanh-dao@btc.gov.vn'] }, metadata: { occurredAt: ASSIGNED_AT } }] });
+  await store.appendToStream({
+    stream: 'agency-catalogue',
+    expected: 'no_stream',
+    events: [
+      {
+        type: 'AgencyContactsUpdated',
+        data: { code: 'BTC', focal: ['dau-moi@btc.gov.vn'], leader: ['lanh-dao@btc.gov.vn'] },
+        metadata: { occurredAt: ASSIGNED_AT },
+      },
+    ],
+  });
   const ids = await seed(store, emails, 'm');
   const prefix = `bench-send-${randomUUID()}`;
   // The clock stands 15 s before the 08:00 slot: time to schedule, then every reminder is due at once.
@@ -99,13 +138,18 @@ async function sending(emails: number, dir: string, redis: Redis): Promise<strin
   const slotReal = Date.now() + 15_000;
   const config = loadConfig({ DATA_DIR: join(dir, 'send'), SMTP_URL: smtpUrl });
   const context = { config, store, connection: redisConnection(REDIS_URL), prefix, clock, policy: createDeadlinePolicy(true) };
-  const worker = await startReminders(context, { policy: { ...policy, escalateAfterRemindersWithoutUpdate: 0 }, catchUpEveryMs: 1000, concurrency: { reminders: 50 } });
+  const worker = await startReminders(context, {
+    policy: { ...policy, escalateAfterRemindersWithoutUpdate: 0 },
+    catchUpEveryMs: 1000,
+    concurrency: { reminders: 50 },
+  });
   await sink.received(emails, 30 * 60_000);
   const lastAt = Date.now();
   const late = sink.mails.map((r) => r.receivedAt - slotReal).sort((a, b) => a - b);
   const pct = (p: number) => late[Math.min(late.length - 1, Math.floor((p / 100) * late.length))];
   // Let in-flight records land before counting duplicates in the log.
-  for (let n = 0; n < 200 && (await worker.queues.notifications.getJobCounts('active', 'waiting')).active > 0; n++) await new Promise((r) => setTimeout(r, 50));
+  for (let n = 0; n < 200 && (await worker.queues.notifications.getJobCounts('active', 'waiting')).active > 0; n++)
+    await new Promise((r) => setTimeout(r, 50));
   let recorded = 0;
   let doubleRecorded = 0;
   for (const id of ids) {

@@ -25,7 +25,9 @@ function runInChild(file: string): Promise<BenchResult> {
     let result: BenchResult | undefined;
     child.on('message', (message) => (result = message as BenchResult));
     child.once('error', reject);
-    child.once('exit', (code, signal) => (result && code === 0 ? resolve(result) : reject(new Error(`${file} failed (${signal ?? `exit code ${code}`})`))));
+    child.once('exit', (code, signal) =>
+      result && code === 0 ? resolve(result) : reject(new Error(`${file} failed (${signal ?? `exit code ${code}`})`)),
+    );
   });
 }
 

@@ -20,7 +20,11 @@ describe('auth, visibility and bad input', () => {
         directives: [
           { text: 'Rà soát thủ tục hành chính', lead: ['BTC'], deadline: { due: '2026-02-28' } },
           { text: 'Nhiệm vụ mật', lead: ['BTC'], confidential: true },
-          { text: 'Báo cáo kết quả triển khai tại địa phương', lead: ['ALL_PROVINCES'], deadline: { due: '2026-12-31', kind: 'year', phrase: 'trong năm 2026' } },
+          {
+            text: 'Báo cáo kết quả triển khai tại địa phương',
+            lead: ['ALL_PROVINCES'],
+            deadline: { due: '2026-12-31', kind: 'year', phrase: 'trong năm 2026' },
+          },
         ],
       },
     });
@@ -53,25 +57,51 @@ describe('auth, visibility and bad input', () => {
     expect((await api.request('GET', '/api/v1/notices/2026-7-tb-vpcp', { token: bca })).status).toBe(404);
     const notice = await api.request('GET', '/api/v1/notices/2026-7-tb-vpcp', { token: api.token('agency', 'HNI') });
     expect(notice.body.directives.map((d: any) => d.text)).not.toContain('Nhiệm vụ mật');
-    expect((await api.request('POST', '/api/v1/notices', { token: btc, body: { number: '1/X', issuedAt: '2026-01-01', title: 't', directives: [{ text: 'x', lead: ['BTC'] }] } })).status).toBe(403);
+    expect(
+      (
+        await api.request('POST', '/api/v1/notices', {
+          token: btc,
+          body: { number: '1/X', issuedAt: '2026-01-01', title: 't', directives: [{ text: 'x', lead: ['BTC'] }] },
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('rejects bad bodies with a clear 4xx and appends nothing', async () => {
     const before = (await api.allEvents()).length;
-    const unknownField = await api.request('POST', `/api/v1/tasks/${openTask}/extension-requests`, { token: btc, body: { proposedDue: '2026-04-30', reason: 'x', hack: true } });
+    const unknownField = await api.request('POST', `/api/v1/tasks/${openTask}/extension-requests`, {
+      token: btc,
+      body: { proposedDue: '2026-04-30', reason: 'x', hack: true },
+    });
     expect(unknownField.status).toBe(400);
     expect(JSON.stringify(unknownField.body.errors)).toContain('hack');
-    const impossible = await api.request('POST', `/api/v1/tasks/${openTask}/extension-requests`, { token: btc, body: { proposedDue: '2024-02-30', reason: 'x' } });
+    const impossible = await api.request('POST', `/api/v1/tasks/${openTask}/extension-requests`, {
+      token: btc,
+      body: { proposedDue: '2024-02-30', reason: 'x' },
+    });
     expect(impossible.status).toBe(400);
     expect(impossible.body.errors[0].field).toBe('proposedDue');
-    const huge = await api.request('POST', `/api/v1/tasks/${openTask}/progress`, { token: btc, body: { note: 'x'.repeat(2 * 1024 * 1024) } });
+    const huge = await api.request('POST', `/api/v1/tasks/${openTask}/progress`, {
+      token: btc,
+      body: { note: 'x'.repeat(2 * 1024 * 1024) },
+    });
     expect(huge.status).toBe(413);
     expect(huge.body.type).toBe('/problems/payload-too-large');
-    const badJson = await api.request('POST', `/api/v1/tasks/${openTask}/progress`, { token: btc, raw: '{"note":', headers: { 'content-type': 'application/json' } });
+    const badJson = await api.request('POST', `/api/v1/tasks/${openTask}/progress`, {
+      token: btc,
+      raw: '{"note":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(badJson.status).toBe(400);
-    const badNotice = await api.request('POST', '/api/v1/notices', { token: vpcp, body: { number: '8/TB-VPCP', issuedAt: '2026-02-30', title: 't', directives: [] } });
+    const badNotice = await api.request('POST', '/api/v1/notices', {
+      token: vpcp,
+      body: { number: '8/TB-VPCP', issuedAt: '2026-02-30', title: 't', directives: [] },
+    });
     expect(badNotice.status).toBe(400);
-    const unknownLead = await api.request('POST', '/api/v1/notices', { token: vpcp, body: { number: '9/TB-VPCP', issuedAt: '2026-02-03', title: 't', directives: [{ text: 'x', lead: ['KHONG-CO'] }] } });
+    const unknownLead = await api.request('POST', '/api/v1/notices', {
+      token: vpcp,
+      body: { number: '9/TB-VPCP', issuedAt: '2026-02-03', title: 't', directives: [{ text: 'x', lead: ['KHONG-CO'] }] },
+    });
     expect(unknownLead.status).toBe(400);
     expect(await api.allEvents()).toHaveLength(before);
   });

@@ -11,7 +11,12 @@ describe('concurrency and idempotency', () => {
     await api.start();
     const res = await api.request('POST', '/api/v1/notices', {
       token: vpcp,
-      body: { number: '12/TB-VPCP', issuedAt: '2026-03-02', title: 'Kết luận', directives: [{ text: 'Nhiệm vụ', lead: ['BTC'], deadline: { due: '2026-06-30' } }] },
+      body: {
+        number: '12/TB-VPCP',
+        issuedAt: '2026-03-02',
+        title: 'Kết luận',
+        directives: [{ text: 'Nhiệm vụ', lead: ['BTC'], deadline: { due: '2026-06-30' } }],
+      },
     });
     expect(res.status).toBe(201);
     await api.request('POST', `/api/v1/tasks/${taskId}/acknowledge`, { token: btc, body: {} });
@@ -24,19 +29,31 @@ describe('concurrency and idempotency', () => {
     const answers = await Promise.all([send('Báo cáo A'), send('Báo cáo B')]);
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
     const conflict = answers.find((a) => a.status === 409)!;
-    expect(conflict.body).toMatchObject({ type: '/problems/concurrency-conflict', currentRevision: 2, current: { taskId, revision: 2, state: 'in_progress' } });
+    expect(conflict.body).toMatchObject({
+      type: '/problems/concurrency-conflict',
+      currentRevision: 2,
+      current: { taskId, revision: 2, state: 'in_progress' },
+    });
     const progress = (await api.allEvents()).filter((e) => e.type === 'ProgressReported');
     expect(progress).toHaveLength(1);
   });
 
   it('a stale If-Match is refused before anything is decided', async () => {
-    const res = await api.request('POST', `/api/v1/tasks/${taskId}/progress`, { token: btc, body: { note: 'cũ' }, headers: { 'if-match': '0' } });
+    const res = await api.request('POST', `/api/v1/tasks/${taskId}/progress`, {
+      token: btc,
+      body: { note: 'cũ' },
+      headers: { 'if-match': '0' },
+    });
     expect(res.status).toBe(409);
   });
 
   it('a retried Idempotency-Key returns the first answer and appends one event, also after a restart', async () => {
     const send = () =>
-      api.request('POST', `/api/v1/tasks/${taskId}/progress`, { token: btc, body: { note: 'Đã xong 60%', percent: 60 }, headers: { 'idempotency-key': 'req-42' } });
+      api.request('POST', `/api/v1/tasks/${taskId}/progress`, {
+        token: btc,
+        body: { note: 'Đã xong 60%', percent: 60 },
+        headers: { 'idempotency-key': 'req-42' },
+      });
     const first = await send();
     const second = await send();
     expect(first.status).toBe(200);
@@ -47,7 +64,11 @@ describe('concurrency and idempotency', () => {
     expect(third.body).toEqual(first.body);
     const withKey = (await api.allEvents()).filter((e) => e.metadata.commandId === 'req-42');
     expect(withKey).toHaveLength(1);
-    const reused = await api.request('POST', `/api/v1/tasks/${taskId}/progress`, { token: btc, body: { note: 'khác' }, headers: { 'idempotency-key': 'req-42' } });
+    const reused = await api.request('POST', `/api/v1/tasks/${taskId}/progress`, {
+      token: btc,
+      body: { note: 'khác' },
+      headers: { 'idempotency-key': 'req-42' },
+    });
     expect(reused.status).toBe(422);
   });
 

@@ -14,7 +14,11 @@ describe('notice preview and import', () => {
   afterAll(() => api.dispose());
 
   it('previews seed 003 sent as text/plain: every gold directive, nothing appended', async () => {
-    const res = await api.request('POST', '/api/v1/notices/preview?issuedAt=2020-02-12', { token: vpcp, raw: seed003, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    const res = await api.request('POST', '/api/v1/notices/preview?issuedAt=2020-02-12', {
+      token: vpcp,
+      raw: seed003,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    });
     expect(res.status).toBe(200);
     expect(res.body.directives).toHaveLength(gold003.directives.length);
     expect(res.body.directives.map((d: any) => d.path)).toEqual(gold003.directives.map((d: any) => d.path));
@@ -26,7 +30,10 @@ describe('notice preview and import', () => {
     const buffer = await Packer.toBuffer(doc);
     const res = await fetch(`${api.baseUrl}/api/v1/notices/preview?issuedAt=2020-02-12`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${vpcp}`, 'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+      headers: {
+        authorization: `Bearer ${vpcp}`,
+        'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      },
       body: buffer,
     });
     expect(res.status).toBe(200);
@@ -35,14 +42,29 @@ describe('notice preview and import', () => {
   });
 
   it('refuses non-text input, an agency caller and a body that is too large', async () => {
-    const png = await fetch(`${api.baseUrl}/api/v1/notices/preview`, { method: 'POST', headers: { authorization: `Bearer ${vpcp}`, 'content-type': 'image/png' }, body: Buffer.from([0x89, 0x50, 0x4e, 0x47]) });
+    const png = await fetch(`${api.baseUrl}/api/v1/notices/preview`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${vpcp}`, 'content-type': 'image/png' },
+      body: Buffer.from([0x89, 0x50, 0x4e, 0x47]),
+    });
     expect(png.status).toBe(415);
-    const brokenDocx = await fetch(`${api.baseUrl}/api/v1/notices/preview`, { method: 'POST', headers: { authorization: `Bearer ${vpcp}`, 'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }, body: Buffer.from('not a zip') });
+    const brokenDocx = await fetch(`${api.baseUrl}/api/v1/notices/preview`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${vpcp}`,
+        'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      },
+      body: Buffer.from('not a zip'),
+    });
     expect(brokenDocx.status).toBe(415);
     const binaryText = await api.request('POST', '/api/v1/notices/preview', { token: vpcp, body: { text: 'abc\u0000def' } });
     expect(binaryText.status).toBe(415);
-    expect((await api.request('POST', '/api/v1/notices/preview', { token: api.token('agency', 'BTC'), body: { text: seed003 } })).status).toBe(403);
-    expect((await api.request('POST', '/api/v1/notices/preview', { token: vpcp, body: { text: 'x'.repeat(2 * 1024 * 1024) } })).status).toBe(413);
+    expect(
+      (await api.request('POST', '/api/v1/notices/preview', { token: api.token('agency', 'BTC'), body: { text: seed003 } })).status,
+    ).toBe(403);
+    expect(
+      (await api.request('POST', '/api/v1/notices/preview', { token: vpcp, body: { text: 'x'.repeat(2 * 1024 * 1024) } })).status,
+    ).toBe(413);
     expect((await api.request('POST', '/api/v1/notices/preview', { token: vpcp, body: { text: seed003, extra: 1 } })).status).toBe(400);
   });
 
@@ -74,7 +96,10 @@ describe('notice preview and import', () => {
   });
 
   it('explains what is missing: an unknown path, no number', async () => {
-    const unknownPath = await api.request('POST', '/api/v1/notices/import', { token: vpcp, body: { text: seed003, issuedAt: '2020-02-12', number: '46/TB-VPCP', edits: [{ path: '9.z.9', drop: true }] } });
+    const unknownPath = await api.request('POST', '/api/v1/notices/import', {
+      token: vpcp,
+      body: { text: seed003, issuedAt: '2020-02-12', number: '46/TB-VPCP', edits: [{ path: '9.z.9', drop: true }] },
+    });
     expect(unknownPath.status).toBe(400);
     expect(unknownPath.body.detail).toContain('9.z.9');
     const noNumber = await api.request('POST', '/api/v1/notices/import', { token: vpcp, body: { text: seed003, issuedAt: '2020-02-12' } });

@@ -12,13 +12,19 @@ describe('the OpenAPI document', () => {
       components: { schemas: Record<string, unknown> };
     };
     expect(doc.components.schemas.Problem).toBeDefined();
-    const operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method, op })));
+    const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ path, method, op })),
+    );
     expect(operations.length).toBeGreaterThan(40);
     for (const { path, method, op } of operations) {
       const statuses = Object.keys(op.responses ?? {});
       expect({ path, method, summary: Boolean(op.summary?.trim()) }).toEqual({ path, method, summary: true });
       expect({ path, method, success: statuses.some((s) => s.startsWith('2')) }).toEqual({ path, method, success: true });
-      expect({ path, method, problem: op.responses?.['400']?.content?.['application/problem+json'] !== undefined }).toEqual({ path, method, problem: true });
+      expect({ path, method, problem: op.responses?.['400']?.content?.['application/problem+json'] !== undefined }).toEqual({
+        path,
+        method,
+        problem: true,
+      });
     }
   });
 });

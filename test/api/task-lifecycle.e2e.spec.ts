@@ -34,7 +34,11 @@ describe('task lifecycle over HTTP', () => {
     expect(res.body).toEqual({ noticeId: '2026-45-tb-vpcp', taskIds: ['2026-45-tb-vpcp.1.btc', '2026-45-tb-vpcp.1.byt'] });
     taskId = res.body.taskIds[0];
     const types = (await api.allEvents()).map((e) => `${e.stream}:${e.type}`);
-    expect(types).toEqual(['notice-2026-45-tb-vpcp:NoticeRegistered', `task-${taskId}:TaskAssigned`, 'task-2026-45-tb-vpcp.1.byt:TaskAssigned']);
+    expect(types).toEqual([
+      'notice-2026-45-tb-vpcp:NoticeRegistered',
+      `task-${taskId}:TaskAssigned`,
+      'task-2026-45-tb-vpcp.1.byt:TaskAssigned',
+    ]);
   });
 
   it('walks acknowledge → progress → extension → approve → completion → accept', async () => {
@@ -45,9 +49,23 @@ describe('task lifecycle over HTTP', () => {
     };
     await step('POST', '/acknowledge', btc, {}, 'acknowledged', 1);
     await step('POST', '/progress', btc, { note: 'Đã xây dựng dự thảo Đề án', percent: 40, documentRef: '120/BTC-TH' }, 'in_progress', 2);
-    await step('POST', '/extension-requests', btc, { proposedDue: '2026-06-30', reason: 'Chờ ý kiến thẩm định của các Bộ' }, 'in_progress', 3);
+    await step(
+      'POST',
+      '/extension-requests',
+      btc,
+      { proposedDue: '2026-06-30', reason: 'Chờ ý kiến thẩm định của các Bộ' },
+      'in_progress',
+      3,
+    );
     await step('POST', '/extension-requests/current/approve', vpcp, {}, 'in_progress', 5);
-    await step('POST', '/completion', btc, { result: 'Đã trình Thủ tướng Chính phủ Đề án', documentRef: '456/TTr-BTC' }, 'completion_reported', 6);
+    await step(
+      'POST',
+      '/completion',
+      btc,
+      { result: 'Đã trình Thủ tướng Chính phủ Đề án', documentRef: '456/TTr-BTC' },
+      'completion_reported',
+      6,
+    );
     await step('POST', '/completion/accept', vpcp, {}, 'completed', 7);
 
     const task = await api.request('GET', `/api/v1/tasks/${taskId}`, { token: btc });
@@ -86,7 +104,10 @@ describe('task lifecycle over HTTP', () => {
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(res.body).toMatchObject({ type: '/problems/command-refused', state: 'completed', currentRevision: 7 });
     expect(res.body.title).toMatch(/trạng thái/);
-    expect(res.body).toMatchObject({ command: 'AcknowledgeTask', detail: 'Không thể tiếp nhận nhiệm vụ vì nhiệm vụ đã kết thúc (trạng thái “Đã hoàn thành”)' });
+    expect(res.body).toMatchObject({
+      command: 'AcknowledgeTask',
+      detail: 'Không thể tiếp nhận nhiệm vụ vì nhiệm vụ đã kết thúc (trạng thái “Đã hoàn thành”)',
+    });
     expect(await api.allEvents()).toHaveLength(before);
   });
 
@@ -94,11 +115,24 @@ describe('task lifecycle over HTTP', () => {
     const byt = api.token('agency', 'BYT');
     const bxd = api.token('agency', 'BXD');
     const other = '2026-45-tb-vpcp.1.byt';
-    expect((await api.request('POST', `/api/v1/tasks/${other}/decline`, { token: byt, body: { reason: 'Không thuộc chức năng của Bộ Y tế' } })).body.state).toBe('reassignment_requested');
-    expect((await api.request('POST', `/api/v1/tasks/${other}/reassign`, { token: vpcp, body: { agency: 'BXD', reason: 'Giao Bộ Xây dựng chủ trì' } })).body.state).toBe('assigned');
+    expect(
+      (await api.request('POST', `/api/v1/tasks/${other}/decline`, { token: byt, body: { reason: 'Không thuộc chức năng của Bộ Y tế' } }))
+        .body.state,
+    ).toBe('reassignment_requested');
+    expect(
+      (
+        await api.request('POST', `/api/v1/tasks/${other}/reassign`, {
+          token: vpcp,
+          body: { agency: 'BXD', reason: 'Giao Bộ Xây dựng chủ trì' },
+        })
+      ).body.state,
+    ).toBe('assigned');
     expect((await api.request('POST', `/api/v1/tasks/${other}/acknowledge`, { token: byt, body: {} })).status).toBe(404);
     expect((await api.request('POST', `/api/v1/tasks/${other}/acknowledge`, { token: bxd, body: {} })).body.state).toBe('acknowledged');
-    const unknown = await api.request('POST', `/api/v1/tasks/${other}/reassign`, { token: vpcp, body: { agency: 'KHONG-CO', reason: 'x' } });
+    const unknown = await api.request('POST', `/api/v1/tasks/${other}/reassign`, {
+      token: vpcp,
+      body: { agency: 'KHONG-CO', reason: 'x' },
+    });
     expect(unknown.status).toBe(400);
   });
 });

@@ -11,17 +11,39 @@ describe('users and sign-in', () => {
   afterAll(() => api.dispose());
 
   it('an admin creates an agency user; the password is stored only as a scrypt hash', async () => {
-    const res = await api.request('POST', '/api/v1/users', { token: admin, body: { email: 'Dau.Moi@mof.gov.vn', name: 'Nguyễn Văn An', role: 'agency', agency: 'BTC', password } });
+    const res = await api.request('POST', '/api/v1/users', {
+      token: admin,
+      body: { email: 'Dau.Moi@mof.gov.vn', name: 'Nguyễn Văn An', role: 'agency', agency: 'BTC', password },
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ email: 'dau.moi@mof.gov.vn', role: 'agency', agency: 'BTC', disabled: false });
     expect(res.body.passwordHash).toBeUndefined();
     const log = JSON.stringify((await api.allEvents()).map((e) => [e.data, e.metadata]));
     expect(log).not.toContain(password);
     expect(log).toContain('scrypt$');
-    expect((await api.request('POST', '/api/v1/users', { token: admin, body: { email: 'dau.moi@mof.gov.vn', name: 'X', role: 'viewer', password } })).status).toBe(409);
-    expect((await api.request('POST', '/api/v1/users', { token: admin, body: { email: 'a@b.vn', name: 'X', role: 'agency', password } })).status).toBe(400);
-    expect((await api.request('POST', '/api/v1/users', { token: admin, body: { email: 'a@b.vn', name: 'X', role: 'viewer', password: 'ngan' } })).status).toBe(400);
-    expect((await api.request('POST', '/api/v1/users', { token: api.token('vpcp'), body: { email: 'c@b.vn', name: 'X', role: 'viewer', password } })).status).toBe(403);
+    expect(
+      (
+        await api.request('POST', '/api/v1/users', {
+          token: admin,
+          body: { email: 'dau.moi@mof.gov.vn', name: 'X', role: 'viewer', password },
+        })
+      ).status,
+    ).toBe(409);
+    expect(
+      (await api.request('POST', '/api/v1/users', { token: admin, body: { email: 'a@b.vn', name: 'X', role: 'agency', password } })).status,
+    ).toBe(400);
+    expect(
+      (await api.request('POST', '/api/v1/users', { token: admin, body: { email: 'a@b.vn', name: 'X', role: 'viewer', password: 'ngan' } }))
+        .status,
+    ).toBe(400);
+    expect(
+      (
+        await api.request('POST', '/api/v1/users', {
+          token: api.token('vpcp'),
+          body: { email: 'c@b.vn', name: 'X', role: 'viewer', password },
+        })
+      ).status,
+    ).toBe(403);
     expect((await api.request('GET', '/api/v1/users', { token: admin })).body.items).toHaveLength(1);
   });
 
@@ -45,7 +67,10 @@ describe('users and sign-in', () => {
   });
 
   it('limits failed attempts, then answers 429', async () => {
-    await api.request('POST', '/api/v1/users', { token: admin, body: { email: 'thu@vpcp.gov.vn', name: 'Trần Thị Thu', role: 'vpcp', password } });
+    await api.request('POST', '/api/v1/users', {
+      token: admin,
+      body: { email: 'thu@vpcp.gov.vn', name: 'Trần Thị Thu', role: 'vpcp', password },
+    });
     const answers: number[] = [];
     for (let i = 0; i < 6; i++) answers.push((await login('thu@vpcp.gov.vn', `sai-${i}-xxxxxxxx`)).status);
     expect(answers).toEqual([401, 401, 401, 401, 401, 429]);
@@ -67,7 +92,10 @@ describe('sign-in while the business clock is moved (CLOCK_START)', () => {
 
   it('issues tokens that work: their lifetime follows the real clock', async () => {
     const password = 'mat-khau-demo-2020';
-    await api.request('POST', '/api/v1/users', { token: api.token('admin'), body: { email: 'demo@vpcp.gov.vn', name: 'Demo', role: 'vpcp', password } });
+    await api.request('POST', '/api/v1/users', {
+      token: api.token('admin'),
+      body: { email: 'demo@vpcp.gov.vn', name: 'Demo', role: 'vpcp', password },
+    });
     const { token } = (await api.request('POST', '/api/v1/auth/login', { body: { email: 'demo@vpcp.gov.vn', password } })).body;
     expect((await api.request('GET', '/api/v1/auth/me', { token })).status).toBe(200);
     expect((await api.request('POST', '/api/v1/auth/logout', { token })).status).toBe(204);

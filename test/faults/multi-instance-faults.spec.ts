@@ -277,9 +277,7 @@ describe.each([
     expect([...copies.keys()].filter((id) => !wanted.has(id))).toEqual([]);
     expect([...wanted].filter(([id]) => !copies.has(id)).map(([, k]) => k)).toEqual([]);
     const resent = [...copies].filter(([, times]) => times.length > 1);
-    const unexplained = resent.filter(
-      ([, times]) => times.length > 2 || !(Math.abs(times[0] - workerKilledAt) <= 1000),
-    );
+    const unexplained = resent.filter(([, times]) => times.length > 2 || !(Math.abs(times[0] - workerKilledAt) <= 1000));
     expect(
       unexplained.map(([id, times]) => `${wanted.get(id)}: ${times.map((t) => t - workerKilledAt).join(', ')} ms from the kill`),
     ).toEqual([]);

@@ -25,7 +25,8 @@ describe.each(['sqlite', 'postgres'] as const)('projections on %s', (dialect) =>
     const live = await snapshot(rm.db);
     expect(live.rm_tasks.length).toBeGreaterThan(30);
     expect(live.rm_task_history.length).toBeGreaterThan(1000);
-    for (const projection of PROJECTIONS) await rebuildProjection(rm.db, store, projection, CONTEXT, { batchSize: 500, eventsPerTransaction: 1000 });
+    for (const projection of PROJECTIONS)
+      await rebuildProjection(rm.db, store, projection, CONTEXT, { batchSize: 500, eventsPerTransaction: 1000 });
     expect(await snapshot(rm.db)).toEqual(live);
     const checkpoint = await rm.db.transaction((tx) => readCheckpoint(tx, 'tasks'));
     expect(checkpoint?.generation).toBe(2);
@@ -43,10 +44,13 @@ describe.each(['sqlite', 'postgres'] as const)('projections on %s', (dialect) =>
   it('a run rolled back in the middle leaves rows and checkpoint as they were', async () => {
     await appendRandomScenario(store, { seed: 7, notices: 2, steps: 300, prefix: 'rb' });
     const before = await snapshot(rm.db);
-    const failing = { ...tasksProjection, apply: async (...args: Parameters<typeof tasksProjection.apply>) => {
-      await tasksProjection.apply(...args);
-      throw new Error('crash after the rows, before the checkpoint');
-    } };
+    const failing = {
+      ...tasksProjection,
+      apply: async (...args: Parameters<typeof tasksProjection.apply>) => {
+        await tasksProjection.apply(...args);
+        throw new Error('crash after the rows, before the checkpoint');
+      },
+    };
     await expect(runProjection(rm.db, store, failing, CONTEXT)).rejects.toThrow('crash');
     expect(await snapshot(rm.db)).toEqual(before);
     await runAll(100);

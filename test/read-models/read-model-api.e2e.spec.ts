@@ -26,11 +26,30 @@ describe.each(['sqlite', 'postgres'] as const)('read-model API on %s', (dialect)
     const res = await api.request('POST', '/api/v1/notices', {
       token: vpcp,
       body: {
-        number: '45/TB-VPCP', issuedAt: '2026-02-12', title: 'Kết luận của Thủ tướng Chính phủ về chuyển đổi số',
+        number: '45/TB-VPCP',
+        issuedAt: '2026-02-12',
+        title: 'Kết luận của Thủ tướng Chính phủ về chuyển đổi số',
         directives: [
-          { text: 'Hoàn thiện Cơ sở dữ liệu quốc gia về dân cư', lead: ['BTC', 'BCA'], coordinators: ['BYT'], deadline: { due: '2026-03-31', phrase: 'trong Quý I năm 2026', kind: 'quarter' }, key: true },
-          { text: 'Nhiệm vụ mật về bảo vệ hệ thống thông tin', lead: ['BCA'], coordinators: ['BYT'], deadline: { due: '2026-06-30', kind: 'date' }, confidential: true },
-          { text: 'Đẩy mạnh dịch vụ công trực tuyến toàn trình', lead: ['ALL_PROVINCES'], coordinators: [], deadline: { due: '2026-12-31', kind: 'year' } },
+          {
+            text: 'Hoàn thiện Cơ sở dữ liệu quốc gia về dân cư',
+            lead: ['BTC', 'BCA'],
+            coordinators: ['BYT'],
+            deadline: { due: '2026-03-31', phrase: 'trong Quý I năm 2026', kind: 'quarter' },
+            key: true,
+          },
+          {
+            text: 'Nhiệm vụ mật về bảo vệ hệ thống thông tin',
+            lead: ['BCA'],
+            coordinators: ['BYT'],
+            deadline: { due: '2026-06-30', kind: 'date' },
+            confidential: true,
+          },
+          {
+            text: 'Đẩy mạnh dịch vụ công trực tuyến toàn trình',
+            lead: ['ALL_PROVINCES'],
+            coordinators: [],
+            deadline: { due: '2026-12-31', kind: 'year' },
+          },
         ],
       },
     });
@@ -39,8 +58,13 @@ describe.each(['sqlite', 'postgres'] as const)('read-model API on %s', (dialect)
     btcTask = `${noticeId}.1.btc`;
     const T = `/api/v1/tasks/${btcTask}`;
     expect((await api.request('POST', `${T}/acknowledge`, { token: btc })).status).toBe(200);
-    expect((await api.request('POST', `${T}/progress`, { token: btc, body: { note: 'Đã xây dựng dự thảo', percent: 40 } })).status).toBe(200);
-    expect((await api.request('POST', `${T}/extension-requests`, { token: btc, body: { proposedDue: '2026-06-30', reason: 'Chờ thẩm định' } })).status).toBe(200);
+    expect((await api.request('POST', `${T}/progress`, { token: btc, body: { note: 'Đã xây dựng dự thảo', percent: 40 } })).status).toBe(
+      200,
+    );
+    expect(
+      (await api.request('POST', `${T}/extension-requests`, { token: btc, body: { proposedDue: '2026-06-30', reason: 'Chờ thẩm định' } }))
+        .status,
+    ).toBe(200);
     beforeExtension = new Date(Date.parse((await api.allEvents()).at(-1)!.metadata.occurredAt) + 1).toISOString();
     expect((await api.request('POST', `${T}/extension-requests/current/approve`, { token: vpcp })).status).toBe(200);
     afterExtension = new Date(Date.parse((await api.allEvents()).at(-1)!.metadata.occurredAt) + 1).toISOString();
@@ -67,7 +91,7 @@ describe.each(['sqlite', 'postgres'] as const)('read-model API on %s', (dialect)
     expect(first.body.items).toHaveLength(2);
     expect(first.body.items[0]).toMatchObject({ taskId: `${noticeId}.1.bca`, bucket: 'open_overdue' });
     const pages = [first.body.items];
-    for (let cursor = first.body.nextCursor; cursor; ) {
+    for (let cursor = first.body.nextCursor; cursor;) {
       const next = await get(`/api/v1/tasks?limit=7&cursor=${cursor}`, vpcp);
       pages.push(next.body.items);
       cursor = next.body.nextCursor;
@@ -86,7 +110,8 @@ describe.each(['sqlite', 'postgres'] as const)('read-model API on %s', (dialect)
   });
 
   it('answers asOf before and after an extension differently', async () => {
-    const stats = async (asOf: string) => (await get(`/api/v1/stats?groupBy=agency&asOf=${asOf}`, vpcp)).body.groups.find((g: { key: string }) => g.key === 'BTC');
+    const stats = async (asOf: string) =>
+      (await get(`/api/v1/stats?groupBy=agency&asOf=${asOf}`, vpcp)).body.groups.find((g: { key: string }) => g.key === 'BTC');
     expect(await stats(beforeExtension)).toMatchObject({ open_overdue: 1, open_on_time: 0, total: 1 });
     expect(await stats(afterExtension)).toMatchObject({ open_overdue: 0, open_on_time: 1, total: 1 });
     const original = await get(`/api/v1/stats?groupBy=agency&deadline=original`, vpcp);
@@ -109,8 +134,13 @@ describe.each(['sqlite', 'postgres'] as const)('read-model API on %s', (dialect)
     expect(before.status).toBe(200);
     const task = (res: typeof before) => res.body.directives[0].tasks.find((t: { taskId: string }) => t.taskId === btcTask);
     expect(task(before)).toMatchObject({ deadline: { due: '2026-03-31' }, bucket: 'open_overdue' });
-    expect(task(await get(`/api/v1/notices/${noticeId}/progress`, vpcp))).toMatchObject({ deadline: { due: '2026-06-30' }, bucket: 'open_on_time' });
-    expect(task(await get(`/api/v1/notices/${noticeId}/progress?asOf=${afterExtension}`, vpcp))).toMatchObject({ deadline: { due: '2026-06-30' } });
+    expect(task(await get(`/api/v1/notices/${noticeId}/progress`, vpcp))).toMatchObject({
+      deadline: { due: '2026-06-30' },
+      bucket: 'open_on_time',
+    });
+    expect(task(await get(`/api/v1/notices/${noticeId}/progress?asOf=${afterExtension}`, vpcp))).toMatchObject({
+      deadline: { due: '2026-06-30' },
+    });
     // Before the notice was registered: no tasks yet; an agency is not even told the notice exists.
     const early = await get(`/api/v1/notices/${noticeId}/progress?asOf=2026-01-01`, vpcp);
     expect(early.body.directives.map((d: { rollup: { total: number } }) => d.rollup.total)).toEqual([0, 0, 0]);
@@ -120,10 +150,13 @@ describe.each(['sqlite', 'postgres'] as const)('read-model API on %s', (dialect)
 
   it('exports the appendix as DOCX, XLSX and CSV: one row per directive, without confidential tasks', async () => {
     const attachedTo = encodeURIComponent('Báo cáo số 15/BC-VPCP ngày 20/11/2026 của Văn phòng Chính phủ');
-    const docx = await fetch(`${api.baseUrl}/api/v1/reports/appendix?format=docx&noticeId=${noticeId}&attachedTo=${attachedTo}`, { headers: { authorization: `Bearer ${vpcp}` } });
+    const docx = await fetch(`${api.baseUrl}/api/v1/reports/appendix?format=docx&noticeId=${noticeId}&attachedTo=${attachedTo}`, {
+      headers: { authorization: `Bearer ${vpcp}` },
+    });
     expect(docx.status).toBe(200);
     const text = (await mammoth.extractRawText({ buffer: Buffer.from(await docx.arrayBuffer()) })).value;
-    for (const header of ['TT', 'Nội dung công việc', 'Cơ quan chủ trì', 'Thời gian hoàn thành', 'Kết quả thực hiện']) expect(text).toContain(header);
+    for (const header of ['TT', 'Nội dung công việc', 'Cơ quan chủ trì', 'Thời gian hoàn thành', 'Kết quả thực hiện'])
+      expect(text).toContain(header);
     expect(text).toContain('VĂN PHÒNG CHÍNH PHỦ');
     expect(text).toContain('TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ TẠI THÔNG BÁO SỐ 45/TB-VPCP NGÀY 12/02/2026');
     expect(text).toContain('(Kèm theo Báo cáo số 15/BC-VPCP ngày 20/11/2026 của Văn phòng Chính phủ)');
@@ -141,13 +174,23 @@ describe.each(['sqlite', 'postgres'] as const)('read-model API on %s', (dialect)
     // One notice: no heading row; its two public directives, one row each.
     expect(rows.slice(headerAt + 1).map((r) => r[0])).toEqual(['1', '2']);
     const [first, provinces] = rows.slice(headerAt + 1);
-    expect(first.slice(1, 4)).toEqual(['Hoàn thiện Cơ sở dữ liệu quốc gia về dân cư', 'Bộ Tài chính, Bộ Công an', '31/03/2026 (1 cơ quan được điều chỉnh thời hạn)']);
+    expect(first.slice(1, 4)).toEqual([
+      'Hoàn thiện Cơ sở dữ liệu quốc gia về dân cư',
+      'Bộ Tài chính, Bộ Công an',
+      '31/03/2026 (1 cơ quan được điều chỉnh thời hạn)',
+    ]);
     expect(first[4]).toBe('- Bộ Tài chính: Đã xây dựng dự thảo\n- Bộ Công an: Chưa có báo cáo');
-    expect(provinces.slice(2)).toEqual(['Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương', '31/12/2026', '0/34 tỉnh đã hoàn thành; 34 tỉnh chưa hoàn thành']);
+    expect(provinces.slice(2)).toEqual([
+      'Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương',
+      '31/12/2026',
+      '0/34 tỉnh đã hoàn thành; 34 tỉnh chưa hoàn thành',
+    ]);
     expect(rows.flat().join(' ')).not.toContain('Nhiệm vụ mật');
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['Phụ lục', 'Thống kê']);
 
-    const csv = await fetch(`${api.baseUrl}/api/v1/reports/appendix?format=csv&detail=true&asOf=${beforeExtension}`, { headers: { authorization: `Bearer ${vpcp}` } });
+    const csv = await fetch(`${api.baseUrl}/api/v1/reports/appendix?format=csv&detail=true&asOf=${beforeExtension}`, {
+      headers: { authorization: `Bearer ${vpcp}` },
+    });
     const body = await csv.text();
     expect(body).toContain('TT,Nội dung công việc,Cơ quan chủ trì,Thời gian hoàn thành,Kết quả thực hiện');
     expect(body).toContain('"1","Hoàn thiện Cơ sở dữ liệu quốc gia về dân cư","Bộ Tài chính, Bộ Công an","31/03/2026"');
@@ -158,7 +201,10 @@ describe.each(['sqlite', 'postgres'] as const)('read-model API on %s', (dialect)
 
   it('shows checkpoints and lag to VPCP only, and the lag in /metrics', async () => {
     const res = await get('/api/v1/admin/projections', vpcp);
-    expect(res.body.projections.map((p: { name: string; pendingEvents: number }) => [p.name, p.pendingEvents])).toEqual([['notices', 0], ['tasks', 0]]);
+    expect(res.body.projections.map((p: { name: string; pendingEvents: number }) => [p.name, p.pendingEvents])).toEqual([
+      ['notices', 0],
+      ['tasks', 0],
+    ]);
     expect((await get('/api/v1/admin/projections', btc)).status).toBe(403);
     const metrics = await api.request('GET', '/metrics');
     expect(metrics.body).toContain('tdnv_projection_lag_seconds{projection="tasks"');
@@ -167,7 +213,8 @@ describe.each(['sqlite', 'postgres'] as const)('read-model API on %s', (dialect)
   it('lists what awaits VPCP (pending=extension|completion): each caller its own review queue, paged, and drops it once decided', async () => {
     const bca1 = `${noticeId}.1.bca`;
     const bca2 = `${noticeId}.2.bca`;
-    const post = async (path: string, token: string, body: Record<string, unknown> = {}) => expect((await api.request('POST', `/api/v1/tasks/${path}`, { token, body })).status).toBe(200);
+    const post = async (path: string, token: string, body: Record<string, unknown> = {}) =>
+      expect((await api.request('POST', `/api/v1/tasks/${path}`, { token, body })).status).toBe(200);
     await post(`${bca1}/extension-requests`, bca, { proposedDue: '2026-07-31', reason: 'Chờ ý kiến các bộ' });
     await post(`${bca2}/extension-requests`, bca, { proposedDue: '2026-09-30', reason: 'Nhiệm vụ mật cần thêm thời gian' });
     await post(`${btcTask}/completion`, btc, { result: 'Đã trình Đề án', documentRef: '12/TTr-BTC' });

@@ -29,7 +29,14 @@ export class ReadModelApi {
     await this.api.start();
     this.store = new SqliteEventStore(join(this.api.dataDir, 'events.sqlite'));
     this.db = await openReadModelDatabase({ readModelUrl: this.schemaUrl, dataDir: this.api.dataDir });
-    this.worker = await startProjectionsWorker({ connection: redisConnection(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'), prefix: this.prefix, db: this.db, store: this.store, ...CONTEXT, catchUpEveryMs: 60_000 });
+    this.worker = await startProjectionsWorker({
+      connection: redisConnection(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'),
+      prefix: this.prefix,
+      db: this.db,
+      store: this.store,
+      ...CONTEXT,
+      catchUpEveryMs: 60_000,
+    });
   }
 
   /** Resolves when every projection's checkpoint has reached the last event in the log. */
@@ -38,7 +45,10 @@ export class ReadModelApi {
     const head = events.length ? events[events.length - 1].position : 0n;
     let checkpoints = await readCheckpoints(this.db!);
     const reached = async () => (checkpoints = await readCheckpoints(this.db!)).every((c) => c.position >= head);
-    await eventually(reached, () => `projections to reach ${head}: ${checkpoints.map((c) => `${c.name}@${c.position}`).join(', ')}`, { timeoutMs, intervalMs: 5 });
+    await eventually(reached, () => `projections to reach ${head}: ${checkpoints.map((c) => `${c.name}@${c.position}`).join(', ')}`, {
+      timeoutMs,
+      intervalMs: 5,
+    });
   }
 
   async dispose(): Promise<void> {

@@ -74,16 +74,27 @@ export function prng(seed: number): () => number {
 }
 
 const AGENCIES = ['BTC', 'BCA', 'BYT', 'BXD', 'BNV', 'HNI', 'HCM', 'DNG'];
-const TEXTS = ['Xây dựng cơ sở dữ liệu dân cư quốc gia', 'Hoàn thiện Đề án chuyển đổi số', 'Sửa đổi Nghị định về đầu tư công', 'Báo cáo tình hình giải ngân vốn'];
+const TEXTS = [
+  'Xây dựng cơ sở dữ liệu dân cư quốc gia',
+  'Hoàn thiện Đề án chuyển đổi số',
+  'Sửa đổi Nghị định về đầu tư công',
+  'Báo cáo tình hình giải ngân vốn',
+];
 
-const meta = (at: Date, role = 'vpcp', agency?: string) => ({ occurredAt: at.toISOString(), actor: { id: `${role}-${agency ?? 'x'}`, role, ...(agency ? { agency } : {}) } });
+const meta = (at: Date, role = 'vpcp', agency?: string) => ({
+  occurredAt: at.toISOString(),
+  actor: { id: `${role}-${agency ?? 'x'}`, role, ...(agency ? { agency } : {}) },
+});
 
 /**
  * Appends a random but plausible history straight into the event store: notices, their tasks, then
  * `steps` task events (acknowledge, progress, extensions, completions, returns, cancellations,
  * reassignments, overdue marks, reminders) with a clock moving forward.
  */
-export async function appendRandomScenario(store: EventStore, options: { seed: number; notices: number; steps: number; prefix?: string; onChunk?: () => Promise<void> }): Promise<string[]> {
+export async function appendRandomScenario(
+  store: EventStore,
+  options: { seed: number; notices: number; steps: number; prefix?: string; onChunk?: () => Promise<void> },
+): Promise<string[]> {
   const random = prng(options.seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
   let clock = new Date('2026-01-05T02:00:00Z');
@@ -94,14 +105,59 @@ export async function appendRandomScenario(store: EventStore, options: { seed: n
     const directives = [0, 1, 2].map((index) => {
       const leads = AGENCIES.filter(() => random() < 0.3).slice(0, 3);
       if (leads.length === 0) leads.push(pick(AGENCIES));
-      const due = random() < 0.15 ? null : `2026-0${2 + Math.floor(random() * 7)}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
-      return { index, text: `${pick(TEXTS)} (${n}.${index})`, lead: leads, coordinators: [pick(AGENCIES)], deadline: due ? { due, kind: 'date' as const } : { due: null, kind: 'none' as const }, key: random() < 0.3, confidential: random() < 0.1, tasks: leads.map((lead) => ({ taskId: `${noticeId}.${index + 1}.${lead.toLowerCase()}`, lead })) };
+      const due =
+        random() < 0.15 ? null : `2026-0${2 + Math.floor(random() * 7)}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
+      return {
+        index,
+        text: `${pick(TEXTS)} (${n}.${index})`,
+        lead: leads,
+        coordinators: [pick(AGENCIES)],
+        deadline: due ? { due, kind: 'date' as const } : { due: null, kind: 'none' as const },
+        key: random() < 0.3,
+        confidential: random() < 0.1,
+        tasks: leads.map((lead) => ({ taskId: `${noticeId}.${index + 1}.${lead.toLowerCase()}`, lead })),
+      };
     });
     tick();
-    await store.appendToStream({ stream: `notice-${noticeId}`, expected: 'any', events: [{ type: 'NoticeRegistered', data: { noticeId, number: `${n + 1}/TB-VPCP`, issuedAt: '2026-01-05', title: `Kết luận số ${n + 1}`, directives, registeredAt: clock.toISOString() }, metadata: meta(clock) }] });
+    await store.appendToStream({
+      stream: `notice-${noticeId}`,
+      expected: 'any',
+      events: [
+        {
+          type: 'NoticeRegistered',
+          data: {
+            noticeId,
+            number: `${n + 1}/TB-VPCP`,
+            issuedAt: '2026-01-05',
+            title: `Kết luận số ${n + 1}`,
+            directives,
+            registeredAt: clock.toISOString(),
+          },
+          metadata: meta(clock),
+        },
+      ],
+    });
     for (const d of directives) {
       for (const t of d.tasks) {
-        const events: NewEvent[] = [{ type: 'TaskAssigned', data: { taskId: t.taskId, noticeId, noticeNumber: `${n + 1}/TB-VPCP`, directiveIndex: d.index, text: d.text, lead: t.lead, coordinators: d.coordinators, deadline: d.deadline, key: d.key, confidential: d.confidential, assignedAt: clock.toISOString() }, metadata: meta(clock) }];
+        const events: NewEvent[] = [
+          {
+            type: 'TaskAssigned',
+            data: {
+              taskId: t.taskId,
+              noticeId,
+              noticeNumber: `${n + 1}/TB-VPCP`,
+              directiveIndex: d.index,
+              text: d.text,
+              lead: t.lead,
+              coordinators: d.coordinators,
+              deadline: d.deadline,
+              key: d.key,
+              confidential: d.confidential,
+              assignedAt: clock.toISOString(),
+            },
+            metadata: meta(clock),
+          },
+        ];
         await store.appendToStream({ stream: `task-${t.taskId}`, expected: 'any', events });
         tasks.push({ id: t.taskId, lead: t.lead, due: d.deadline.due, rev: 0 });
       }
@@ -114,21 +170,53 @@ export async function appendRandomScenario(store: EventStore, options: { seed: n
     const roll = random();
     let event: { type: string; data: unknown; metadata: NewEvent['metadata'] };
     if (roll < 0.15) event = { type: 'TaskAcknowledged', data: { ...data, by: task.lead }, metadata: meta(clock, 'agency', task.lead) };
-    else if (roll < 0.4) event = { type: 'ProgressReported', data: { ...data, by: task.lead, note: `Tiến độ bước ${step}`, percent: Math.floor(random() * 100) }, metadata: meta(clock, 'agency', task.lead) };
+    else if (roll < 0.4)
+      event = {
+        type: 'ProgressReported',
+        data: { ...data, by: task.lead, note: `Tiến độ bước ${step}`, percent: Math.floor(random() * 100) },
+        metadata: meta(clock, 'agency', task.lead),
+      };
     else if (roll < 0.5) {
       const to = `2026-${String(6 + Math.floor(random() * 6)).padStart(2, '0')}-15`;
-      event = { type: 'DeadlineChanged', data: { ...data, from: { due: task.due, kind: 'date' }, to: { due: to, kind: 'date' }, reason: 'Gia hạn', cause: 'extension' }, metadata: meta(clock) };
+      event = {
+        type: 'DeadlineChanged',
+        data: { ...data, from: { due: task.due, kind: 'date' }, to: { due: to, kind: 'date' }, reason: 'Gia hạn', cause: 'extension' },
+        metadata: meta(clock),
+      };
       task.due = to;
-    } else if (roll < 0.6) event = { type: 'CompletionReported', data: { ...data, by: task.lead, result: `Đã hoàn thành ${step}`, documentRef: `${step}/BC`, reportedAt: clock.toISOString(), reportedOn: clock.toISOString().slice(0, 10) }, metadata: meta(clock, 'agency', task.lead) };
-    else if (roll < 0.7) event = { type: 'TaskCompleted', data: { ...data, reportedAt: clock.toISOString(), reportedOn: clock.toISOString().slice(0, 10), due: task.due, onTime: null }, metadata: meta(clock) };
+    } else if (roll < 0.6)
+      event = {
+        type: 'CompletionReported',
+        data: {
+          ...data,
+          by: task.lead,
+          result: `Đã hoàn thành ${step}`,
+          documentRef: `${step}/BC`,
+          reportedAt: clock.toISOString(),
+          reportedOn: clock.toISOString().slice(0, 10),
+        },
+        metadata: meta(clock, 'agency', task.lead),
+      };
+    else if (roll < 0.7)
+      event = {
+        type: 'TaskCompleted',
+        data: { ...data, reportedAt: clock.toISOString(), reportedOn: clock.toISOString().slice(0, 10), due: task.due, onTime: null },
+        metadata: meta(clock),
+      };
     else if (roll < 0.75) event = { type: 'CompletionReturned', data: { ...data, reason: 'Chưa đạt' }, metadata: meta(clock) };
     else if (roll < 0.78) event = { type: 'TaskCancelled', data: { ...data, reason: 'Thu hồi' }, metadata: meta(clock) };
     else if (roll < 0.83) {
       const to = pick(AGENCIES);
       event = { type: 'TaskReassigned', data: { ...data, from: task.lead, to, reason: 'Giao lại' }, metadata: meta(clock) };
       task.lead = to;
-    } else if (roll < 0.9) event = { type: 'TaskBecameOverdue', data: { ...data, due: task.due ?? '2026-01-01' }, metadata: meta(clock, 'system') };
-    else event = { type: 'ReminderSent', data: { ...data, key: `k${step}`, rung: 'due', due: task.due ?? '', to: [] }, metadata: meta(clock, 'system') };
+    } else if (roll < 0.9)
+      event = { type: 'TaskBecameOverdue', data: { ...data, due: task.due ?? '2026-01-01' }, metadata: meta(clock, 'system') };
+    else
+      event = {
+        type: 'ReminderSent',
+        data: { ...data, key: `k${step}`, rung: 'due', due: task.due ?? '', to: [] },
+        metadata: meta(clock, 'system'),
+      };
     await store.appendToStream({ stream: `task-${task.id}`, expected: 'any', events: [event] });
     if (options.onChunk && step % 250 === 249) await options.onChunk();
   }

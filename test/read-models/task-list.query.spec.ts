@@ -9,24 +9,36 @@ const NOW = new Date('2026-05-01T03:00:00Z');
 /** What the inbox must return, worked out in memory from every row: the reference for the SQL. */
 function expected(rows: (TaskRow & { state: string })[], actor: Actor, filter: TaskListFilter): string[] {
   const agency = actor.role === 'agency' ? actor.agency : filter.agency;
-  return rows
-    .filter((r) => maySeeRow(actor, r))
-    .filter((r) => {
-      if (!agency) return true;
-      const coordinates = (JSON.parse(r.coordinators) as string[]).includes(agency) && r.lead !== agency;
-      if (filter.role === 'lead') return r.lead === agency;
-      if (filter.role === 'coordinator') return coordinates;
-      return r.lead === agency || coordinates || r.delegated_by === agency;
-    })
-    .filter((r) => filter.state !== 'open' || Number(r.open_rank) === 0)
-    .filter((r) => filter.key === undefined || Number(r.key_flag) === (filter.key ? 1 : 0))
-    // From the fold state, not the column: an open task's extension request, or a completion report.
-    .filter((r) => filter.pending !== 'extension' || (Number(r.open_rank) === 0 && (JSON.parse(r.state) as { pendingExtension?: unknown }).pendingExtension !== undefined))
-    .filter((r) => filter.pending !== 'completion' || r.status === 'completion_reported')
-    // The caller's review queue: VPCP decides the tasks nobody delegated, an agency the sub-tasks it delegated.
-    .filter((r) => !filter.pending || (actor.role === 'vpcp' ? r.delegated_by === null : actor.role === 'agency' && r.delegated_by === actor.agency && r.lead !== actor.agency))
-    .map((r) => r.task_id)
-    .sort();
+  return (
+    rows
+      .filter((r) => maySeeRow(actor, r))
+      .filter((r) => {
+        if (!agency) return true;
+        const coordinates = (JSON.parse(r.coordinators) as string[]).includes(agency) && r.lead !== agency;
+        if (filter.role === 'lead') return r.lead === agency;
+        if (filter.role === 'coordinator') return coordinates;
+        return r.lead === agency || coordinates || r.delegated_by === agency;
+      })
+      .filter((r) => filter.state !== 'open' || Number(r.open_rank) === 0)
+      .filter((r) => filter.key === undefined || Number(r.key_flag) === (filter.key ? 1 : 0))
+      // From the fold state, not the column: an open task's extension request, or a completion report.
+      .filter(
+        (r) =>
+          filter.pending !== 'extension' ||
+          (Number(r.open_rank) === 0 && (JSON.parse(r.state) as { pendingExtension?: unknown }).pendingExtension !== undefined),
+      )
+      .filter((r) => filter.pending !== 'completion' || r.status === 'completion_reported')
+      // The caller's review queue: VPCP decides the tasks nobody delegated, an agency the sub-tasks it delegated.
+      .filter(
+        (r) =>
+          !filter.pending ||
+          (actor.role === 'vpcp'
+            ? r.delegated_by === null
+            : actor.role === 'agency' && r.delegated_by === actor.agency && r.lead !== actor.agency),
+      )
+      .map((r) => r.task_id)
+      .sort()
+  );
 }
 
 /** Every page of a list, following nextCursor. */
@@ -56,19 +68,60 @@ describe.each(['sqlite', 'postgres'] as const)('the inbox query on %s', (dialect
     const at = '2026-05-01T02:00:00Z';
     for (const [i, taskId] of taskIds.entries()) {
       if (i % 3 !== 0) continue;
-      const events: NewEvent[] = [{ type: 'ExtensionRequested', data: { taskId, by: 'x', currentDue: null, proposedDue: '2026-12-31', reason: 'Chờ ý kiến' }, metadata: { occurredAt: at } }];
-      if (i % 9 === 0) events.push({ type: i % 2 ? 'ExtensionRejected' : 'ExtensionApproved', data: { taskId, reason: 'Không', due: '2026-12-31' }, metadata: { occurredAt: at } });
+      const events: NewEvent[] = [
+        {
+          type: 'ExtensionRequested',
+          data: { taskId, by: 'x', currentDue: null, proposedDue: '2026-12-31', reason: 'Chờ ý kiến' },
+          metadata: { occurredAt: at },
+        },
+      ];
+      if (i % 9 === 0)
+        events.push({
+          type: i % 2 ? 'ExtensionRejected' : 'ExtensionApproved',
+          data: { taskId, reason: 'Không', due: '2026-12-31' },
+          metadata: { occurredAt: at },
+        });
       await store.appendToStream({ stream: `task-${taskId}`, expected: 'any', events });
     }
     // BTC coordinates and delegated the same task: listed once; a confidential one it only coordinates: hidden.
     const assigned = (taskId: string, confidential: boolean, delegatedBy: string | null = 'BTC') => ({
-      stream: `task-${taskId}`, expected: 'no_stream' as const,
-      events: [{ type: 'TaskAssigned', data: { taskId, noticeId: 's-0', noticeNumber: '1/TB-VPCP', directiveIndex: 9, text: 'Nhiệm vụ giao lại', lead: 'HNI', coordinators: ['BTC'], ...(delegatedBy ? { delegatedBy } : {}), deadline: { due: '2026-04-01', kind: 'date' }, key: false, confidential, assignedAt: '2026-03-01T02:00:00Z' }, metadata: { occurredAt: '2026-03-01T02:00:00Z' } }],
+      stream: `task-${taskId}`,
+      expected: 'no_stream' as const,
+      events: [
+        {
+          type: 'TaskAssigned',
+          data: {
+            taskId,
+            noticeId: 's-0',
+            noticeNumber: '1/TB-VPCP',
+            directiveIndex: 9,
+            text: 'Nhiệm vụ giao lại',
+            lead: 'HNI',
+            coordinators: ['BTC'],
+            ...(delegatedBy ? { delegatedBy } : {}),
+            deadline: { due: '2026-04-01', kind: 'date' },
+            key: false,
+            confidential,
+            assignedAt: '2026-03-01T02:00:00Z',
+          },
+          metadata: { occurredAt: '2026-03-01T02:00:00Z' },
+        },
+      ],
     });
     await store.appendToStreams([assigned('dl-open', false), assigned('dl-secret', true), assigned('co-secret', true, null)]);
     // HNI asks for more time on both sub-tasks: BTC, which delegated them, decides (its review queue).
     for (const taskId of ['dl-open', 'dl-secret', 'co-secret'])
-      await store.appendToStream({ stream: `task-${taskId}`, expected: 'any', events: [{ type: 'ExtensionRequested', data: { taskId, by: 'HNI', currentDue: '2026-04-01', proposedDue: '2026-04-30', reason: 'Chờ số liệu' }, metadata: { occurredAt: '2026-03-02T02:00:00Z' } }] });
+      await store.appendToStream({
+        stream: `task-${taskId}`,
+        expected: 'any',
+        events: [
+          {
+            type: 'ExtensionRequested',
+            data: { taskId, by: 'HNI', currentDue: '2026-04-01', proposedDue: '2026-04-30', reason: 'Chờ số liệu' },
+            metadata: { occurredAt: '2026-03-02T02:00:00Z' },
+          },
+        ],
+      });
     for (const projection of PROJECTIONS) await runProjection(rm.db, store, projection, CONTEXT, { batchSize: 97 });
     rows = await rm.db.all('SELECT * FROM rm_tasks t');
   });
@@ -93,7 +146,11 @@ describe.each(['sqlite', 'postgres'] as const)('the inbox query on %s', (dialect
     ['viewer, extension requests', { id: 'w', role: 'viewer' }, { pending: 'extension' }],
     ['own inbox, extension requests', btc, { pending: 'extension' }],
     ['another agency, completion reports', { id: 'bca', role: 'agency', agency: 'BCA' }, { pending: 'completion' }],
-    ['VPCP, one agency as coordinator, extension requests', { id: 'v', role: 'vpcp' }, { agency: 'BTC', role: 'coordinator', pending: 'extension' }],
+    [
+      'VPCP, one agency as coordinator, extension requests',
+      { id: 'v', role: 'vpcp' },
+      { agency: 'BTC', role: 'coordinator', pending: 'extension' },
+    ],
     ['own inbox, lead, completion reports', btc, { role: 'lead', pending: 'completion' }],
     ['own review queue, completion reports', btc, { pending: 'completion', state: 'completion_reported' }],
   ];
@@ -104,7 +161,9 @@ describe.each(['sqlite', 'postgres'] as const)('the inbox query on %s', (dialect
     expect([...ids].sort()).toEqual(expected(rows, actor, filter));
     expect(new Set(ids).size).toBe(ids.length);
     // due sort: open tasks first, then by effective deadline (tasks without one last).
-    const keys = paged.map((i) => `${i.state === 'completed' || i.state === 'cancelled' ? 1 : 0} ${i.deadline.effectiveDue ?? '9999-12-31'}`);
+    const keys = paged.map(
+      (i) => `${i.state === 'completed' || i.state === 'cancelled' ? 1 : 0} ${i.deadline.effectiveDue ?? '9999-12-31'}`,
+    );
     expect(keys).toEqual([...keys].sort());
     expect((await allPages(rm, actor, filter, 200)).map((i) => i.taskId)).toEqual(ids);
   });
@@ -114,12 +173,14 @@ describe.each(['sqlite', 'postgres'] as const)('the inbox query on %s', (dialect
     const extensions = await allPages(rm, vpcp, { pending: 'extension' }, 200);
     expect(extensions.length).toBeGreaterThan(5);
     expect(extensions.every((i) => i.pendingExtension && i.state !== 'completed' && i.state !== 'cancelled')).toBe(true);
-    const closedWithRequest = rows.filter((r) => Number(r.open_rank) === 1 && (JSON.parse(r.state) as { pendingExtension?: unknown }).pendingExtension);
+    const closedWithRequest = rows.filter(
+      (r) => Number(r.open_rank) === 1 && (JSON.parse(r.state) as { pendingExtension?: unknown }).pendingExtension,
+    );
     expect(closedWithRequest.length).toBeGreaterThan(0);
     expect((await allPages(rm, vpcp, { pending: 'completion' }, 200)).length).toBeGreaterThan(5);
   });
 
-  it('review queues: the delegating agency decides its sub-tasks\' requests, VPCP the others, the lead none of its own', async () => {
+  it("review queues: the delegating agency decides its sub-tasks' requests, VPCP the others, the lead none of its own", async () => {
     const queue = async (actor: Actor) => (await allPages(rm, actor, { pending: 'extension' }, 200)).map((i) => i.taskId);
     expect((await queue(btc)).sort()).toEqual(['dl-open', 'dl-secret']);
     const vpcp = await queue({ id: 'v', role: 'vpcp' });
@@ -161,7 +222,13 @@ describe.each(['sqlite', 'postgres'] as const)('the inbox query on %s', (dialect
       expect(g.count).toBe(tasks.length);
       expect(Object.values(g.counts).reduce((a, b) => a + b, 0)).toBe(tasks.length);
       expect(g.counts.open_overdue).toBe(tasks.filter((i) => i.bucket === 'open_overdue').length);
-      expect([...g.overdueAgencies].sort()).toEqual(tasks.filter((i) => i.bucket === 'open_overdue').map((i) => i.lead).sort().slice(0, 60));
+      expect([...g.overdueAgencies].sort()).toEqual(
+        tasks
+          .filter((i) => i.bucket === 'open_overdue')
+          .map((i) => i.lead)
+          .sort()
+          .slice(0, 60),
+      );
       expect(g.taskId).toBe(tasks.length === 1 ? tasks[0].taskId : null);
     }
   });

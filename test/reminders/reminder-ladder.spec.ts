@@ -15,7 +15,8 @@ describe('reminder ladder end to end (real Redis, real SMTP, a clock the test mo
   afterEach(() => world.dispose());
 
   const waitPending = async (rung: string) => {
-    for (const t = Date.now(); Date.now() - t < 15_000 && (await world.pendingJob(T)) !== `rem__${T}__${rung}__${DUE}`; ) await new Promise((r) => setImmediate(r));
+    for (const t = Date.now(); Date.now() - t < 15_000 && (await world.pendingJob(T)) !== `rem__${T}__${rung}__${DUE}`;)
+      await new Promise((r) => setImmediate(r));
     expect(await world.pendingJob(T)).toBe(`rem__${T}__${rung}__${DUE}`);
   };
   const fire = async (rung: string, mails: number, recorded: number) => {

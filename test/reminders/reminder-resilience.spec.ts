@@ -11,11 +11,17 @@ describe('reminders survive two workers, a Redis flush and an SMTP outage', () =
   let world: ReminderWorld;
   afterEach(() => world.dispose());
 
-  const allPending = (rung: string) => until(async () => (await Promise.all(ids.map((id) => world.pendingJob(id)))).every((p) => p === `rem__${p?.split('__')[1]}__${rung}__2026-03-31`), `all ${rung}`);
-  const idle = (w = world) => until(async () => {
-    const counts = await w.workers[0].queues.notifications.getJobCounts('waiting', 'active', 'delayed');
-    return counts.waiting + counts.active + counts.delayed === 0;
-  }, 'notifications idle');
+  const allPending = (rung: string) =>
+    until(
+      async () =>
+        (await Promise.all(ids.map((id) => world.pendingJob(id)))).every((p) => p === `rem__${p?.split('__')[1]}__${rung}__2026-03-31`),
+      `all ${rung}`,
+    );
+  const idle = (w = world) =>
+    until(async () => {
+      const counts = await w.workers[0].queues.notifications.getJobCounts('waiting', 'active', 'delayed');
+      return counts.waiting + counts.active + counts.delayed === 0;
+    }, 'notifications idle');
 
   it('two workers at once send each email once', async () => {
     world = new ReminderWorld();
@@ -61,7 +67,8 @@ describe('reminders survive two workers, a Redis flush and an SMTP outage', () =
     await allPending('before-1');
     await idle();
     expect(world.sink.mails).toHaveLength(10);
-    for (const id of ids) expect((await world.events(id, 'ReminderSent')).map((e) => (e.data as { rung: string }).rung)).toEqual(['assigned-btc', 'before-3']);
+    for (const id of ids)
+      expect((await world.events(id, 'ReminderSent')).map((e) => (e.data as { rung: string }).rung)).toEqual(['assigned-btc', 'before-3']);
   });
 
   it('SMTP down: the send is retried with backoff and arrives once', async () => {

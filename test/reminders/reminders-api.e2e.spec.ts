@@ -14,7 +14,14 @@ describe('GET /api/v1/tasks/:id/reminders and reminder metrics', () => {
         number: '45/TB-VPCP',
         issuedAt: '2026-03-20',
         title: 'Kết luận của Thủ tướng Chính phủ về chuyển đổi số',
-        directives: [{ text: 'Hoàn thiện Đề án dữ liệu số', lead: ['BTC'], coordinators: [], deadline: { due: '2026-03-31', phrase: 'trước ngày 31/3/2026', kind: 'date' } }],
+        directives: [
+          {
+            text: 'Hoàn thiện Đề án dữ liệu số',
+            lead: ['BTC'],
+            coordinators: [],
+            deadline: { due: '2026-03-31', phrase: 'trước ngày 31/3/2026', kind: 'date' },
+          },
+        ],
       },
     });
     expect(created.status).toBe(201);
@@ -24,13 +31,21 @@ describe('GET /api/v1/tasks/:id/reminders and reminder metrics', () => {
     await store.appendToStream({
       stream: `task-${taskId}`,
       expected: revision,
-      events: [{ type: 'ReminderSent', data: { taskId, key: `${taskId}|assigned-btc|2026-03-31`, rung: 'assigned-btc', due: '2026-03-31', to: ['dau-moi@btc.gov.vn'] }, metadata: { occurredAt: '2026-03-24T01:00:02.000Z', actor: { id: 'scheduler', role: 'system' } } }],
+      events: [
+        {
+          type: 'ReminderSent',
+          data: { taskId, key: `${taskId}|assigned-btc|2026-03-31`, rung: 'assigned-btc', due: '2026-03-31', to: ['dau-moi@btc.gov.vn'] },
+          metadata: { occurredAt: '2026-03-24T01:00:02.000Z', actor: { id: 'scheduler', role: 'system' } },
+        },
+      ],
     });
     await store.close();
 
     const answer = await api.request('GET', `/api/v1/tasks/${taskId}/reminders`, { token: api.token('agency', 'BTC') });
     expect(answer.status).toBe(200);
-    expect(answer.body.sent).toEqual([{ kind: 'reminder', rung: 'assigned-btc', due: '2026-03-31', sentAt: '2026-03-24T01:00:02.000Z', to: ['dau-moi@btc.gov.vn'] }]);
+    expect(answer.body.sent).toEqual([
+      { kind: 'reminder', rung: 'assigned-btc', due: '2026-03-31', sentAt: '2026-03-24T01:00:02.000Z', to: ['dau-moi@btc.gov.vn'] },
+    ]);
     expect(answer.body.scheduled.slice(0, 4)).toEqual([
       { kind: 'reminder', rung: 'before-3', due: '2026-03-31', fireAt: '2026-03-26T01:00:00.000Z' },
       { kind: 'reminder', rung: 'before-1', due: '2026-03-31', fireAt: '2026-03-30T01:00:00.000Z' },
@@ -44,7 +59,12 @@ describe('GET /api/v1/tasks/:id/reminders and reminder metrics', () => {
   it('/metrics shows queue depths, reminders and escalations sent, and send failures', async () => {
     const metrics = await api.request('GET', '/metrics');
     expect(metrics.status).toBe(200);
-    for (const name of ['tdnv_reminder_queue_jobs{', 'tdnv_reminders_sent_total', 'tdnv_escalations_sent_total', 'tdnv_notification_send_failures_total'])
+    for (const name of [
+      'tdnv_reminder_queue_jobs{',
+      'tdnv_reminders_sent_total',
+      'tdnv_escalations_sent_total',
+      'tdnv_notification_send_failures_total',
+    ])
       expect(metrics.body).toContain(name);
     expect(metrics.body).toMatch(/tdnv_reminder_queue_jobs\{queue="notifications",state="failed",app="theo-doi-nhiem-vu"\} \d+/);
   });

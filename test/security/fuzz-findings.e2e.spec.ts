@@ -36,14 +36,21 @@ describe('issue 9 regressions found by the API fuzzer', () => {
 
   // A 40 kB JSON body nested 20,000 deep overflowed the stack in the validation pipe and in the
   // Idempotency-Key hash: 500.
-  it.each(['/api/v1/tasks/x/progress', '/api/v1/auth/logout'])('a JSON body nested 20,000 levels deep is a 400 problem on %s', async (path) => {
-    const before = (await api.allEvents()).length;
-    const raw = `${'['.repeat(20_000)}1${']'.repeat(20_000)}`;
-    const res = await api.request('POST', path, { token: vpcp, raw, headers: { 'content-type': 'application/json', 'idempotency-key': 'k1' } });
-    expect(res.status).toBe(400);
-    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(await api.allEvents()).toHaveLength(before);
-  });
+  it.each(['/api/v1/tasks/x/progress', '/api/v1/auth/logout'])(
+    'a JSON body nested 20,000 levels deep is a 400 problem on %s',
+    async (path) => {
+      const before = (await api.allEvents()).length;
+      const raw = `${'['.repeat(20_000)}1${']'.repeat(20_000)}`;
+      const res = await api.request('POST', path, {
+        token: vpcp,
+        raw,
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'k1' },
+      });
+      expect(res.status).toBe(400);
+      expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(await api.allEvents()).toHaveLength(before);
+    },
+  );
 
   // GET /auth/me with a token whose sub is `constructor` answered {"name":"Object"}.
   it('a token naming an Object.prototype member is no managed user', async () => {
@@ -53,7 +60,9 @@ describe('issue 9 regressions found by the API fuzzer', () => {
 
   // The task command routes lost their `id` path parameter in the OpenAPI document.
   it('every path parameter of the OpenAPI document is declared', async () => {
-    const doc = (await api.request('GET', '/docs-json')).body as { paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>> };
+    const doc = (await api.request('GET', '/docs-json')).body as {
+      paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;
+    };
     for (const [path, operations] of Object.entries(doc.paths)) {
       const wanted = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
       for (const [method, op] of Object.entries(operations)) {

@@ -33,7 +33,13 @@ export class ApiHarness {
     this.dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'tdnv-api-'));
     this.ownsDataDir = env.DATA_DIR === undefined;
     // A BullMQ prefix of its own: the API's nudges never land in another test's (or a real) queue.
-    this.config = loadConfig({ DATA_DIR: this.dataDir, JWT_SECRET: TEST_JWT_SECRET, PORT: '0', QUEUE_PREFIX: `test-api-${randomUUID()}`, ...env });
+    this.config = loadConfig({
+      DATA_DIR: this.dataDir,
+      JWT_SECRET: TEST_JWT_SECRET,
+      PORT: '0',
+      QUEUE_PREFIX: `test-api-${randomUUID()}`,
+      ...env,
+    });
   }
 
   async start(): Promise<this> {
@@ -66,7 +72,11 @@ export class ApiHarness {
     return signToken({ sub, role, ...(agency ? { agency } : {}) }, TEST_JWT_SECRET);
   }
 
-  async request<T = any>(method: string, path: string, options: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Promise<HttpAnswer<T>> {
+  async request<T = any>(
+    method: string,
+    path: string,
+    options: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+  ): Promise<HttpAnswer<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     let body: string | undefined = options.raw;
@@ -89,7 +99,7 @@ export class ApiHarness {
   async allEvents(): Promise<StoredEvent[]> {
     this.reader ??= createEventStore({ dataDir: this.dataDir });
     const all: StoredEvent[] = [];
-    for (let from = 0n; ; ) {
+    for (let from = 0n; ;) {
       const batch = await this.reader.readAll(from, 1000);
       if (batch.length === 0) return all;
       all.push(...batch);

@@ -37,7 +37,9 @@ export async function createApiApp(
   if (requestLog) logRequests(fastify, requestLog);
   // A .docx upload arrives as raw bytes; Word files with images are larger than a JSON command.
   // What it may inflate to is bounded separately (notice-import/docx-size-guard.ts).
-  fastify.addContentTypeParser(DOCX_MEDIA_TYPE, { parseAs: 'buffer', bodyLimit: 10 * config.bodyLimitBytes }, (_req, body, done) => done(null, body));
+  fastify.addContentTypeParser(DOCX_MEDIA_TYPE, { parseAs: 'buffer', bodyLimit: 10 * config.bodyLimitBytes }, (_req, body, done) =>
+    done(null, body),
+  );
   const root = ApiModule.register(config, { logRequests: requestLog !== undefined });
   const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
     logger,

@@ -9,5 +9,8 @@ export interface CliContext {
 
 export function createCliContext(env: NodeJS.ProcessEnv = process.env): CliContext {
   const config = loadConfig(env);
-  return { store: createEventStore({ eventstoreUrl: config.eventstoreUrl, dataDir: config.dataDir }), clock: new Clock(config.tzDeadlines, config.clockStart) };
+  return {
+    store: createEventStore({ eventstoreUrl: config.eventstoreUrl, dataDir: config.dataDir }),
+    clock: new Clock(config.tzDeadlines, config.clockStart),
+  };
 }

@@ -17,14 +17,27 @@ const DEMO_USERS: NewUser[] = [
 
 /** `npm run demo`: seed 003 through the parser into tasks, and one demo user per role. */
 export async function runDemo(cli: CliContext): Promise<number> {
-  const file = [resolve(process.cwd(), '../shared/seeds', SEED_003), resolve(__dirname, '../../../../../shared/seeds', SEED_003), resolve(__dirname, '../../../../shared/seeds', SEED_003)].find(existsSync);
+  const file = [
+    resolve(process.cwd(), '../shared/seeds', SEED_003),
+    resolve(__dirname, '../../../../../shared/seeds', SEED_003),
+    resolve(__dirname, '../../../../shared/seeds', SEED_003),
+  ].find(existsSync);
   if (!file) {
     console.error(`Không tìm thấy ${SEED_003} trong ../shared/seeds`);
     return 1;
   }
-  const plan = importPlan(parse(readFileSync(file, 'utf8'), { issuedAt: '2020-02-12' }), { number: 'DEMO-003/TB-VPCP', issuedAt: '2020-02-12' });
+  const plan = importPlan(parse(readFileSync(file, 'utf8'), { issuedAt: '2020-02-12' }), {
+    number: 'DEMO-003/TB-VPCP',
+    issuedAt: '2020-02-12',
+  });
   const handler = new RegisterNoticeHandler(cli.store, new AgencyDirectory(cli.store), createDeadlinePolicy(true));
-  const context = { actor: { id: 'demo', role: 'vpcp' as const }, now: cli.clock.now(), today: cli.clock.today(), requestHash: 'demo-003', idempotencyKey: 'demo-003' };
+  const context = {
+    actor: { id: 'demo', role: 'vpcp' as const },
+    now: cli.clock.now(),
+    today: cli.clock.today(),
+    requestHash: 'demo-003',
+    idempotencyKey: 'demo-003',
+  };
   const result = await handler.execute(new RegisterNoticeCommand(plan, context));
   console.log(`Thông báo ${plan.number}: ${plan.directives.length} chỉ đạo, ${result.taskIds.length} nhiệm vụ (mã ${result.noticeId})`);
   console.log('Người dùng demo (mật khẩu chỉ hiện một lần):');

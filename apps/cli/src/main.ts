@@ -6,8 +6,14 @@ import { runUsers } from './users.command';
 /** `npm run cli -- <command> …`: operator commands that run without the API. */
 const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Promise<number> }> = {
   parse: { usage: 'parse <file> [--json] [--issued-at YYYY-MM-DD]', run: runParse },
-  projections: { usage: 'projections rebuild [name] | projections status', run: (argv) => import('./projections.command').then((m) => m.runProjections(argv)) },
-  users: { usage: 'users create --email <email> --name <name> --role <role> [--agency <code>] [--password <password>]', run: (argv) => withStore((cli) => runUsers(cli, argv)) },
+  projections: {
+    usage: 'projections rebuild [name] | projections status',
+    run: (argv) => import('./projections.command').then((m) => m.runProjections(argv)),
+  },
+  users: {
+    usage: 'users create --email <email> --name <name> --role <role> [--agency <code>] [--password <password>]',
+    run: (argv) => withStore((cli) => runUsers(cli, argv)),
+  },
   demo: { usage: 'demo   (seed 003 as tasks, one demo user per role)', run: () => withStore(runDemo) },
   catalogue: {
     usage: 'catalogue check|import <file.csv|file.xlsx>   (units of a province or a ministry)',
@@ -28,7 +34,11 @@ async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   const command = name ? COMMANDS[name] : undefined;
   if (!command) {
-    console.error(`Usage: npm run cli -- <command>\n${Object.values(COMMANDS).map((c) => `  ${c.usage}`).join('\n')}`);
+    console.error(
+      `Usage: npm run cli -- <command>\n${Object.values(COMMANDS)
+        .map((c) => `  ${c.usage}`)
+        .join('\n')}`,
+    );
     return 2;
   }
   return command.run(rest);

@@ -42,4 +42,3 @@ export async function runProjections(argv: string[]): Promise<number> {
     await store.close();
   }
 }
-

@@ -21,9 +21,14 @@ export class Checkpoint {
   private readonly read: Database.Statement;
   private readonly write: Database.Statement;
 
-  constructor(db: Database.Database, readonly name: string) {
+  constructor(
+    db: Database.Database,
+    readonly name: string,
+  ) {
     this.read = db.prepare('SELECT position FROM checkpoints WHERE name = ?');
-    this.write = db.prepare('INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position');
+    this.write = db.prepare(
+      'INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position',
+    );
   }
 
   position(): bigint {

@@ -1,6 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler } from '@nestjs/cqrs';
-import { AgencyEditEvent, AgencyEdits, decideAddUnit, decideUpdateContacts, evolveAgencyEdits, NO_EDITS, NotFoundError } from '@tdnv/domain';
+import {
+  AgencyEditEvent,
+  AgencyEdits,
+  decideAddUnit,
+  decideUpdateContacts,
+  evolveAgencyEdits,
+  NO_EDITS,
+  NotFoundError,
+} from '@tdnv/domain';
 import { EventStore } from '@tdnv/event-store';
 import { runStreamCommand, StreamCommand } from '@tdnv/command-handling';
 import { AddAgencyUnitCommand, AgencyCommandResult, UpdateAgencyContactsCommand } from './agency-commands';
@@ -18,7 +26,9 @@ export class AgencyCommandsHandler {
     const agencies = await this.directory.snapshot();
     if (command instanceof UpdateAgencyContactsCommand) {
       if (!agencies.agency(command.code)) throw new NotFoundError(`Cơ quan ${command.code}`);
-      return this.run(command.code, command.context, () => decideUpdateContacts(command.context.actor, { code: command.code, ...command.contacts }));
+      return this.run(command.code, command.context, () =>
+        decideUpdateContacts(command.context.actor, { code: command.code, ...command.contacts }),
+      );
     }
     if (!agencies.agency(command.parent)) throw new NotFoundError(`Cơ quan ${command.parent}`);
     const unit = { parent: command.parent, code: command.unit.code, name: command.unit.name };

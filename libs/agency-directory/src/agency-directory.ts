@@ -53,7 +53,17 @@ export class AgencySnapshot {
 
   agency(code: string): Agency | undefined {
     const unit = this.edits.units[code];
-    const agency = this.base.get(code) ?? (unit && { code, name: unit.name, shortName: unit.name, kind: 'unit' as const, aliases: [], parent: unit.parent, contacts: { focal: [], leader: [] } });
+    const agency =
+      this.base.get(code) ??
+      (unit && {
+        code,
+        name: unit.name,
+        shortName: unit.name,
+        kind: 'unit' as const,
+        aliases: [],
+        parent: unit.parent,
+        contacts: { focal: [], leader: [] },
+      });
     return agency && { ...agency, contacts: this.contactsOf(code, agency.contacts) };
   }
 
@@ -71,7 +81,8 @@ export class AgencySnapshot {
   expand(code: string, field: string): string[] {
     if (this.agency(code)) return [code];
     const group = this.base.group(code);
-    if (group && !group.fanout) throw invalid(field, `${code} (${group.name}) không xác định được các cơ quan thành viên; hãy nêu từng cơ quan`);
+    if (group && !group.fanout)
+      throw invalid(field, `${code} (${group.name}) không xác định được các cơ quan thành viên; hãy nêu từng cơ quan`);
     if (group || this.base.predecessor(code)) return this.base.expand(code);
     throw invalid(field, `Mã cơ quan không có trong danh mục: ${code}`);
   }
@@ -79,7 +90,9 @@ export class AgencySnapshot {
   list(): AgencyListItem[] {
     const agencies = this.base.all().map((a) => this.agency(a.code)!);
     const units = Object.keys(this.edits.units).map((code) => this.agency(code)!);
-    const groups = this.base.groups().map((g: AgencyGroup) => ({ code: g.code, name: g.name, kind: 'group' as const, aliases: g.aliases, members: g.members }));
+    const groups = this.base
+      .groups()
+      .map((g: AgencyGroup) => ({ code: g.code, name: g.name, kind: 'group' as const, aliases: g.aliases, members: g.members }));
     return [...agencies, ...units, ...groups];
   }
 

@@ -22,7 +22,9 @@ const weekend = (d: DayOff) => dayOfWeek(d.date) === 0 || dayOfWeek(d.date) === 
 describe('vn-holidays.data.json', () => {
   it('covers 2019–2027 and marks only 2027 provisional', () => {
     expect(Object.keys(parsed.years)).toEqual(Object.keys(LUNAR));
-    const provisional = Object.entries(parsed.years).filter(([, y]) => y.provisional).map(([year]) => year);
+    const provisional = Object.entries(parsed.years)
+      .filter(([, y]) => y.provisional)
+      .map(([year]) => year);
     expect(provisional).toEqual(['2027']);
   });
 
@@ -79,11 +81,25 @@ describe('parseHolidayData', () => {
 
   it.each([
     ['an impossible date', [{ date: '2030-02-30', name: 'x', kind: 'holiday' }], 'not a real'],
-    ['a date listed twice', [{ date: '2030-01-01', name: 'a', kind: 'holiday' }, { date: '2030-01-01', name: 'b', kind: 'holiday' }], 'already appears'],
+    [
+      'a date listed twice',
+      [
+        { date: '2030-01-01', name: 'a', kind: 'holiday' },
+        { date: '2030-01-01', name: 'b', kind: 'holiday' },
+      ],
+      'already appears',
+    ],
     ['nghỉ bù on a Sunday', [{ date: '2030-01-06', name: 'x', kind: 'compensatory' }], 'must be a weekday'],
     ['a swap without its make-up day', [{ date: '2030-01-02', name: 'x', kind: 'swap' }], 'needs "makeUpOn"'],
     ['a make-up day on a weekday', [{ date: '2030-01-02', name: 'x', kind: 'swap', makeUpOn: '2030-01-07' }], 'Saturday or Sunday'],
-    ['a make-up day that is also a day off', [{ date: '2030-01-05', name: 'a', kind: 'holiday' }, { date: '2030-01-02', name: 'x', kind: 'swap', makeUpOn: '2030-01-05' }], 'already appears'],
+    [
+      'a make-up day that is also a day off',
+      [
+        { date: '2030-01-05', name: 'a', kind: 'holiday' },
+        { date: '2030-01-02', name: 'x', kind: 'swap', makeUpOn: '2030-01-05' },
+      ],
+      'already appears',
+    ],
     ['an unknown kind', [{ date: '2030-01-02', name: 'x', kind: 'bridge' }], 'kind must be'],
     ['a missing name', [{ date: '2030-01-02', kind: 'holiday' }], '"name" is required'],
   ])('refuses %s', (_, daysOff, message) => {

@@ -106,7 +106,7 @@ export function fromDayNumber(dayNumber: number): LocalDate {
 
 export function dayOfWeekOfDayNumber(dayNumber: number): DayOfWeek {
   // 1970-01-01 was a Thursday (4).
-  return (((dayNumber + 4) % 7) + 7) % 7 as DayOfWeek;
+  return ((((dayNumber + 4) % 7) + 7) % 7) as DayOfWeek;
 }
 
 function dayNumberOrUndefined(text: string): number | undefined {

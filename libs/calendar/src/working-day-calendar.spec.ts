@@ -109,7 +109,13 @@ describe('WorkingDayCalendar on the Vietnamese data', () => {
     // Due Fri 29/8/2025, today Wed 3/9: only 3/9 is a working day in (29/8, 3/9].
     expect(cal.workingDaysBetween('2025-08-29', '2025-09-03')).toBe(1);
     expect(cal.workingDaysBetween('2025-09-03', '2025-09-03')).toBe(0);
-    for (const [date, n] of [['2024-02-07', 5], ['2025-08-31', 3], ['2026-02-24', -7], ['2019-12-31', 40], ['2025-05-05', -4]] as const) {
+    for (const [date, n] of [
+      ['2024-02-07', 5],
+      ['2025-08-31', 3],
+      ['2026-02-24', -7],
+      ['2019-12-31', 40],
+      ['2025-05-05', -4],
+    ] as const) {
       expect(cal.workingDaysBetween(date, cal.addWorkingDays(date, n))).toBe(n);
     }
     // A whole year: 2024 has 366 days, 104 of them weekend days, 12 weekday days off (1/1; 8, 9, 12,
@@ -145,7 +151,12 @@ describe('WorkingDayCalendar on the Vietnamese data', () => {
   it('refuses bad overrides and impossible dates', () => {
     expect(() => createCalendar({ overrides: [{ date: '2025-02-30', working: false }] })).toThrow(CalendarDataError);
     expect(() =>
-      createCalendar({ overrides: [{ date: '2025-11-24', working: false }, { date: '2025-11-24', working: true }] }),
+      createCalendar({
+        overrides: [
+          { date: '2025-11-24', working: false },
+          { date: '2025-11-24', working: true },
+        ],
+      }),
     ).toThrow(CalendarDataError);
     expect(() => cal.isWorkingDay('2024-02-30')).toThrow(InvalidLocalDateError);
     expect(() => cal.addWorkingDays('2025-9-2', 1)).toThrow(InvalidLocalDateError);

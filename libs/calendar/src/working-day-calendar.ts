@@ -141,7 +141,9 @@ export class WorkingDayCalendar {
 
   /** The years the data covers, ascending. */
   dataYears(): number[] {
-    return Object.keys(this.data.years).map(Number).sort((x, y) => x - y);
+    return Object.keys(this.data.years)
+      .map(Number)
+      .sort((x, y) => x - y);
   }
 
   private yearData(year: number): HolidayYear | undefined {

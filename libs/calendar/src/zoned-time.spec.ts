@@ -1,12 +1,5 @@
 import { InvalidTimeZoneError } from './calendar.errors';
-import {
-  deadlineTimeZone,
-  endOfDayInstant,
-  instantAt,
-  isValidTimeZone,
-  localDateOf,
-  startOfDayInstant,
-} from './zoned-time';
+import { deadlineTimeZone, endOfDayInstant, instantAt, isValidTimeZone, localDateOf, startOfDayInstant } from './zoned-time';
 
 const HCM = 'Asia/Ho_Chi_Minh';
 const PARIS = 'Europe/Paris';

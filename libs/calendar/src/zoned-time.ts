@@ -68,8 +68,7 @@ export function endOfDayInstant(date: LocalDate, timeZone: string = DEFAULT_DEAD
 /** Offset of the zone from UTC at an instant, in milliseconds (+7 h for Asia/Ho_Chi_Minh). */
 export function offsetMs(instant: number, timeZone: string): number {
   const parts = formatterFor(timeZone).formatToParts(new Date(instant));
-  const field = (type: Intl.DateTimeFormatPartTypes): number =>
-    Number(parts.find((p) => p.type === type)?.value ?? NaN);
+  const field = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value ?? NaN);
   const wall = Date.UTC(field('year'), field('month') - 1, field('day'), field('hour') % 24, field('minute'), field('second'));
   // Intl has second precision; drop the instant's milliseconds so the difference is exact.
   return wall - Math.floor(instant / 1000) * 1000;

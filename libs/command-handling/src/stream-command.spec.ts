@@ -9,7 +9,9 @@ import { DomainEvent, runStreamCommand } from './stream-command';
 import { StreamStateCache } from './stream-state-cache';
 
 /** A counter that refuses to go past a limit: enough domain to see which state a command decided on. */
-interface Counter { value: number }
+interface Counter {
+  value: number;
+}
 const LIMIT = 3;
 const evolve = (state: Counter, event: DomainEvent): Counter => ({ value: state.value + (event.data as { by: number }).by });
 
@@ -18,7 +20,13 @@ describe('runStreamCommand with a state cache', () => {
   let store: SqliteEventStore;
   let reads: number;
   const cache = () => new StreamStateCache<Counter>();
-  const context = (extra: Partial<CommandContext> = {}): CommandContext => ({ actor: { id: 'u', role: 'vpcp' }, now: new Date('2026-03-02T02:00:00Z'), today: '2026-03-02', requestHash: '', ...extra });
+  const context = (extra: Partial<CommandContext> = {}): CommandContext => ({
+    actor: { id: 'u', role: 'vpcp' },
+    now: new Date('2026-03-02T02:00:00Z'),
+    today: '2026-03-02',
+    requestHash: '',
+    ...extra,
+  });
   const increment = (c: StreamStateCache<Counter> | undefined, extra: Partial<CommandContext> = {}) =>
     runStreamCommand(store, {
       stream: 'counter-1',
@@ -56,7 +64,11 @@ describe('runStreamCommand with a state cache', () => {
 
   // As the worker would: a write that does not go through this cache.
   const appendElsewhere = (expected: number, by: number) =>
-    store.appendToStream({ stream: 'counter-1', expected, events: [{ type: 'Incremented', data: { by }, metadata: { occurredAt: '2026-03-02T02:00:00Z' } }] });
+    store.appendToStream({
+      stream: 'counter-1',
+      expected,
+      events: [{ type: 'Incremented', data: { by }, metadata: { occurredAt: '2026-03-02T02:00:00Z' } }],
+    });
 
   it('a decision on a stale cached state loses the append, and the command is decided again on the stream', async () => {
     const c = cache();

@@ -47,7 +47,7 @@ export async function runStreamCommand<S, R>(store: EventStore, command: StreamC
   const { context } = command;
   // A command that may be a replay needs the events, so it always reads the stream.
   let trustCache = !context.idempotencyKey;
-  for (let lostRaces = 0; ; ) {
+  for (let lostRaces = 0; ;) {
     const cached = trustCache ? command.cache?.get(command.stream) : undefined;
     // Another process may have appended since the state was cached. A success is safe anyway (the
     // append names the cached revision and fails if the stream moved on); any other outcome is
@@ -111,14 +111,19 @@ async function append<S, R>(store: EventStore, command: StreamCommand<S, R>, rev
   // Without an Idempotency-Key the command id is random, so ids derived from it would be random too:
   // a random UUID is the same thing without the hashing.
   const idOf = command.context.idempotencyKey ? (stream: string, i: number) => eventId(commandId, stream, i) : () => randomUUID();
-  const toNew = (stream: string, events: DomainEvent[]): NewEvent[] => events.map((e, i) => ({ id: idOf(stream, i), type: e.type, data: e.data, metadata }));
+  const toNew = (stream: string, events: DomainEvent[]): NewEvent[] =>
+    events.map((e, i) => ({ id: idOf(stream, i), type: e.type, data: e.data, metadata }));
   const main: AppendRequest = {
     stream: command.stream,
     events: toNew(command.stream, decision.events),
     expected: revision < 0 ? 'no_stream' : revision,
   };
   if (!decision.newStreams?.length) return (await store.appendToStream(main)).nextRevision;
-  const others = decision.newStreams.map((s): AppendRequest => ({ stream: s.stream, events: toNew(s.stream, s.events), expected: 'no_stream' }));
+  const others = decision.newStreams.map((s): AppendRequest => ({
+    stream: s.stream,
+    events: toNew(s.stream, s.events),
+    expected: 'no_stream',
+  }));
   const results = await store.appendToStreams(main.events.length ? [main, ...others] : others);
   return main.events.length ? results[0].nextRevision : revision;
 }
@@ -153,8 +158,7 @@ function replayOf<S, R>(command: StreamCommand<S, R>, events: StoredEvent[]): R 
   let last = -1;
   for (let i = 0; i < events.length; i++) if (events[i].metadata.commandId === key) last = i;
   if (last < 0) return undefined;
-  if (events[last].metadata.requestHash !== command.context.requestHash)
-    throw new IdempotencyKeyReusedError(key!);
+  if (events[last].metadata.requestHash !== command.context.requestHash) throw new IdempotencyKeyReusedError(key!);
   return command.respond(fold(command, events.slice(0, last + 1)), events[last].revision);
 }
 

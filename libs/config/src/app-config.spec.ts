@@ -4,7 +4,13 @@ import { Clock } from './clock';
 describe('loadConfig', () => {
   it('has embedded defaults', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 3000, dataDir: './data', redisUrl: 'redis://127.0.0.1:6379', tzDeadlines: 'Asia/Ho_Chi_Minh', deadlineRollForward: true });
+    expect(c).toMatchObject({
+      port: 3000,
+      dataDir: './data',
+      redisUrl: 'redis://127.0.0.1:6379',
+      tzDeadlines: 'Asia/Ho_Chi_Minh',
+      deadlineRollForward: true,
+    });
     expect(c.eventstoreUrl).toBeUndefined();
   });
   it('lists every problem in one clear message', () => {
@@ -41,7 +47,9 @@ describe('issue 9 finding 10: refuses to start without JWT_SECRET', () => {
     expect(usesDevJwtSecret(dev)).toBe(true);
     const refused = problemsOf({ NODE_ENV: 'production', ALLOW_DEV_JWT_SECRET: 'true' });
     expect(refused).toContain('ALLOW_DEV_JWT_SECRET=true is refused when NODE_ENV=production');
-    expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: requireJwtSecret(dev) })).toContain('must not be the published development key');
+    expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: requireJwtSecret(dev) })).toContain(
+      'must not be the published development key',
+    );
     expect(problemsOf({ ALLOW_DEV_JWT_SECRET: 'yes' })).toContain('ALLOW_DEV_JWT_SECRET must be true or false');
   });
   it('takes JWT_SECRET as given when it is long enough', () => {

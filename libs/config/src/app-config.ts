@@ -50,7 +50,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = env.NODE_ENV === 'production';
   const port = integer(env.PORT ?? '3000', 'PORT', 0, 65535, problems);
   const bodyLimitBytes = integer(env.BODY_LIMIT_BYTES ?? '1048576', 'BODY_LIMIT_BYTES', 1024, 100 * 1048576, problems);
-  const attachmentMaxBytes = integer(env.ATTACHMENT_MAX_BYTES ?? String(20 * 1048576), 'ATTACHMENT_MAX_BYTES', 1024, 1024 * 1048576, problems);
+  const attachmentMaxBytes = integer(
+    env.ATTACHMENT_MAX_BYTES ?? String(20 * 1048576),
+    'ATTACHMENT_MAX_BYTES',
+    1024,
+    1024 * 1048576,
+    problems,
+  );
   const eventstoreUrl = env.EVENTSTORE_URL || undefined;
   if (eventstoreUrl && !/^(postgres(ql)?|esdb(\+discover)?):\/\//.test(eventstoreUrl))
     // Only the scheme is echoed: the rest of the URL may hold a password.
@@ -63,7 +69,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const redisUrl = env.REDIS_URL || 'redis://127.0.0.1:6379';
   if (!/^rediss?:\/\//.test(redisUrl)) problems.push(`REDIS_URL must start with redis:// or rediss:// (got "${redisUrl}")`);
   const queuePrefix = env.QUEUE_PREFIX || undefined;
-  if (queuePrefix && !/^[A-Za-z0-9_.-]{1,100}$/.test(queuePrefix)) problems.push('QUEUE_PREFIX may hold only letters, digits, ".", "_" and "-"');
+  if (queuePrefix && !/^[A-Za-z0-9_.-]{1,100}$/.test(queuePrefix))
+    problems.push('QUEUE_PREFIX may hold only letters, digits, ".", "_" and "-"');
   const smtpUrl = env.SMTP_URL || undefined;
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push(`SMTP_URL must start with smtp:// or smtps:// (got "${smtpUrl}")`);
   const jwtSecret = jwtSecretFrom(env, production, problems);
@@ -133,7 +140,8 @@ function access(raw: string | undefined, name: string, problems: string[]): Acce
 
 function integer(raw: string, name: string, min: number, max: number, problems: string[]): number {
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
   return value;
 }
 

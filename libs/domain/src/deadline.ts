@@ -4,16 +4,7 @@ import type { Recurrence } from './task/recurrence';
  * Thời hạn (deadline). `due` is a local date (YYYY-MM-DD) in TZ_DEADLINES; the task is due at the end
  * of that day. `rule` keeps how the date was derived, for audit.
  */
-export type DeadlineKind =
-  | 'date'
-  | 'month'
-  | 'quarter'
-  | 'year'
-  | 'relative'
-  | 'recurring'
-  | 'range'
-  | 'urgent'
-  | 'none';
+export type DeadlineKind = 'date' | 'month' | 'quarter' | 'year' | 'relative' | 'recurring' | 'range' | 'urgent' | 'none';
 
 export interface Deadline {
   /** For a periodic duty (kind `recurring`): the due date of its current occurrence. */

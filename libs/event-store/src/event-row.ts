@@ -14,7 +14,11 @@ export interface EventRow<Json, Time> {
 
 export const EVENT_COLUMNS = 'position, id, stream, revision, type, data, metadata, recorded_at';
 
-export function storedEvent<Json, Time>(row: EventRow<Json, Time>, json: (value: Json) => unknown, time: (value: Time) => string): StoredEvent {
+export function storedEvent<Json, Time>(
+  row: EventRow<Json, Time>,
+  json: (value: Json) => unknown,
+  time: (value: Time) => string,
+): StoredEvent {
   return {
     id: row.id,
     stream: row.stream,

@@ -1,12 +1,5 @@
 import { Pool } from 'pg';
-import type {
-  AppendRequest,
-  AppendResult,
-  EventStore,
-  ReadStreamResult,
-  StoredEvent,
-  Subscription,
-} from './event-store.port';
+import type { AppendRequest, AppendResult, EventStore, ReadStreamResult, StoredEvent, Subscription } from './event-store.port';
 import { appendToPostgres } from './postgres-append';
 import { migrate, notifyChannel, parsePostgresUrl } from './postgres-event-store.schema';
 import { PostgresListener } from './postgres-listener';
@@ -140,4 +133,9 @@ export class PostgresEventStore implements EventStore {
   }
 }
 
-const toStoredEvent = (row: EventRow): StoredEvent => storedEvent(row, (json) => json, (at) => at.toISOString());
+const toStoredEvent = (row: EventRow): StoredEvent =>
+  storedEvent(
+    row,
+    (json) => json,
+    (at) => at.toISOString(),
+  );

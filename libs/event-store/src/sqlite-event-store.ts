@@ -1,14 +1,7 @@
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { ConcurrencyError } from '@tdnv/domain';
-import type {
-  AppendRequest,
-  AppendResult,
-  EventStore,
-  ReadStreamResult,
-  StoredEvent,
-  Subscription,
-} from './event-store.port';
+import type { AppendRequest, AppendResult, EventStore, ReadStreamResult, StoredEvent, Subscription } from './event-store.port';
 import { openEventsDatabase } from './sqlite-event-store.schema';
 import { GroupCommit } from './sqlite-group-commit';
 import { WalCheckpointer } from './sqlite-wal-checkpointer';
@@ -150,7 +143,9 @@ export class SqliteEventStore implements EventStore {
   private committed(filePath: string): void {
     // Started by the first write: a store that only reads never checkpoints.
     if (!this.checkpointer && this.checkpointEveryMs > 0)
-      this.checkpointer = new WalCheckpointer(this.db, filePath, this.checkpointEveryMs, (error) => console.error('WAL checkpoint thread failed; SQLite checkpoints in the writer again', error));
+      this.checkpointer = new WalCheckpointer(this.db, filePath, this.checkpointEveryMs, (error) =>
+        console.error('WAL checkpoint thread failed; SQLite checkpoints in the writer again', error),
+      );
     this.notify();
   }
 
@@ -159,4 +154,9 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
-const toStoredEvent = (row: EventRow): StoredEvent => storedEvent(row, (text) => JSON.parse(text) as unknown, (at) => at);
+const toStoredEvent = (row: EventRow): StoredEvent =>
+  storedEvent(
+    row,
+    (text) => JSON.parse(text) as unknown,
+    (at) => at,
+  );

@@ -23,7 +23,9 @@ describe('SqliteEventStore group commit', () => {
 
   it('lands every append of one turn, to different streams, with consecutive positions', async () => {
     const streams = Array.from({ length: 20 }, () => uniqueStream('task'));
-    const outcomes = await settle(streams.map((stream) => store.appendToStream({ stream, expected: 'no_stream', events: [newEvent('TaskAssigned', {})] })));
+    const outcomes = await settle(
+      streams.map((stream) => store.appendToStream({ stream, expected: 'no_stream', events: [newEvent('TaskAssigned', {})] })),
+    );
     expect(outcomes.every((o) => o.status === 'fulfilled')).toBe(true);
     const positions = outcomes.map((o) => (o as PromiseFulfilledResult<AppendResult>).value.position);
     expect(positions).toEqual(positions.map((_, i) => positions[0] + BigInt(i)));

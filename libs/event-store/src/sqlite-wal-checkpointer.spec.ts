@@ -24,7 +24,9 @@ describe('WAL checkpoints in a background thread', () => {
 
   async function appendMany(s: SqliteEventStore, count: number): Promise<void> {
     await Promise.all(
-      Array.from({ length: count }, () => s.appendToStream({ stream: uniqueStream('wal'), expected: 'no_stream', events: [newEvent('Filled', { text: 'x'.repeat(2000) })] })),
+      Array.from({ length: count }, () =>
+        s.appendToStream({ stream: uniqueStream('wal'), expected: 'no_stream', events: [newEvent('Filled', { text: 'x'.repeat(2000) })] }),
+      ),
     );
   }
 

@@ -23,7 +23,8 @@ export function importPlan(parsed: ParseResult, input: ImportInput): NoticeInput
   if (!issuedAt) throw invalid('issuedAt', 'Không xác định được ngày ban hành; hãy nhập issuedAt (YYYY-MM-DD)');
   const directives = parsed.directives.filter((d) => !edits.get(d.path)?.drop).map((d) => applyEdit(d, edits.get(d.path)));
   const leaderless = directives.filter((d) => d.dto.lead.length === 0).map((d) => d.path);
-  if (leaderless.length) throw invalid('edits', `Chưa xác định cơ quan chủ trì cho chỉ đạo: ${leaderless.join(', ')}; hãy sửa (lead) hoặc bỏ (drop)`);
+  if (leaderless.length)
+    throw invalid('edits', `Chưa xác định cơ quan chủ trì cho chỉ đạo: ${leaderless.join(', ')}; hãy sửa (lead) hoặc bỏ (drop)`);
   if (directives.length === 0) throw invalid('text', 'Văn bản không có chỉ đạo nào để giao nhiệm vụ');
   return {
     number,
@@ -53,7 +54,15 @@ function applyEdit(d: ParsedDirective, edit: DirectiveEdit | undefined): { path:
   const dto: DirectiveInput = {
     path: d.path,
     // A row done: completed on the day the report says it was done, else on the report's date.
-    ...(status ? { status: { kind: status.kind, result: status.result, reportedOn: (status as { completedOn?: string }).completedOn ?? status.reportedOn } } : {}),
+    ...(status
+      ? {
+          status: {
+            kind: status.kind,
+            result: status.result,
+            reportedOn: (status as { completedOn?: string }).completedOn ?? status.reportedOn,
+          },
+        }
+      : {}),
     text: edit?.text ?? d.text,
     lead: edit?.lead ?? parsedLead,
     coordinators: edit?.coordinators ?? d.coordinators.map((a) => a.code),

@@ -1,6 +1,22 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Deadline, DeadlinePolicy, InvalidCommandError, nextOccurrence, noticeIdFor, noticeStream, taskIdFor, taskStream, authorizeRegisterNotice, decideRegisterNotice, NoticeEvent, evolveNotice, NoticeState, DirectiveToRegister, PlannedTask } from '@tdnv/domain';
+import {
+  Deadline,
+  DeadlinePolicy,
+  InvalidCommandError,
+  nextOccurrence,
+  noticeIdFor,
+  noticeStream,
+  taskIdFor,
+  taskStream,
+  authorizeRegisterNotice,
+  decideRegisterNotice,
+  NoticeEvent,
+  evolveNotice,
+  NoticeState,
+  DirectiveToRegister,
+  PlannedTask,
+} from '@tdnv/domain';
 import { EventStore } from '@tdnv/event-store';
 import { AgencySnapshot, AgencyDirectory } from '@tdnv/agency-directory';
 import { runStreamCommand } from '@tdnv/command-handling';
@@ -31,9 +47,22 @@ export class RegisterNoticeHandler implements ICommandHandler<RegisterNoticeComm
       respond: (state) => ({ noticeId, taskIds: state?.directives.flatMap((d) => d.tasks.map((t) => t.taskId)) ?? [] }),
       decide: (state) => {
         const command = { type: 'RegisterNotice' as const, actor: context.actor, now: context.now.toISOString(), today: context.today };
-        const payload = { noticeId, number: body.number.trim(), issuedAt: body.issuedAt, title: body.title, kind: body.kind, leader: body.leader, trackingOfficer: body.trackingOfficer, directives, historical: body.historical };
+        const payload = {
+          noticeId,
+          number: body.number.trim(),
+          issuedAt: body.issuedAt,
+          title: body.title,
+          kind: body.kind,
+          leader: body.leader,
+          trackingOfficer: body.trackingOfficer,
+          directives,
+          historical: body.historical,
+        };
         const { notice, tasks, reported } = decideRegisterNotice({ ...command, payload }, state, this.policy);
-        return { events: [notice], newStreams: tasks.map((t) => ({ stream: taskStream(t.data.taskId), events: [t, ...(reported[t.data.taskId] ?? [])] })) };
+        return {
+          events: [notice],
+          newStreams: tasks.map((t) => ({ stream: taskStream(t.data.taskId), events: [t, ...(reported[t.data.taskId] ?? [])] })),
+        };
       },
     });
   }
@@ -48,7 +77,17 @@ function toDirective(d: DirectiveInput, index: number, noticeId: string, agencie
       if (!tasks.some((t) => t.lead === lead)) tasks.push({ taskId: taskIdFor(noticeId, index, lead), lead, fanout });
   }
   const coordinators = [...new Set((d.coordinators ?? []).flatMap((c) => agencies.expandCoordinator(c, `${field}.coordinators`)))];
-  return { ...(d.path ? { path: d.path } : {}), ...(d.status ? { status: d.status } : {}), text: d.text.trim(), lead: d.lead, coordinators, deadline: toDeadline(d, field, issuedAt), key: d.key ?? false, confidential: d.confidential ?? false, tasks };
+  return {
+    ...(d.path ? { path: d.path } : {}),
+    ...(d.status ? { status: d.status } : {}),
+    text: d.text.trim(),
+    lead: d.lead,
+    coordinators,
+    deadline: toDeadline(d, field, issuedAt),
+    key: d.key ?? false,
+    confidential: d.confidential ?? false,
+    tasks,
+  };
 }
 
 /** Said of a deadline typed in by a person rather than derived by the parser. */

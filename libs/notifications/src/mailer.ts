@@ -26,10 +26,20 @@ export function createMailer(options: { smtpUrl?: string; from: string; log: (li
   }
   // A pool of kept-open connections: a morning slot can hold thousands of reminders. maxMessages
   // lifts nodemailer's default of 100 mails per connection, which reconnects 100 times for 10,000.
-  const transport: Transporter = createTransport({ url: options.smtpUrl, pool: true, maxConnections: options.poolSize ?? 5, maxMessages: Infinity } as never, { from: options.from });
+  const transport: Transporter = createTransport(
+    { url: options.smtpUrl, pool: true, maxConnections: options.poolSize ?? 5, maxMessages: Infinity } as never,
+    { from: options.from },
+  );
   return {
     send: async (mail) => {
-      await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: mail.messageId });
+      await transport.sendMail({
+        from: options.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        messageId: mail.messageId,
+      });
     },
     close: () => transport.close(),
   };

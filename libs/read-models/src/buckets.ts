@@ -36,11 +36,16 @@ export function standingOf(row: BucketInput, mode: DeadlineMode): string {
 /** A task is overdue from the day after its effective due date. */
 export function bucketOfStanding(standing: string, today: string): Bucket {
   switch (standing[0]) {
-    case 'C': return 'cancelled';
-    case 'N': return 'no_deadline';
-    case 'T': return 'done_on_time';
-    case 'L': return 'done_late';
-    default: return today > standing.slice(1) ? 'open_overdue' : 'open_on_time';
+    case 'C':
+      return 'cancelled';
+    case 'N':
+      return 'no_deadline';
+    case 'T':
+      return 'done_on_time';
+    case 'L':
+      return 'done_late';
+    default:
+      return today > standing.slice(1) ? 'open_overdue' : 'open_on_time';
   }
 }
 
@@ -48,8 +53,10 @@ export const bucketOf = (row: BucketInput, today: string, mode: DeadlineMode): B
 
 /** `standingOf` as an SQL expression over rm_tasks `t` (`due` is the column of the deadline mode). */
 export function standingSql(due: string): string {
-  return `CASE WHEN t.status = 'cancelled' THEN 'C' WHEN ${due} IS NULL THEN 'N' WHEN t.status = 'completed' THEN ` +
-    `(CASE WHEN t.completed_on IS NOT NULL AND t.completed_on <= ${due} THEN 'T' ELSE 'L' END) ELSE 'O' || ${due} END`;
+  return (
+    `CASE WHEN t.status = 'cancelled' THEN 'C' WHEN ${due} IS NULL THEN 'N' WHEN t.status = 'completed' THEN ` +
+    `(CASE WHEN t.completed_on IS NOT NULL AND t.completed_on <= ${due} THEN 'T' ELSE 'L' END) ELSE 'O' || ${due} END`
+  );
 }
 
 export interface Counts extends Record<Bucket, number> {
@@ -60,7 +67,14 @@ export interface Counts extends Record<Bucket, number> {
 }
 
 export const emptyCounts = (): Counts => ({
-  done_on_time: 0, done_late: 0, open_on_time: 0, open_overdue: 0, no_deadline: 0, cancelled: 0, total: 0, onTimeRate: null,
+  done_on_time: 0,
+  done_late: 0,
+  open_on_time: 0,
+  open_overdue: 0,
+  no_deadline: 0,
+  cancelled: 0,
+  total: 0,
+  onTimeRate: null,
   overdueAgeing: { over30: 0, over60: 0, over120: 0 },
 });
 
@@ -87,11 +101,17 @@ export function addStanding(counts: Counts, standing: string, n: number, today: 
 /** SQL condition for one bucket against the current deadline (the inbox filter); `?` is today. */
 export function bucketCondition(bucket: Bucket): { sql: string; needsToday: boolean } {
   switch (bucket) {
-    case 'cancelled': return { sql: "t.status = 'cancelled'", needsToday: false };
-    case 'no_deadline': return { sql: "t.status <> 'cancelled' AND t.effective_due IS NULL", needsToday: false };
-    case 'done_on_time': return { sql: "t.status = 'completed' AND t.effective_due IS NOT NULL AND t.completed_on <= t.effective_due", needsToday: false };
-    case 'done_late': return { sql: "t.status = 'completed' AND t.effective_due IS NOT NULL AND t.completed_on > t.effective_due", needsToday: false };
-    case 'open_on_time': return { sql: 't.open_rank = 0 AND t.effective_due IS NOT NULL AND t.effective_due >= ?', needsToday: true };
-    case 'open_overdue': return { sql: 't.open_rank = 0 AND t.effective_due IS NOT NULL AND t.effective_due < ?', needsToday: true };
+    case 'cancelled':
+      return { sql: "t.status = 'cancelled'", needsToday: false };
+    case 'no_deadline':
+      return { sql: "t.status <> 'cancelled' AND t.effective_due IS NULL", needsToday: false };
+    case 'done_on_time':
+      return { sql: "t.status = 'completed' AND t.effective_due IS NOT NULL AND t.completed_on <= t.effective_due", needsToday: false };
+    case 'done_late':
+      return { sql: "t.status = 'completed' AND t.effective_due IS NOT NULL AND t.completed_on > t.effective_due", needsToday: false };
+    case 'open_on_time':
+      return { sql: 't.open_rank = 0 AND t.effective_due IS NOT NULL AND t.effective_due >= ?', needsToday: true };
+    case 'open_overdue':
+      return { sql: 't.open_rank = 0 AND t.effective_due IS NOT NULL AND t.effective_due < ?', needsToday: true };
   }
 }

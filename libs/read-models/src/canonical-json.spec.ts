@@ -9,9 +9,19 @@ const reference = (value: unknown): string =>
 describe('canonicalJson', () => {
   it('sorts keys at every depth and writes what JSON.stringify writes', () => {
     const task = {
-      status: 'in_progress', taskId: 'n1.1.btc', text: 'Dữ liệu "dân cư"\n\\', lead: 'BTC', coordinators: ['BYT', 'BCA'],
-      deadline: { kind: 'date', due: '2026-06-30', phrase: undefined }, key: false, confidential: true, percent: 40.5,
-      pendingExtension: undefined, lastProgress: { percent: 0, note: 'ý kiến', by: 'BTC' }, children: [], nested: [[1, null, { b: 1, a: [undefined] }]],
+      status: 'in_progress',
+      taskId: 'n1.1.btc',
+      text: 'Dữ liệu "dân cư"\n\\',
+      lead: 'BTC',
+      coordinators: ['BYT', 'BCA'],
+      deadline: { kind: 'date', due: '2026-06-30', phrase: undefined },
+      key: false,
+      confidential: true,
+      percent: 40.5,
+      pendingExtension: undefined,
+      lastProgress: { percent: 0, note: 'ý kiến', by: 'BTC' },
+      children: [],
+      nested: [[1, null, { b: 1, a: [undefined] }]],
       completed: null,
     };
     expect(canonicalJson(task)).toBe(reference(task));
@@ -25,6 +35,7 @@ describe('canonicalJson', () => {
   });
 
   it('handles top-level scalars and dates like JSON.stringify', () => {
-    for (const value of ['x', 3, true, null, [undefined], new Date(0), { d: new Date(0) }]) expect(canonicalJson(value)).toBe(reference(value));
+    for (const value of ['x', 3, true, null, [undefined], new Date(0), { d: new Date(0) }])
+      expect(canonicalJson(value)).toBe(reference(value));
   });
 });

@@ -73,7 +73,13 @@ export async function createIndexes(tx: SqlExecutor, projection: Projection, gen
 }
 
 /** Points the views and the checkpoint at `generation` and drops the previous tables. */
-export async function switchTo(tx: SqlExecutor, projection: Projection, generation: number, position: bigint, previous?: number): Promise<void> {
+export async function switchTo(
+  tx: SqlExecutor,
+  projection: Projection,
+  generation: number,
+  position: bigint,
+  previous?: number,
+): Promise<void> {
   for (const table of projection.tables) {
     await tx.exec(`DROP VIEW IF EXISTS ${table}`);
     await tx.exec(`CREATE VIEW ${table} AS SELECT * FROM ${physical(table, generation)}`);
@@ -91,12 +97,17 @@ export async function switchTo(tx: SqlExecutor, projection: Projection, generati
 
 export async function readCheckpoint(tx: SqlExecutor, name: string, forUpdate = false): Promise<Checkpoint | undefined> {
   const lock = forUpdate && tx.dialect === 'postgres' ? ' FOR UPDATE' : '';
-  const [row] = await tx.all<CheckpointRow>(`SELECT name, generation, version, position, updated_at FROM rm_checkpoints WHERE name = ?${lock}`, [name]);
+  const [row] = await tx.all<CheckpointRow>(
+    `SELECT name, generation, version, position, updated_at FROM rm_checkpoints WHERE name = ?${lock}`,
+    [name],
+  );
   return row ? toCheckpoint(row) : undefined;
 }
 
 export async function readCheckpoints(db: SqlExecutor): Promise<Checkpoint[]> {
-  return (await db.all<CheckpointRow>('SELECT name, generation, version, position, updated_at FROM rm_checkpoints ORDER BY name')).map(toCheckpoint);
+  return (await db.all<CheckpointRow>('SELECT name, generation, version, position, updated_at FROM rm_checkpoints ORDER BY name')).map(
+    toCheckpoint,
+  );
 }
 
 export async function saveCheckpoint(tx: SqlExecutor, name: string, position: bigint): Promise<void> {

@@ -22,7 +22,13 @@ export interface RunOptions {
  * under the transaction's lock (row lock on PostgreSQL, write lock on SQLite), so two workers
  * that run the same projection at once apply each event once.
  */
-export async function runProjection(db: SqlDatabase, store: EventStore, projection: Projection, context: ProjectionContext, options: RunOptions = {}): Promise<RunResult> {
+export async function runProjection(
+  db: SqlDatabase,
+  store: EventStore,
+  projection: Projection,
+  context: ProjectionContext,
+  options: RunOptions = {},
+): Promise<RunResult> {
   const batchSize = options.batchSize ?? 2000;
   const maxEvents = options.maxEvents ?? Number.MAX_SAFE_INTEGER;
   let applied = 0;
@@ -45,7 +51,16 @@ export async function runProjection(db: SqlDatabase, store: EventStore, projecti
 }
 
 /** Applies the log from `from` into `generation` until the end, in transactions of `batchSize` events. */
-async function fill(tx: SqlExecutor, store: EventStore, projection: Projection, generation: number, from: bigint, context: ProjectionContext, batchSize: number, maxEvents: number): Promise<{ position: bigint; count: number }> {
+async function fill(
+  tx: SqlExecutor,
+  store: EventStore,
+  projection: Projection,
+  generation: number,
+  from: bigint,
+  context: ProjectionContext,
+  batchSize: number,
+  maxEvents: number,
+): Promise<{ position: bigint; count: number }> {
   let position = from;
   let count = 0;
   while (count < maxEvents) {
@@ -64,7 +79,13 @@ async function fill(tx: SqlExecutor, store: EventStore, projection: Projection, 
  * checkpoint lock, applies what arrived meanwhile, points the views and the checkpoint at the new
  * tables and drops the old ones.
  */
-export async function rebuildProjection(db: SqlDatabase, store: EventStore, projection: Projection, context: ProjectionContext, options: { batchSize?: number; eventsPerTransaction?: number } = {}): Promise<{ events: number; position: string }> {
+export async function rebuildProjection(
+  db: SqlDatabase,
+  store: EventStore,
+  projection: Projection,
+  context: ProjectionContext,
+  options: { batchSize?: number; eventsPerTransaction?: number } = {},
+): Promise<{ events: number; position: string }> {
   const batchSize = options.batchSize ?? 5000;
   const perTransaction = options.eventsPerTransaction ?? 50_000;
   const current = await db.transaction((tx) => readCheckpoint(tx, projection.name));

@@ -6,9 +6,28 @@ import { maySeeRow, visibilityFilter } from './visibility';
 /** What stats and the appendix need of a task, now or as of a past instant: columns of rm_tasks. */
 export type ReportRow = Pick<
   TaskRow,
-  | 'task_id' | 'notice_id' | 'notice_number' | 'directive_index' | 'text' | 'lead' | 'coordinators' | 'delegated_by'
-  | 'confidential' | 'key_flag' | 'status' | 'due' | 'due_phrase' | 'effective_due' | 'original_due' | 'original_phrase'
-  | 'original_effective_due' | 'completed_on' | 'result' | 'assigned_on' | 'parent_task_id' | 'fanout'
+  | 'task_id'
+  | 'notice_id'
+  | 'notice_number'
+  | 'directive_index'
+  | 'text'
+  | 'lead'
+  | 'coordinators'
+  | 'delegated_by'
+  | 'confidential'
+  | 'key_flag'
+  | 'status'
+  | 'due'
+  | 'due_phrase'
+  | 'effective_due'
+  | 'original_due'
+  | 'original_phrase'
+  | 'original_effective_due'
+  | 'completed_on'
+  | 'result'
+  | 'assigned_on'
+  | 'parent_task_id'
+  | 'fanout'
 >;
 
 export interface ReportScope {
@@ -23,7 +42,8 @@ export interface ReportScope {
   publicOnly?: boolean;
 }
 
-const STATIC = 't.task_id, t.notice_id, t.notice_number, t.directive_index, t.text, t.coordinators, t.delegated_by, t.confidential, t.key_flag, t.original_due, t.original_phrase, t.original_effective_due, t.assigned_on, t.parent_task_id, t.fanout';
+const STATIC =
+  't.task_id, t.notice_id, t.notice_number, t.directive_index, t.text, t.coordinators, t.delegated_by, t.confidential, t.key_flag, t.original_due, t.original_phrase, t.original_effective_due, t.assigned_on, t.parent_task_id, t.fanout';
 const CHANGING = ['status', 'lead', 'due', 'due_phrase', 'effective_due', 'completed_on', 'result'];
 
 /**
@@ -47,7 +67,11 @@ function source(asOf: string | undefined): { from: string; changing: string; whe
  * alias of the columns that change over time (`t`, or the history rows `h` of an asOf answer).
  * `visible: false` leaves the actor's visibility out, for a caller that joins the access rows itself.
  */
-export function reportConditions(actor: Actor, scope: ReportScope, options: { changing?: string; visible?: boolean } = {}): { where: string[]; params: SqlValue[] } {
+export function reportConditions(
+  actor: Actor,
+  scope: ReportScope,
+  options: { changing?: string; visible?: boolean } = {},
+): { where: string[]; params: SqlValue[] } {
   const where: string[] = [];
   const params: SqlValue[] = [];
   const add = (sql: string, ...values: SqlValue[]): void => {
@@ -82,6 +106,9 @@ export async function reportRows(db: SqlExecutor, actor: Actor, scope: ReportSco
     params.push(actor.agency!, actor.agency!);
   }
   const columns = `${STATIC}, ${CHANGING.map((c) => `${from.changing}.${c}`).join(', ')}`;
-  const rows = await db.all<ReportRow>(`SELECT ${columns} FROM ${from.from} WHERE ${where.join(' AND ')} ORDER BY t.notice_id, t.directive_index, t.task_id`, params);
+  const rows = await db.all<ReportRow>(
+    `SELECT ${columns} FROM ${from.from} WHERE ${where.join(' AND ')} ORDER BY t.notice_id, t.directive_index, t.task_id`,
+    params,
+  );
   return asAgencyThen ? rows.filter((row) => maySeeRow(actor, row)) : rows;
 }

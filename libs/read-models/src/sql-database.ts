@@ -89,7 +89,6 @@ function flatten(rows: SqlValue[][], from: number, to: number, width: number): S
   return out;
 }
 
-
 /** `ON CONFLICT (key) DO UPDATE SET` every other column, for full-row upserts. */
 export function upsertClause(key: string, columns: readonly string[]): string {
   return `ON CONFLICT (${key}) DO UPDATE SET ${columns

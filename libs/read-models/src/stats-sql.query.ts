@@ -11,7 +11,10 @@ const OPEN_SQL = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
 export type StatsGroupBy = 'agency' | 'notice' | 'month';
 
 /** One group's counts as the database returns them (PostgreSQL gives SUM as text). */
-export type CountRow = Record<(typeof BUCKETS)[number] | 'total' | 'over30' | 'over60' | 'over120', number | string> & { group_key: string; notice_number: string };
+export type CountRow = Record<(typeof BUCKETS)[number] | 'total' | 'over30' | 'over60' | 'over120', number | string> & {
+  group_key: string;
+  notice_number: string;
+};
 
 /**
  * Group keys. Agency and notice are expressions on purpose: on a bare column SQLite groups by
@@ -50,8 +53,13 @@ export function countsOf(row: CountRow): Counts {
   const n = (value: number | string) => Number(value ?? 0);
   const done = n(row.done_on_time) + n(row.done_late);
   return {
-    done_on_time: n(row.done_on_time), done_late: n(row.done_late), open_on_time: n(row.open_on_time), open_overdue: n(row.open_overdue),
-    no_deadline: n(row.no_deadline), cancelled: n(row.cancelled), total: n(row.total),
+    done_on_time: n(row.done_on_time),
+    done_late: n(row.done_late),
+    open_on_time: n(row.open_on_time),
+    open_overdue: n(row.open_overdue),
+    no_deadline: n(row.no_deadline),
+    cancelled: n(row.cancelled),
+    total: n(row.total),
     onTimeRate: done ? Math.round((n(row.done_on_time) / done) * 1000) / 1000 : null,
     overdueAgeing: { over30: n(row.over30), over60: n(row.over60), over120: n(row.over120) },
   };
@@ -65,7 +73,11 @@ export function countsOf(row: CountRow): Counts {
 function counted(actor: Actor, scope: ReportScope): { from: string; where: string[]; params: SqlValue[] } {
   if (actor.role !== 'agency' || !actor.agency) return { from: 'rm_tasks t', ...reportConditions(actor, scope) };
   const { where, params } = reportConditions(actor, scope, { visible: false });
-  return { from: 'rm_task_access a CROSS JOIN rm_tasks t', where: ['a.agency = ?', 't.task_id = a.task_id', accessRowSees('a'), ...where], params: [actor.agency, ...params] };
+  return {
+    from: 'rm_task_access a CROSS JOIN rm_tasks t',
+    where: ['a.agency = ?', 't.task_id = a.task_id', accessRowSees('a'), ...where],
+    params: [actor.agency, ...params],
+  };
 }
 
 /** Today's counts per group, in the database, for what the counters cannot answer (stats.query.ts). */

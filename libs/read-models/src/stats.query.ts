@@ -42,20 +42,36 @@ const byKey = (groups: StatsGroup[]): StatsGroup[] => groups.sort((a, b) => a.ke
  * instant. All judge lateness on the Điều 148 effective due dates stored by the projection,
  * exactly as the scheduler does, through buckets.ts.
  */
-export async function taskStats(db: SqlExecutor, actor: Actor, request: StatsRequest, names: Names): Promise<{ groups: StatsGroup[]; total: Counts }> {
+export async function taskStats(
+  db: SqlExecutor,
+  actor: Actor,
+  request: StatsRequest,
+  names: Names,
+): Promise<{ groups: StatsGroup[]; total: Counts }> {
   const plan = tallyPlan(actor, request);
   if (plan && (!request.asOf || request.asOfEndOfDay)) {
-    const tallied = await countFromTally(db, plan, { deadline: request.deadline, today: request.today, asOfDay: request.asOf ? request.today : undefined });
+    const tallied = await countFromTally(db, plan, {
+      deadline: request.deadline,
+      today: request.today,
+      asOfDay: request.asOf ? request.today : undefined,
+    });
     return summed(tallied.map(({ key, label, counts }) => ({ key, name: groupName(request, key, label, names), ...counts })));
   }
   if (request.asOf) return countInMemory(await reportRows(db, actor, request), request, names);
-  return summed((await countGroups(db, actor, request)).map(({ key, notice_number, counts }) => ({ key, name: groupName(request, key, notice_number, names), ...counts })));
+  return summed(
+    (await countGroups(db, actor, request)).map(({ key, notice_number, counts }) => ({
+      key,
+      name: groupName(request, key, notice_number, names),
+      ...counts,
+    })),
+  );
 }
 
 function summed(groups: StatsGroup[]): { groups: StatsGroup[]; total: Counts } {
   const total = emptyCounts();
   for (const group of groups) {
-    for (const bucket of ['done_on_time', 'done_late', 'open_on_time', 'open_overdue', 'no_deadline', 'cancelled', 'total'] as const) total[bucket] += group[bucket];
+    for (const bucket of ['done_on_time', 'done_late', 'open_on_time', 'open_overdue', 'no_deadline', 'cancelled', 'total'] as const)
+      total[bucket] += group[bucket];
     for (const age of ['over30', 'over60', 'over120'] as const) total.overdueAgeing[age] += group.overdueAgeing[age];
   }
   const done = total.done_on_time + total.done_late;

@@ -2,7 +2,16 @@ import { Task } from '@tdnv/domain';
 import { SqlValue } from './sql-database';
 
 /** Columns of `rm_task_access`, in insert order. */
-export const ACCESS_COLUMNS = ['task_id', 'agency', 'is_lead', 'is_coordinator', 'is_delegator', 'confidential', 'open_rank', 'due_key'] as const;
+export const ACCESS_COLUMNS = [
+  'task_id',
+  'agency',
+  'is_lead',
+  'is_coordinator',
+  'is_delegator',
+  'confidential',
+  'open_rank',
+  'due_key',
+] as const;
 
 /** The inbox sort key of a task, as stored in rm_tasks (`due` sort: open first, then deadline). */
 export interface InboxKey {
@@ -27,5 +36,14 @@ export function accessRowValues(task: Task, key: InboxKey): SqlValue[][] {
   for (const agency of task.coordinators) if (agency !== task.lead) flags(agency)[1] = 1;
   if (task.delegatedBy && task.delegatedBy !== task.lead) flags(task.delegatedBy)[2] = 1;
   const confidential = task.confidential ? 1 : 0;
-  return [...relations].map(([agency, [lead, coordinator, delegator]]) => [task.taskId, agency, lead, coordinator, delegator, confidential, key.openRank, key.dueKey]);
+  return [...relations].map(([agency, [lead, coordinator, delegator]]) => [
+    task.taskId,
+    agency,
+    lead,
+    coordinator,
+    delegator,
+    confidential,
+    key.openRank,
+    key.dueKey,
+  ]);
 }

@@ -70,7 +70,8 @@ const encodeCursor = (values: unknown[]): string => Buffer.from(JSON.stringify(v
 function decodeCursor(cursor: string, length: number): SqlValue[] {
   try {
     const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(values) && values.length === length && values.every((v) => typeof v === 'string' || typeof v === 'number')) return values as SqlValue[];
+    if (Array.isArray(values) && values.length === length && values.every((v) => typeof v === 'string' || typeof v === 'number'))
+      return values as SqlValue[];
   } catch {
     // Reported below.
   }
@@ -80,7 +81,10 @@ function decodeCursor(cursor: string, length: number): SqlValue[] {
 /** The agency whose inbox is listed: an agency sees only its own, VPCP and viewers choose any or none. */
 function agencyScope(actor: Actor, filter: TaskListFilter): string | undefined {
   if (actor.role === 'agency' && filter.agency && filter.agency !== actor.agency) {
-    throw new ReadModelQueryError('forbidden', `Cơ quan ${actor.agency} chỉ xem được nhiệm vụ của mình, không xem được của ${filter.agency}`);
+    throw new ReadModelQueryError(
+      'forbidden',
+      `Cơ quan ${actor.agency} chỉ xem được nhiệm vụ của mình, không xem được của ${filter.agency}`,
+    );
   }
   // An agency sees nothing but the tasks it leads, coordinates or delegated: its access rows.
   return actor.role === 'agency' ? actor.agency : filter.agency;
@@ -130,7 +134,10 @@ const LIKE = "LIKE ? ESCAPE '\\'";
  */
 function searchConditions(q: string): { sql: string; param: string }[] {
   const words = normalizeVietnamese(q).split(' ').filter(Boolean).slice(0, 10);
-  const literal = q.split(/\s+/).filter((term) => /[%_]/.test(term)).slice(0, 10);
+  const literal = q
+    .split(/\s+/)
+    .filter((term) => /[%_]/.test(term))
+    .slice(0, 10);
   return [
     ...words.map((word) => ({ sql: `t.search_text ${LIKE}`, param: `% ${likeLiteral(word)}%` })),
     ...literal.map((term) => ({ sql: `lower(t.text) ${LIKE}`, param: `%${likeLiteral(term.toLowerCase())}%` })),
@@ -220,7 +227,8 @@ export async function listTasks(
   );
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  const nextCursor = rows.length > limit && last ? encodeCursor(sort.columns.map((c) => (c === 'open_rank' ? Number(last[c]) : last[c]))) : null;
+  const nextCursor =
+    rows.length > limit && last ? encodeCursor(sort.columns.map((c) => (c === 'open_rank' ? Number(last[c]) : last[c]))) : null;
   const totals = filter.totals && !filter.cursor ? await taskTotals(db, filtered, today) : undefined;
   return { items: page.map((row) => toTaskItem(row, today)), nextCursor, ...(totals ? { totals } : {}) };
 }

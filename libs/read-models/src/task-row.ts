@@ -6,20 +6,69 @@ import { memoize } from './memo';
 
 /** Columns of `rm_tasks`, in insert order. `state` is the domain fold, so the next batch continues from it. */
 export const TASK_COLUMNS = [
-  'task_id', 'position', 'notice_id', 'notice_number', 'directive_index', 'text', 'search_text', 'lead', 'coordinators',
-  'delegated_by', 'parent_task_id', 'fanout', 'status', 'open_rank', 'key_flag', 'confidential', 'due', 'due_phrase',
-  'due_kind', 'effective_due', 'due_key', 'original_due', 'original_phrase', 'original_effective_due', 'pending_due',
+  'task_id',
+  'position',
+  'notice_id',
+  'notice_number',
+  'directive_index',
+  'text',
+  'search_text',
+  'lead',
+  'coordinators',
+  'delegated_by',
+  'parent_task_id',
+  'fanout',
+  'status',
+  'open_rank',
+  'key_flag',
+  'confidential',
+  'due',
+  'due_phrase',
+  'due_kind',
+  'effective_due',
+  'due_key',
+  'original_due',
+  'original_phrase',
+  'original_effective_due',
+  'pending_due',
   'pending_extension',
-  'completed_on', 'result', 'result_kind', 'percent', 'assigned_at', 'assigned_on', 'last_update_at', 'updated_at', 'state',
+  'completed_on',
+  'result',
+  'result_kind',
+  'percent',
+  'assigned_at',
+  'assigned_on',
+  'last_update_at',
+  'updated_at',
+  'state',
 ] as const;
 
-export const HISTORY_COLUMNS = ['task_id', 'position', 'occurred_at', 'status', 'lead', 'due', 'due_phrase', 'effective_due', 'completed_on', 'result'] as const;
+export const HISTORY_COLUMNS = [
+  'task_id',
+  'position',
+  'occurred_at',
+  'status',
+  'lead',
+  'due',
+  'due_phrase',
+  'effective_due',
+  'completed_on',
+  'result',
+] as const;
 
 /**
  * Task fields that rm_tasks holds verbatim in their own columns: the `state` JSON leaves them out
  * (a leaner row to write on every batch) and `stateOf` puts them back from the columns.
  */
-const IN_COLUMNS = { taskId: 'task_id', noticeId: 'notice_id', noticeNumber: 'notice_number', text: 'text', lead: 'lead', assignedAt: 'assigned_at', status: 'status' } as const;
+const IN_COLUMNS = {
+  taskId: 'task_id',
+  noticeId: 'notice_id',
+  noticeNumber: 'notice_number',
+  text: 'text',
+  lead: 'lead',
+  assignedAt: 'assigned_at',
+  status: 'status',
+} as const;
 const OMITTED: ReadonlySet<string> = new Set(Object.keys(IN_COLUMNS));
 export const STATE_COLUMNS = ['state', ...Object.values(IN_COLUMNS)] as const;
 
@@ -43,8 +92,14 @@ export interface TaskTracking {
 
 /** Agency activity that counts as an update of the task; reminders and the overdue sweep do not. */
 const UPDATES: ReadonlySet<TaskEvent['type']> = new Set([
-  'TaskAssigned', 'TaskAcknowledged', 'TaskDeclined', 'TaskReassigned', 'ProgressReported', 'ExtensionRequested',
-  'CompletionReported', 'TaskDelegated',
+  'TaskAssigned',
+  'TaskAcknowledged',
+  'TaskDeclined',
+  'TaskReassigned',
+  'ProgressReported',
+  'ExtensionRequested',
+  'CompletionReported',
+  'TaskDelegated',
 ]);
 export const countsAsUpdate = (type: string): boolean => UPDATES.has(type as TaskEvent['type']);
 
@@ -91,28 +146,73 @@ export function localDateIn(timeZone: string, instant: string): string {
  */
 export const pendingExtension = (task: Task): boolean => task.pendingExtension !== undefined && isOpen(task);
 
-export function taskRowValues(task: Task, tracking: TaskTracking, policy: DeadlinePolicy, timeZone: string): (string | number | bigint | null)[] {
+export function taskRowValues(
+  task: Task,
+  tracking: TaskTracking,
+  policy: DeadlinePolicy,
+  timeZone: string,
+): (string | number | bigint | null)[] {
   const due = task.deadline.due;
   const originalDue = task.originalDeadline.due;
   const effectiveDue = due ? effectiveDueOf(policy, due) : null;
   const { result, kind } = resultOf(task);
   const open = isOpen(task);
   return [
-    task.taskId, tracking.position, task.noticeId, task.noticeNumber, task.directiveIndex, task.text,
-    searchKey(`${task.text} ${task.noticeNumber}`), task.lead, JSON.stringify(task.coordinators),
-    task.delegatedBy ?? null, task.parentTaskId ?? null, task.fanout ?? null, task.status, open ? 0 : 1,
-    task.key ? 1 : 0, task.confidential ? 1 : 0, due, task.deadline.phrase ?? null, task.deadline.kind, effectiveDue,
-    effectiveDue ?? NO_DUE_KEY, originalDue, task.originalDeadline.phrase ?? null, originalDue ? effectiveDueOf(policy, originalDue) : null,
-    task.pendingExtension?.proposedDue ?? null, pendingExtension(task) ? 1 : 0, task.status === 'completed' ? (task.completed?.reportedOn ?? null) : null,
-    result, kind, task.lastProgress?.percent ?? null, task.assignedAt, localDateIn(timeZone, task.assignedAt),
-    tracking.lastUpdateAt, tracking.updatedAt, canonicalJson(task, OMITTED),
+    task.taskId,
+    tracking.position,
+    task.noticeId,
+    task.noticeNumber,
+    task.directiveIndex,
+    task.text,
+    searchKey(`${task.text} ${task.noticeNumber}`),
+    task.lead,
+    JSON.stringify(task.coordinators),
+    task.delegatedBy ?? null,
+    task.parentTaskId ?? null,
+    task.fanout ?? null,
+    task.status,
+    open ? 0 : 1,
+    task.key ? 1 : 0,
+    task.confidential ? 1 : 0,
+    due,
+    task.deadline.phrase ?? null,
+    task.deadline.kind,
+    effectiveDue,
+    effectiveDue ?? NO_DUE_KEY,
+    originalDue,
+    task.originalDeadline.phrase ?? null,
+    originalDue ? effectiveDueOf(policy, originalDue) : null,
+    task.pendingExtension?.proposedDue ?? null,
+    pendingExtension(task) ? 1 : 0,
+    task.status === 'completed' ? (task.completed?.reportedOn ?? null) : null,
+    result,
+    kind,
+    task.lastProgress?.percent ?? null,
+    task.assignedAt,
+    localDateIn(timeZone, task.assignedAt),
+    tracking.lastUpdateAt,
+    tracking.updatedAt,
+    canonicalJson(task, OMITTED),
   ];
 }
 
-export function historyRowValues(task: Task, position: bigint, occurredAt: string, policy: DeadlinePolicy): (string | number | bigint | null)[] {
+export function historyRowValues(
+  task: Task,
+  position: bigint,
+  occurredAt: string,
+  policy: DeadlinePolicy,
+): (string | number | bigint | null)[] {
   const due = task.deadline.due;
   return [
-    task.taskId, position, occurredAt, task.status, task.lead, due, task.deadline.phrase ?? null,
-    due ? effectiveDueOf(policy, due) : null, task.status === 'completed' ? (task.completed?.reportedOn ?? null) : null, resultOf(task).result,
+    task.taskId,
+    position,
+    occurredAt,
+    task.status,
+    task.lead,
+    due,
+    task.deadline.phrase ?? null,
+    due ? effectiveDueOf(policy, due) : null,
+    task.status === 'completed' ? (task.completed?.reportedOn ?? null) : null,
+    resultOf(task).result,
   ];
 }

@@ -5,7 +5,17 @@ import { insertRows, SqlExecutor, SqlValue, upsertClause } from './sql-database'
 import { TallyBatch } from './stats-tally';
 import { writeTally } from './stats-tally.store';
 import { ACCESS_COLUMNS, accessRowValues } from './task-access';
-import { changesHistory, countsAsUpdate, HISTORY_COLUMNS, STATE_COLUMNS, stateOf, TASK_COLUMNS, taskRowValues, historyRowValues, TaskTracking } from './task-row';
+import {
+  changesHistory,
+  countsAsUpdate,
+  HISTORY_COLUMNS,
+  STATE_COLUMNS,
+  stateOf,
+  TASK_COLUMNS,
+  taskRowValues,
+  historyRowValues,
+  TaskTracking,
+} from './task-row';
 import { TASK_TABLES, taskIndexesDdl, taskTablesDdl } from './tasks.tables';
 
 interface Entry extends TaskTracking {
@@ -96,7 +106,9 @@ async function rewriteAccess(tx: SqlExecutor, access: string, touched: Entry[], 
     const chunk = stored.slice(i, i + 500);
     await tx.run(`DELETE FROM ${access} WHERE task_id IN (${chunk.map(() => '?').join(', ')})`, chunk);
   }
-  const accessRows = touched.flatMap((e, i) => accessRowValues(e.task!, { openRank: rows[i][OPEN_RANK] as number, dueKey: rows[i][DUE_KEY] as string }));
+  const accessRows = touched.flatMap((e, i) =>
+    accessRowValues(e.task!, { openRank: rows[i][OPEN_RANK] as number, dueKey: rows[i][DUE_KEY] as string }),
+  );
   await insertRows(tx, access, ACCESS_COLUMNS, accessRows);
 }
 

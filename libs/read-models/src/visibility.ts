@@ -40,6 +40,14 @@ export function visibilityFilter(actor: Actor): SqlFilter {
 }
 
 /** The same rule for one row in memory (asOf rows, progress pages): the policy itself. */
-export function maySeeRow(actor: Actor, row: { lead: string; confidential: number | boolean; coordinators: string; delegated_by: string | null }): boolean {
-  return maySee(actor, { lead: row.lead, confidential: Boolean(Number(row.confidential)), coordinators: JSON.parse(row.coordinators) as string[], delegatedBy: row.delegated_by });
+export function maySeeRow(
+  actor: Actor,
+  row: { lead: string; confidential: number | boolean; coordinators: string; delegated_by: string | null },
+): boolean {
+  return maySee(actor, {
+    lead: row.lead,
+    confidential: Boolean(Number(row.confidential)),
+    coordinators: JSON.parse(row.coordinators) as string[],
+    delegatedBy: row.delegated_by,
+  });
 }

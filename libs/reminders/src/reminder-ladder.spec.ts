@@ -9,7 +9,15 @@ const ctx = (now: string): LadderContext => ({ policy: DEFAULT_REMINDER_POLICY, 
 const view = foldReminderView([
   {
     type: 'TaskAssigned',
-    data: { taskId: 't', noticeNumber: '45/TB-VPCP', text: 'x', lead: 'BTC', coordinators: [], deadline: { due: '2026-03-31', kind: 'date' }, assignedAt: '2026-02-12T03:00:00Z' },
+    data: {
+      taskId: 't',
+      noticeNumber: '45/TB-VPCP',
+      text: 'x',
+      lead: 'BTC',
+      coordinators: [],
+      deadline: { due: '2026-03-31', kind: 'date' },
+      assignedAt: '2026-02-12T03:00:00Z',
+    },
     metadata: { occurredAt: '2026-02-12T03:00:00Z' },
   },
 ])!;

@@ -52,7 +52,10 @@ export function loadReminderPolicy(env: NodeJS.ProcessEnv = process.env): Remind
   let merged: Record<string, unknown> = { ...defaults };
   const sources = ['reminder-policy.json'];
   if (env.REMINDER_POLICY_FILE) {
-    merged = { ...merged, ...readJson(() => readFileSync(env.REMINDER_POLICY_FILE!, 'utf8'), `REMINDER_POLICY_FILE=${env.REMINDER_POLICY_FILE}`) };
+    merged = {
+      ...merged,
+      ...readJson(() => readFileSync(env.REMINDER_POLICY_FILE!, 'utf8'), `REMINDER_POLICY_FILE=${env.REMINDER_POLICY_FILE}`),
+    };
     sources.push(env.REMINDER_POLICY_FILE);
   }
   if (env.REMINDER_POLICY_JSON) {
@@ -69,20 +72,27 @@ function readJson(read: () => string, source: string): Record<string, unknown> {
   } catch (error) {
     throw new ReminderPolicyError(source, [(error as Error).message]);
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new ReminderPolicyError(source, ['must be a JSON object']);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new ReminderPolicyError(source, ['must be a JSON object']);
   return parsed as Record<string, unknown>;
 }
-
 
 export function parseReminderPolicy(input: unknown, source: string): ReminderPolicy {
   const p = input as Record<string, unknown>;
   const problems: string[] = [];
   for (const key of Object.keys(p)) if (!KEYS.includes(key)) problems.push(`unknown setting "${key}" (known: ${KEYS.join(', ')})`);
   if (typeof p.sendAt !== 'string' || !/^([01]\d|2[0-3]):[0-5]\d$/.test(p.sendAt)) problems.push('sendAt must be HH:mm, e.g. "08:00"');
-  for (const flag of ['assignmentEmail', 'weeklyWhileOverdue', 'digest']) if (typeof p[flag] !== 'boolean') problems.push(`${flag} must be true or false`);
+  for (const flag of ['assignmentEmail', 'weeklyWhileOverdue', 'digest'])
+    if (typeof p[flag] !== 'boolean') problems.push(`${flag} must be true or false`);
   if (!isDays(p.beforeDue, 0)) problems.push('beforeDue must be a list of distinct whole numbers of working days ≥ 0, e.g. [7, 3, 1, 0]');
   const escalations = p.escalations as EscalationRung[];
-  if (!Array.isArray(escalations) || !isDays(escalations.map((e) => e?.afterWorkingDays), 1))
+  if (
+    !Array.isArray(escalations) ||
+    !isDays(
+      escalations.map((e) => e?.afterWorkingDays),
+      1,
+    )
+  )
     problems.push('escalations must be a list of { afterWorkingDays ≥ 1 (distinct), to: [audience…] }');
   else escalations.forEach((e, i) => checkAudiences(e.to, `escalations[${i}].to`, problems));
   checkAudiences(p.unansweredTo, 'unansweredTo', problems);

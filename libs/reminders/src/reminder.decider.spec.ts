@@ -8,10 +8,19 @@ const TZ = 'Asia/Ho_Chi_Minh';
 const calendar = createCalendar();
 const ctx = (now: string, policy = DEFAULT_REMINDER_POLICY): LadderContext => ({ policy, calendar, timeZone: TZ, now: new Date(now) });
 const at = (day: string, time = '08:00') => instantAt(day, time, TZ).toISOString();
-const ev = (type: string, data: object, occurredAt: string): LoggedEvent => ({ type, data: { taskId: 't', ...data }, metadata: { occurredAt } });
+const ev = (type: string, data: object, occurredAt: string): LoggedEvent => ({
+  type,
+  data: { taskId: 't', ...data },
+  metadata: { occurredAt },
+});
 const assigned = (due: string | null, occurredAt: string) =>
-  ev('TaskAssigned', { noticeNumber: '45/TB-VPCP', text: 'x', lead: 'BTC', coordinators: [], deadline: { due, kind: 'date' }, assignedAt: occurredAt }, occurredAt);
-const sent = (rung: string, due: string, occurredAt: string) => ev('ReminderSent', { key: `t|${rung}|${due}`, rung, due, to: ['a@b.vn'] }, occurredAt);
+  ev(
+    'TaskAssigned',
+    { noticeNumber: '45/TB-VPCP', text: 'x', lead: 'BTC', coordinators: [], deadline: { due, kind: 'date' }, assignedAt: occurredAt },
+    occurredAt,
+  );
+const sent = (rung: string, due: string, occurredAt: string) =>
+  ev('ReminderSent', { key: `t|${rung}|${due}`, rung, due, to: ['a@b.vn'] }, occurredAt);
 
 describe('reminder ladder', () => {
   it('7, 3, 1 working days before, on the due day, overdue at the end of the day, escalations after 1, 5, 10 working days', () => {
@@ -51,8 +60,15 @@ describe('reminder ladder', () => {
   it('a fired job that is no longer the next step is stale; the third reminder without update escalates', () => {
     const log = [assigned('2026-03-31', '2026-02-12T03:00:00Z'), sent('assigned-btc', '2026-03-31', at('2026-02-13'))];
     const view = foldReminderView(log)!;
-    expect(decideFired(view, { rung: 'before-7', due: '2026-03-31' }, ctx(at('2026-03-26')))).toMatchObject({ type: 'ignore', reason: 'stale: the next step is before-3 for 2026-03-31' });
-    const later = foldReminderView([...log, sent('before-7', '2026-03-31', at('2026-03-20')), sent('before-3', '2026-03-31', at('2026-03-26'))])!;
+    expect(decideFired(view, { rung: 'before-7', due: '2026-03-31' }, ctx(at('2026-03-26')))).toMatchObject({
+      type: 'ignore',
+      reason: 'stale: the next step is before-3 for 2026-03-31',
+    });
+    const later = foldReminderView([
+      ...log,
+      sent('before-7', '2026-03-31', at('2026-03-20')),
+      sent('before-3', '2026-03-31', at('2026-03-26')),
+    ])!;
     const fired = decideFired(later, { rung: 'before-1', due: '2026-03-31' }, ctx(at('2026-03-30')));
     expect(fired).toEqual({
       type: 'send',
@@ -75,7 +91,10 @@ describe('reminder ladder', () => {
 
 describe('reminder policy', () => {
   it('is overridable by env and says clearly what is wrong', () => {
-    expect(loadReminderPolicy({ REMINDER_POLICY_JSON: '{"digest":false,"beforeDue":[2,0]}' })).toMatchObject({ digest: false, beforeDue: [2, 0] });
+    expect(loadReminderPolicy({ REMINDER_POLICY_JSON: '{"digest":false,"beforeDue":[2,0]}' })).toMatchObject({
+      digest: false,
+      beforeDue: [2, 0],
+    });
     expect(() => loadReminderPolicy({ REMINDER_POLICY_JSON: '{"sendAt":"8h","colour":1}' })).toThrow(ReminderPolicyError);
     expect(() => loadReminderPolicy({ REMINDER_POLICY_JSON: '{"sendAt":"8h"}' })).toThrow(/sendAt must be HH:mm/);
   });

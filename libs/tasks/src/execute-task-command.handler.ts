@@ -1,6 +1,21 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { DeadlinePolicy, childTaskIdFor, taskStream, authorizeTask, decideTask, childAssignment, TaskCommand, TaskCommandType, InvalidCommandError, TaskDelegated, TaskEvent, evolveTask, Task, TaskState } from '@tdnv/domain';
+import {
+  DeadlinePolicy,
+  childTaskIdFor,
+  taskStream,
+  authorizeTask,
+  decideTask,
+  childAssignment,
+  TaskCommand,
+  TaskCommandType,
+  InvalidCommandError,
+  TaskDelegated,
+  TaskEvent,
+  evolveTask,
+  Task,
+  TaskState,
+} from '@tdnv/domain';
 import { EventStore } from '@tdnv/event-store';
 import { AgencyDirectory } from '@tdnv/agency-directory';
 import { runStreamCommand, StreamDecision, StreamStateCache } from '@tdnv/command-handling';
@@ -32,7 +47,13 @@ export class ExecuteTaskCommandHandler implements ICommandHandler<ExecuteTaskCom
       authorize: (state) => authorizeTask(who, state),
       respond: (state, revision) => ({ taskId, revision, state: state?.status ?? 'none' }),
       decide: (state) => {
-        const command = { type: message.type, actor: context.actor, now: context.now.toISOString(), today: context.today, payload: message.payload } as TaskCommand;
+        const command = {
+          type: message.type,
+          actor: context.actor,
+          now: context.now.toISOString(),
+          today: context.today,
+          payload: message.payload,
+        } as TaskCommand;
         if (command.type === 'ReassignTask') {
           if (!agencies.exists(command.payload.agency)) throw unknownAgency(command.type, command.payload.agency);
           command.payload = { ...command.payload, toParent: agencies.parentOf(command.payload.agency) };

@@ -8,7 +8,13 @@ import { EventStore } from '@tdnv/event-store';
  * makes any number of callers append the event once. Resolves true when the task is (now) overdue
  * for `due`; false when the due date moved or the task can no longer become overdue.
  */
-export async function markTaskOverdue(store: EventStore, taskId: string, due: string, at: { now: Date; today: string }, policy: DeadlinePolicy): Promise<boolean> {
+export async function markTaskOverdue(
+  store: EventStore,
+  taskId: string,
+  due: string,
+  at: { now: Date; today: string },
+  policy: DeadlinePolicy,
+): Promise<boolean> {
   return runStreamCommand<TaskState, boolean>(store, {
     stream: taskStream(taskId),
     initial: undefined,
@@ -17,7 +23,13 @@ export async function markTaskOverdue(store: EventStore, taskId: string, due: st
     respond: (state) => state?.overdueFor.includes(due) ?? false,
     decide: (state) =>
       state?.deadline.due === due
-        ? { events: decideTask({ type: 'MarkTaskOverdue', actor: SCHEDULER, now: at.now.toISOString(), today: at.today, payload: {} }, state, policy) }
+        ? {
+            events: decideTask(
+              { type: 'MarkTaskOverdue', actor: SCHEDULER, now: at.now.toISOString(), today: at.today, payload: {} },
+              state,
+              policy,
+            ),
+          }
         : { events: [] },
   }).catch((error: Error) => (error.name === 'RefusedWithStateError' ? false : Promise.reject(error)));
 }

@@ -1,5 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Actor, DeadlinePolicy, NotFoundError, taskStream, maySee, TaskEvent, evolveTask, Task, TaskState, taskView, TaskView } from '@tdnv/domain';
+import {
+  Actor,
+  DeadlinePolicy,
+  NotFoundError,
+  taskStream,
+  maySee,
+  TaskEvent,
+  evolveTask,
+  Task,
+  TaskState,
+  taskView,
+  TaskView,
+} from '@tdnv/domain';
 import { EventStore, StoredEvent } from '@tdnv/event-store';
 import { DEADLINE_POLICY, EVENT_STORE } from '@tdnv/config';
 
@@ -30,7 +42,13 @@ export class TaskReader {
     const { events } = await this.load(taskId, actor);
     return {
       taskId,
-      events: events.map((e) => ({ revision: e.revision, type: e.type, occurredAt: e.metadata.occurredAt, actor: e.metadata.actor, data: e.data })),
+      events: events.map((e) => ({
+        revision: e.revision,
+        type: e.type,
+        occurredAt: e.metadata.occurredAt,
+        actor: e.metadata.actor,
+        data: e.data,
+      })),
     };
   }
 

@@ -8,7 +8,11 @@ export interface EventuallyOptions {
  * Waits for a condition that an asynchronous consumer makes true (a checkpoint, a job, a mail):
  * no fixed sleeps. `what` names the condition in the timeout message, which may add detail.
  */
-export async function eventually(check: () => boolean | Promise<boolean>, what: string | (() => string), options: EventuallyOptions = {}): Promise<void> {
+export async function eventually(
+  check: () => boolean | Promise<boolean>,
+  what: string | (() => string),
+  options: EventuallyOptions = {},
+): Promise<void> {
   const { timeoutMs = 15_000, intervalMs = 10 } = options;
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {

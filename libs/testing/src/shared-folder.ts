@@ -10,7 +10,8 @@ export const SHARED_DIR = resolve(process.env.SHARED_DIR ?? join(__dirname, '../
  */
 export function sharedPath(...parts: string[]): string {
   const path = join(SHARED_DIR, ...parts);
-  if (!existsSync(path)) throw new Error(`${path} is missing: the tests need the shared folder (seeds, gold) beside the repository, or SHARED_DIR set to it`);
+  if (!existsSync(path))
+    throw new Error(`${path} is missing: the tests need the shared folder (seeds, gold) beside the repository, or SHARED_DIR set to it`);
   return path;
 }
 

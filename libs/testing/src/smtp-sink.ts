@@ -39,7 +39,13 @@ export class SmtpSink {
         const all = Buffer.concat(chunks).toString('utf8');
         const raw = this.options.keepRaw === false ? '' : all;
         const to = session.envelope.rcptTo.map((r) => r.address);
-        this.mails.push({ to, subject: decodeHeader(header(all, 'Subject')), messageId: header(all, 'Message-ID'), raw, receivedAt: Date.now() });
+        this.mails.push({
+          to,
+          subject: decodeHeader(header(all, 'Subject')),
+          messageId: header(all, 'Message-ID'),
+          raw,
+          receivedAt: Date.now(),
+        });
         this.waiters = this.waiters.filter((w) => (this.mails.length >= w.count ? (w.resolve(), false) : true));
         callback();
       });
@@ -59,7 +65,10 @@ export class SmtpSink {
   received(count: number, timeoutMs = 20_000): Promise<ReceivedMail[]> {
     if (this.mails.length >= count) return Promise.resolve(this.mails);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`expected ${count} mails, got ${this.mails.length}: ${this.mails.map((m) => m.subject).join(' | ')}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`expected ${count} mails, got ${this.mails.length}: ${this.mails.map((m) => m.subject).join(' | ')}`)),
+        timeoutMs,
+      );
       this.waiters.push({ count, resolve: () => (clearTimeout(timer), resolve(this.mails)) });
     });
   }
@@ -78,11 +87,12 @@ function header(raw: string, name: string): string {
 
 /** RFC 2047 encoded words (B and Q), enough for nodemailer's UTF-8 subjects. */
 function decodeHeader(value: string): string {
-  return value
-    .replace(/\?=\s+=\?/g, '?==?')
-    .replace(/=\?utf-8\?([BQ])\?([^?]*)\?=/gi, (_m, enc: string, text: string) =>
-      enc.toUpperCase() === 'B'
-        ? Buffer.from(text, 'base64').toString('utf8')
-        : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
-    );
+  return value.replace(/\?=\s+=\?/g, '?==?').replace(/=\?utf-8\?([BQ])\?([^?]*)\?=/gi, (_m, enc: string, text: string) =>
+    enc.toUpperCase() === 'B'
+      ? Buffer.from(text, 'base64').toString('utf8')
+      : Buffer.from(
+          text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
+          'latin1',
+        ).toString('utf8'),
+  );
 }

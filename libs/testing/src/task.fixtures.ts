@@ -84,5 +84,17 @@ export function command<T extends TaskCommandType>(
 /** A monthly reporting duty, "hằng tháng, trước ngày 05", first due on 05/03/2026. */
 export const assignedMonthly = (): TaskEvent => {
   const event = assigned('2026-03-05');
-  return { ...event, data: { ...event.data, deadline: { due: '2026-03-05', kind: 'recurring', phrase: 'hằng tháng, trước ngày 05', rule: 'monthly, day 5', recurrence: { freq: 'monthly', day: 5 } } } } as TaskEvent;
+  return {
+    ...event,
+    data: {
+      ...event.data,
+      deadline: {
+        due: '2026-03-05',
+        kind: 'recurring',
+        phrase: 'hằng tháng, trước ngày 05',
+        rule: 'monthly, day 5',
+        recurrence: { freq: 'monthly', day: 5 },
+      },
+    },
+  } as TaskEvent;
 };

@@ -7,7 +7,13 @@ import { Actor } from '@tdnv/domain';
 import { CurrentActor } from '../auth/auth.guard';
 import { problem, ProblemError } from '../http/problem';
 import { commandContext } from '../http/request-context';
-import { AddAgencyUnitCommand, AgencyCommandResult, UpdateAgencyContactsCommand, AgencyDirectory, AgencyListItem } from '@tdnv/agency-directory';
+import {
+  AddAgencyUnitCommand,
+  AgencyCommandResult,
+  UpdateAgencyContactsCommand,
+  AgencyDirectory,
+  AgencyListItem,
+} from '@tdnv/agency-directory';
 import { ContactsDto, UnitDto } from './agency-requests.dto';
 
 @ApiTags('agencies')
@@ -35,14 +41,25 @@ export class AgenciesController {
   }
 
   @ApiOperation({ summary: 'Set an agency’s focal point and leader emails (admin)' })
-  @Put(':code/contacts') @HttpCode(200)
-  contacts(@Param('code') code: string, @Body() body: ContactsDto, @Req() req: FastifyRequest, @CurrentActor() actor: Actor): Promise<AgencyCommandResult> {
+  @Put(':code/contacts')
+  @HttpCode(200)
+  contacts(
+    @Param('code') code: string,
+    @Body() body: ContactsDto,
+    @Req() req: FastifyRequest,
+    @CurrentActor() actor: Actor,
+  ): Promise<AgencyCommandResult> {
     return this.commandBus.execute(new UpdateAgencyContactsCommand(code, body, commandContext(req, actor, this.clock)));
   }
 
   @ApiOperation({ summary: 'Add a unit under an agency (the agency itself or an admin)' })
   @Post(':code/units')
-  addUnit(@Param('code') code: string, @Body() body: UnitDto, @Req() req: FastifyRequest, @CurrentActor() actor: Actor): Promise<AgencyCommandResult> {
+  addUnit(
+    @Param('code') code: string,
+    @Body() body: UnitDto,
+    @Req() req: FastifyRequest,
+    @CurrentActor() actor: Actor,
+  ): Promise<AgencyCommandResult> {
     return this.commandBus.execute(new AddAgencyUnitCommand(code, body, commandContext(req, actor, this.clock)));
   }
 }

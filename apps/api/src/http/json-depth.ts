@@ -23,7 +23,12 @@ export function depthExceeds(value: unknown, limit: number): boolean {
  */
 export function limitJsonDepth(fastify: FastifyInstance): void {
   fastify.addHook('preValidation', async (request) => {
-    if (request.body !== null && typeof request.body === 'object' && !Buffer.isBuffer(request.body) && depthExceeds(request.body, MAX_JSON_DEPTH))
+    if (
+      request.body !== null &&
+      typeof request.body === 'object' &&
+      !Buffer.isBuffer(request.body) &&
+      depthExceeds(request.body, MAX_JSON_DEPTH)
+    )
       throw new ProblemError(problem('validation', `Nội dung yêu cầu lồng nhau quá ${MAX_JSON_DEPTH} cấp`));
   });
 }

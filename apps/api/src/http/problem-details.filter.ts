@@ -58,17 +58,27 @@ export function sendProblem(reply: FastifyReply, body: Problem): void {
 export function toProblem(error: unknown, logger?: Logger): Problem {
   if (error instanceof ProblemError) return error.body;
   if (error instanceof RefusedWithStateError)
-    return problem('command-refused', error.message, { state: error.refusal.state, command: error.refusal.command, currentRevision: error.currentRevision, current: error.current });
+    return problem('command-refused', error.message, {
+      state: error.refusal.state,
+      command: error.refusal.command,
+      currentRevision: error.currentRevision,
+      current: error.current,
+    });
   if (error instanceof StaleRevisionError)
-    return problem('concurrency-conflict', `Phiên bản hiện tại là ${error.currentRevision}`, { currentRevision: error.currentRevision, current: error.current });
-  if (error instanceof IdempotencyKeyReusedError) return problem('idempotency-key-reused', 'Idempotency-Key này đã được dùng cho một yêu cầu có nội dung khác');
+    return problem('concurrency-conflict', `Phiên bản hiện tại là ${error.currentRevision}`, {
+      currentRevision: error.currentRevision,
+      current: error.current,
+    });
+  if (error instanceof IdempotencyKeyReusedError)
+    return problem('idempotency-key-reused', 'Idempotency-Key này đã được dùng cho một yêu cầu có nội dung khác');
   if (error instanceof StreamExistsError) return problem('already-exists', `${error.stream} đã tồn tại`);
   if (error instanceof CommandRefusedError) return problem('command-refused', error.reason, { state: error.state, command: error.command });
   if (error instanceof ActorForbiddenError) return problem('forbidden', error.reason);
   if (error instanceof InvalidCommandError)
     return problem('validation', error.reason, { errors: [{ field: error.field ?? null, message: error.reason }] });
   if (error instanceof NotFoundError) return problem('not-found', error.message);
-  if (error instanceof ConcurrencyError) return problem('concurrency-conflict', `Phiên bản hiện tại là ${error.actual}`, { currentRevision: error.actual });
+  if (error instanceof ConcurrencyError)
+    return problem('concurrency-conflict', `Phiên bản hiện tại là ${error.actual}`, { currentRevision: error.actual });
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const type = BY_STATUS[status];
@@ -78,7 +88,8 @@ export function toProblem(error: unknown, logger?: Logger): Problem {
     return { type: `/problems/http-${status}`, title: error.message, status };
   }
   const statusCode = (error as { statusCode?: number }).statusCode;
-  if (typeof statusCode === 'number' && BY_STATUS[statusCode]) return problem(BY_STATUS[statusCode], fastifyDetail(error as Error) ?? (error as Error).message);
+  if (typeof statusCode === 'number' && BY_STATUS[statusCode])
+    return problem(BY_STATUS[statusCode], fastifyDetail(error as Error) ?? (error as Error).message);
   logger?.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   return problem('internal');
 }

@@ -37,7 +37,10 @@ export function vietnameseMessage(constraint: string, english: string, field: st
 export function fieldErrors(errors: ValidationError[], prefix = ''): { field: string; message: string }[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = Object.entries(e.constraints ?? {}).map(([constraint, message]) => ({ field, message: vietnameseMessage(constraint, message, field) }));
+    const own = Object.entries(e.constraints ?? {}).map(([constraint, message]) => ({
+      field,
+      message: vietnameseMessage(constraint, message, field),
+    }));
     return [...own, ...fieldErrors(e.children ?? [], field)];
   });
 }

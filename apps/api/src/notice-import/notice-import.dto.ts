@@ -6,85 +6,121 @@ import { DeadlineInputDto } from '../notices/register-notice.dto';
 
 /** A correction of one parsed directive, by its path ("3.b.2"): drop it or replace fields. */
 export class ReportedStatusDto {
-  @ApiProperty({ enum: ['done', 'in_progress', 'open'], description: 'Kết quả theo báo cáo: đã hoàn thành, đang thực hiện, chưa thực hiện' })
+  @ApiProperty({
+    enum: ['done', 'in_progress', 'open'],
+    description: 'Kết quả theo báo cáo: đã hoàn thành, đang thực hiện, chưa thực hiện',
+  })
   @IsIn(['done', 'in_progress', 'open'])
   kind!: 'done' | 'in_progress' | 'open';
 
   @ApiPropertyOptional({ example: 'Đã ban hành Nghị định số 47/2020/NĐ-CP' })
-  @IsOptional() @IsString() @MaxLength(10000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
   result?: string;
 
   @ApiPropertyOptional({ example: '2020-04-09' })
-  @IsOptional() @IsLocalDate()
+  @IsOptional()
+  @IsLocalDate()
   reportedOn?: string;
 }
 
 export class DirectiveEditDto {
   @ApiProperty({ example: '3.b.2' })
-  @IsString() @IsNotEmpty() @MaxLength(50)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
   path!: string;
 
   @ApiPropertyOptional({ description: 'Bỏ chỉ đạo này (không tạo nhiệm vụ)' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   drop?: boolean;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(20000)
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(20000)
   text?: string;
 
   @ApiPropertyOptional({ example: ['BKHCN'] })
-  @IsOptional() @IsArray() @ArrayMaxSize(200) @IsString({ each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
   lead?: string[];
 
   @ApiPropertyOptional({ example: ['BCA'] })
-  @IsOptional() @IsArray() @ArrayMaxSize(200) @IsString({ each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
   coordinators?: string[];
 
   @ApiPropertyOptional({ type: DeadlineInputDto })
-  @IsOptional() @ValidateNested() @Type(() => DeadlineInputDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DeadlineInputDto)
   deadline?: DeadlineInputDto;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   key?: boolean;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   confidential?: boolean;
 
   @ApiPropertyOptional({ type: ReportedStatusDto, description: 'Sửa trạng thái của dòng báo cáo trước khi nhập' })
-  @IsOptional() @ValidateNested() @Type(() => ReportedStatusDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ReportedStatusDto)
   status?: ReportedStatusDto;
 }
 
 export class ImportNoticeDto {
   @ApiProperty({ description: 'Toàn văn Thông báo kết luận' })
-  @IsString() @IsNotEmpty()
+  @IsString()
+  @IsNotEmpty()
   text!: string;
 
   @ApiPropertyOptional({ example: '2020-02-12', description: 'Ngày ban hành; mặc định lấy từ văn bản' })
-  @IsOptional() @IsLocalDate()
+  @IsOptional()
+  @IsLocalDate()
   issuedAt?: string;
 
   @ApiPropertyOptional({ example: '45/TB-VPCP', description: 'Số hiệu; mặc định lấy từ văn bản' })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   number?: string;
 
   @ApiPropertyOptional({ type: [DirectiveEditDto] })
-  @IsOptional() @IsArray() @ArrayMaxSize(5000) @ValidateNested({ each: true }) @Type(() => DirectiveEditDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5000)
+  @ValidateNested({ each: true })
+  @Type(() => DirectiveEditDto)
   edits?: DirectiveEditDto[];
 
   @ApiPropertyOptional({ description: 'Nhập như dữ liệu lịch sử (văn bản cũ, báo cáo đã qua): không gửi thư nhắc' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   historical?: boolean;
 }
 
 export class PreviewNoticeDto {
   @ApiProperty()
-  @IsString() @IsNotEmpty()
+  @IsString()
+  @IsNotEmpty()
   text!: string;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsLocalDate()
+  @IsOptional()
+  @IsLocalDate()
   issuedAt?: string;
 }

@@ -1,7 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayNotEmpty, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayNotEmpty,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
 } from 'class-validator';
 import { DeadlineKind, Frequency, Recurrence } from '@tdnv/domain';
 import { IsLocalDate } from '../http/is-local-date.validator';
@@ -16,77 +30,126 @@ export class RecurrenceDto implements Recurrence {
   freq!: Frequency;
 
   @ApiPropertyOptional({ example: 5, description: 'Ngày trong tháng (1–31); với hằng tuần: thứ trong tuần (1 = thứ Hai … 7 = Chủ nhật)' })
-  @IsOptional() @IsInt() @Min(1) @Max(31)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(31)
   day?: number;
 
   @ApiPropertyOptional({ example: 3, description: 'Hằng quý: tháng thứ mấy của quý (mặc định 3, tháng cuối quý)' })
-  @IsOptional() @IsInt() @Min(1) @Max(3)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3)
   monthOfQuarter?: number;
 
-  @ApiPropertyOptional({ example: [[6, 15], [12, 15]], description: '6 tháng, hằng năm: các cặp [tháng, ngày]' })
-  @IsOptional() @IsArray() @ArrayMaxSize(12) @IsArray({ each: true }) @ArrayMinSize(2, { each: true }) @ArrayMaxSize(2, { each: true }) @IsInt({ each: true })
+  @ApiPropertyOptional({
+    example: [
+      [6, 15],
+      [12, 15],
+    ],
+    description: '6 tháng, hằng năm: các cặp [tháng, ngày]',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(12)
+  @IsArray({ each: true })
+  @ArrayMinSize(2, { each: true })
+  @ArrayMaxSize(2, { each: true })
+  @IsInt({ each: true })
   dates?: [number, number][];
 
   @ApiPropertyOptional({ example: '2026-12-31', description: 'Ngày cuối cùng của chuỗi (đến hết năm 2026)' })
-  @IsOptional() @IsLocalDate()
+  @IsOptional()
+  @IsLocalDate()
   until?: string;
 }
 
 export class DeadlineInputDto {
   @ApiPropertyOptional({ example: '2020-03-31', description: 'Ngày hết hạn (giờ Việt Nam), hết ngày này thì quá hạn' })
-  @IsOptional() @IsLocalDate()
+  @IsOptional()
+  @IsLocalDate()
   due?: string;
 
   @ApiPropertyOptional({ example: 'trong Quý I năm 2020' })
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   phrase?: string;
 
   @ApiPropertyOptional({ enum: KINDS })
-  @IsOptional() @IsIn(KINDS)
+  @IsOptional()
+  @IsIn(KINDS)
   kind?: DeadlineKind;
 
-  @ApiPropertyOptional({ example: 'monthly, day 5; first occurrence after 2026-11-20', description: 'Cách tính thời hạn (của bộ phân tích văn bản), lưu nguyên trong lịch sử' })
-  @IsOptional() @IsString() @MaxLength(500)
+  @ApiPropertyOptional({
+    example: 'monthly, day 5; first occurrence after 2026-11-20',
+    description: 'Cách tính thời hạn (của bộ phân tích văn bản), lưu nguyên trong lịch sử',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   rule?: string;
 
   @ApiPropertyOptional({ type: RecurrenceDto, description: 'Nhiệm vụ định kỳ: nhịp báo cáo' })
-  @IsOptional() @ValidateNested() @Type(() => RecurrenceDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RecurrenceDto)
   recurrence?: RecurrenceDto;
 }
 
 export class DirectiveDto {
   @ApiPropertyOptional({ example: '3.b.2', description: 'Vị trí của chỉ đạo trong văn bản' })
-  @IsOptional() @IsString() @MaxLength(50)
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
   path?: string;
 
   @ApiProperty({ example: 'Hoàn thành Nền tảng tích hợp, chia sẻ dữ liệu quốc gia' })
-  @IsString() @IsNotEmpty() @MaxLength(20000)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(20000)
   text!: string;
 
-  @ApiProperty({ example: ['BKHCN'], description: 'Mã cơ quan chủ trì; mã nhóm (ALL_MINISTRIES…) được tách thành một nhiệm vụ cho mỗi thành viên' })
-  @IsArray() @ArrayNotEmpty() @ArrayMaxSize(200) @IsString({ each: true })
+  @ApiProperty({
+    example: ['BKHCN'],
+    description: 'Mã cơ quan chủ trì; mã nhóm (ALL_MINISTRIES…) được tách thành một nhiệm vụ cho mỗi thành viên',
+  })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
   lead!: string[];
 
   @ApiPropertyOptional({ example: ['BCA', 'VPCP'] })
-  @IsOptional() @IsArray() @ArrayMaxSize(200) @IsString({ each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
   coordinators?: string[];
 
   @ApiPropertyOptional({ type: DeadlineInputDto })
-  @IsOptional() @ValidateNested() @Type(() => DeadlineInputDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DeadlineInputDto)
   deadline?: DeadlineInputDto;
 
   @ApiPropertyOptional({ description: 'Nhiệm vụ trọng tâm' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   key?: boolean;
 
   @ApiPropertyOptional({ description: 'Mật: chỉ VPCP và cơ quan chủ trì được xem' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   confidential?: boolean;
 }
 
 export class RegisterNoticeDto {
   @ApiProperty({ example: '45/TB-VPCP' })
-  @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   number!: string;
 
   @ApiProperty({ example: '2020-02-12' })
@@ -94,26 +157,41 @@ export class RegisterNoticeDto {
   issuedAt!: string;
 
   @ApiProperty({ example: 'Kết luận của Thủ tướng Chính phủ tại phiên họp Ủy ban Quốc gia về Chính phủ điện tử' })
-  @IsString() @IsNotEmpty() @MaxLength(2000)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
   title!: string;
 
-  @ApiPropertyOptional({ example: 'thong_bao_ket_luan', description: 'Loại văn bản nguồn (thong_bao_ket_luan, chi_thi, quyet_dinh, bao_cao, …)' })
-  @IsOptional() @IsString() @MaxLength(50)
+  @ApiPropertyOptional({
+    example: 'thong_bao_ket_luan',
+    description: 'Loại văn bản nguồn (thong_bao_ket_luan, chi_thi, quyet_dinh, bao_cao, …)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
   kind?: string;
 
   @ApiPropertyOptional({ example: 'Thủ tướng Chính phủ Nguyễn Xuân Phúc' })
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   leader?: string;
 
   @ApiPropertyOptional({ example: 'chuyenvien@chinhphu.vn', description: 'Chuyên viên VPCP theo dõi thông báo này' })
-  @IsOptional() @IsEmail()
+  @IsOptional()
+  @IsEmail()
   trackingOfficer?: string;
 
   @ApiPropertyOptional({ description: 'Nhập như dữ liệu lịch sử: không gửi thư nhắc cho các nhiệm vụ' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   historical?: boolean;
 
   @ApiProperty({ type: [DirectiveDto] })
-  @IsArray() @ArrayNotEmpty() @ArrayMaxSize(5000) @ValidateNested({ each: true }) @Type(() => DirectiveDto)
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(5000)
+  @ValidateNested({ each: true })
+  @Type(() => DirectiveDto)
   directives!: DirectiveDto[];
 }

@@ -35,7 +35,8 @@ export class ProjectionNudger implements OnModuleInit, OnApplicationShutdown {
     this.notifying.onAppended(() => {
       // The store's last coalesced batch may be told after shutdown: a closed queue must stay closed.
       if (this.closed) return;
-      for (const { name } of PROJECTIONS) void queue.add(PROJECTION_JOBS.nudge, { projection: name }, nudgeOptions(name)).catch(() => undefined);
+      for (const { name } of PROJECTIONS)
+        void queue.add(PROJECTION_JOBS.nudge, { projection: name }, nudgeOptions(name)).catch(() => undefined);
     });
     registerProjectionLagMetrics(this.metrics, () => (this.closed ? Promise.resolve([]) : projectionStatuses(this.db, this.store)));
   }

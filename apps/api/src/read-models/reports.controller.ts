@@ -37,21 +37,32 @@ export class ReportsController {
     return { agency: (code: string) => snapshot.agency(code)?.name, group: (code: string) => groups.get(code) };
   }
 
-  @ApiOperation({ summary: 'Official figures (done on time, late, open, overdue, no deadline, cancelled) by agency, notice or month; now or as of a date' })
+  @ApiOperation({
+    summary: 'Official figures (done on time, late, open, overdue, no deadline, cancelled) by agency, notice or month; now or as of a date',
+  })
   @Get('stats')
   async stats(@Query() q: StatsQueryDto, @CurrentActor() actor: Actor) {
     const time = answerTime(this.clock, this.config.tzDeadlines, q.asOf);
     const names = await this.names();
     return answering(() =>
-      taskStats(this.db, actor, { ...q, ...time, asOfEndOfDay: isDate(q.asOf), groupBy: q.groupBy ?? 'agency', deadline: q.deadline ?? 'current' }, names),
+      taskStats(
+        this.db,
+        actor,
+        { ...q, ...time, asOfEndOfDay: isDate(q.asOf), groupBy: q.groupBy ?? 'agency', deadline: q.deadline ?? 'current' },
+        names,
+      ),
     );
   }
 
-  @ApiOperation({ summary: 'The Phụ lục as VPCP writes it: one row per directive in the source’s sections (DOCX, XLSX or CSV), as of a date' })
+  @ApiOperation({
+    summary: 'The Phụ lục as VPCP writes it: one row per directive in the source’s sections (DOCX, XLSX or CSV), as of a date',
+  })
   @Get('reports/appendix')
   async appendix(@Query() q: AppendixQueryDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply) {
     const time = answerTime(this.clock, this.config.tzDeadlines, q.asOf);
-    const appendix = await answering(async () => buildAppendix(this.db, actor, { ...q, ...time, deadline: q.deadline ?? 'current' }, await this.names()));
+    const appendix = await answering(async () =>
+      buildAppendix(this.db, actor, { ...q, ...time, deadline: q.deadline ?? 'current' }, await this.names()),
+    );
     const format = q.format ?? 'docx';
     reply.header('content-type', MEDIA[format]);
     reply.header('content-disposition', `attachment; filename="phu-luc-${time.today}.${format}"`);

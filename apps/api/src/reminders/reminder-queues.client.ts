@@ -71,7 +71,8 @@ export class ReminderQueuesClient implements OnModuleInit, OnApplicationShutdown
         scheduling: new Queue(REMINDER_QUEUES.scheduling, { connection, prefix }),
         redis: new Redis(this.config.redisUrl, { maxRetriesPerRequest: 1 }),
       };
-      for (const queue of [this.queues.reminders, this.queues.notifications, this.queues.scheduling]) queue.on('error', (e) => this.logger.warn(`${queue.name}: ${e.message}`));
+      for (const queue of [this.queues.reminders, this.queues.notifications, this.queues.scheduling])
+        queue.on('error', (e) => this.logger.warn(`${queue.name}: ${e.message}`));
       this.queues.redis.on('error', () => undefined);
     }
     return this.queues;

@@ -14,7 +14,8 @@ export function registerReminderMetrics(registry: Registry, source: ReminderQueu
     registers: [registry],
     async collect() {
       const counts = await source.jobCounts().catch(() => undefined);
-      for (const [queue, states] of Object.entries(counts ?? {})) for (const [state, n] of Object.entries(states)) this.set({ queue, state }, n);
+      for (const [queue, states] of Object.entries(counts ?? {}))
+        for (const [state, n] of Object.entries(states)) this.set({ queue, state }, n);
     },
   });
   const counter = (name: string, help: string, field: 'reminders' | 'escalations' | 'failures') =>

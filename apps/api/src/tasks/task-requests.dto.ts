@@ -5,31 +5,50 @@ import { IsLocalDate } from '../http/is-local-date.validator';
 /** Request bodies of the task commands. They stay at the HTTP edge; the domain has its own commands. */
 export class ReasonDto {
   @ApiProperty({ example: 'Nội dung không thuộc chức năng, nhiệm vụ của Bộ' })
-  @IsString() @IsNotEmpty() @MaxLength(4000)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
   reason!: string;
 }
 
 export class ReassignDto extends ReasonDto {
   @ApiProperty({ example: 'BXD', description: 'Mã cơ quan chủ trì mới' })
-  @IsString() @IsNotEmpty() @MaxLength(40)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(40)
   agency!: string;
 }
 
 export class ProgressDto {
   @ApiProperty({ example: 'Đã hoàn thành dự thảo, đang lấy ý kiến các Bộ' })
-  @IsString() @IsNotEmpty() @MaxLength(10000)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(10000)
   note!: string;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 100 })
-  @IsOptional() @IsInt() @Min(0) @Max(100)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
   percent?: number;
 
   @ApiPropertyOptional({ example: '1234/BTC-TH' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   documentRef?: string;
 
-  @ApiPropertyOptional({ type: [String], example: ['att-0b6f4c1e-8d1a-4c55-9f0e-2b7c3a9d1e42'], description: 'Tệp đã tải lên (POST /tasks/{id}/attachments)' })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(60, { each: true })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['att-0b6f4c1e-8d1a-4c55-9f0e-2b7c3a9d1e42'],
+    description: 'Tệp đã tải lên (POST /tasks/{id}/attachments)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(60, { each: true })
   attachments?: string[];
 }
 
@@ -41,7 +60,8 @@ export class ExtensionRequestDto extends ReasonDto {
 
 export class ApproveExtensionDto {
   @ApiPropertyOptional({ example: '2026-06-30', description: 'Ngày được chấp thuận; mặc định là ngày đề nghị' })
-  @IsOptional() @IsLocalDate()
+  @IsOptional()
+  @IsLocalDate()
   due?: string;
 }
 
@@ -53,35 +73,59 @@ export class DeadlineDto extends ReasonDto {
 
 export class CompletionDto {
   @ApiProperty({ example: 'Đã trình Thủ tướng Chính phủ Đề án tại Tờ trình số 123/TTr-BTC' })
-  @IsString() @IsNotEmpty() @MaxLength(10000)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(10000)
   result!: string;
 
   @ApiPropertyOptional({ example: '123/TTr-BTC' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   documentRef?: string;
 
-  @ApiPropertyOptional({ type: [String], example: ['att-0b6f4c1e-8d1a-4c55-9f0e-2b7c3a9d1e42'], description: 'Tệp đã tải lên (POST /tasks/{id}/attachments)' })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(60, { each: true })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['att-0b6f4c1e-8d1a-4c55-9f0e-2b7c3a9d1e42'],
+    description: 'Tệp đã tải lên (POST /tasks/{id}/attachments)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(60, { each: true })
   attachments?: string[];
 }
 
 export class PeriodicReportDto {
-  @ApiProperty({ example: '2026-12', description: 'Kỳ báo cáo: tháng (2026-12), quý (2026-Q4), nửa năm (2026-H2), năm (2026) hoặc tuần (2026-W49)' })
-  @IsString() @Matches(/^\d{4}(?:-(?:0[1-9]|1[0-2])|-Q[1-4]|-H[12]|-W(?:0[1-9]|[1-4]\d|5[0-3]))?$/, { message: 'period phải là một kỳ báo cáo: 2026-12, 2026-Q4, 2026-H2, 2026 hoặc 2026-W49' })
+  @ApiProperty({
+    example: '2026-12',
+    description: 'Kỳ báo cáo: tháng (2026-12), quý (2026-Q4), nửa năm (2026-H2), năm (2026) hoặc tuần (2026-W49)',
+  })
+  @IsString()
+  @Matches(/^\d{4}(?:-(?:0[1-9]|1[0-2])|-Q[1-4]|-H[12]|-W(?:0[1-9]|[1-4]\d|5[0-3]))?$/, {
+    message: 'period phải là một kỳ báo cáo: 2026-12, 2026-Q4, 2026-H2, 2026 hoặc 2026-W49',
+  })
   period!: string;
 
   @ApiProperty({ example: 'Báo cáo tình hình giải ngân tháng 11 năm 2026' })
-  @IsString() @IsNotEmpty() @MaxLength(10000)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(10000)
   note!: string;
 
   @ApiPropertyOptional({ example: '512/BC-BTC' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   documentRef?: string;
 }
 
 export class DelegateDto {
   @ApiProperty({ example: 'BTC-CUC-TH', description: 'Mã đơn vị cấp dưới' })
-  @IsString() @IsNotEmpty() @MaxLength(40)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(40)
   agency!: string;
 
   @ApiProperty({ example: '2026-03-20' })
@@ -89,7 +133,9 @@ export class DelegateDto {
   due!: string;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsString() @MaxLength(4000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
   note?: string;
 }
 

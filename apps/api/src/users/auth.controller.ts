@@ -68,9 +68,7 @@ export class AuthController {
   @HttpCode(204)
   async logout(@CurrentActor() actor: Actor, @Req() req: FastifyRequest): Promise<void> {
     const at = new Date().toISOString(); // real time, compared with the tokens' real issue times
-    await this.commandBus.execute(
-      new ChangeUsers({ kind: 'sign-out', userId: actor.id, at }, commandContext(req, actor, this.clock)),
-    );
+    await this.commandBus.execute(new ChangeUsers({ kind: 'sign-out', userId: actor.id, at }, commandContext(req, actor, this.clock)));
   }
 
   @ApiBearerAuth()

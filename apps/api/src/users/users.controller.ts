@@ -29,9 +29,20 @@ export class UsersController {
     const email = normalizeEmail(body.email);
     const userId = userIdFor(email);
     const agencyExists = body.agency ? (await this.agencies.snapshot()).agency(body.agency) !== undefined : true;
-    const data = { userId, email, name: body.name, role: body.role, agency: body.agency, passwordHash: await hashPassword(body.password), createdAt: this.clock.now().toISOString() };
+    const data = {
+      userId,
+      email,
+      name: body.name,
+      role: body.role,
+      agency: body.agency,
+      passwordHash: await hashPassword(body.password),
+      createdAt: this.clock.now().toISOString(),
+    };
     return this.commandBus.execute(
-      new ChangeUsers({ kind: 'create', user: data, agencyExists }, commandContext(req, actor, this.clock, { ...body, password: undefined })),
+      new ChangeUsers(
+        { kind: 'create', user: data, agencyExists },
+        commandContext(req, actor, this.clock, { ...body, password: undefined }),
+      ),
     );
   }
 
@@ -40,16 +51,19 @@ export class UsersController {
   async list(@CurrentActor() actor: Actor): Promise<{ items: PublicUser[] }> {
     requireRole(actor, 'admin');
     const { users } = await this.users.users();
-    return { items: Object.values(users).map(publicUser).sort((a, b) => a.email.localeCompare(b.email)) };
+    return {
+      items: Object.values(users)
+        .map(publicUser)
+        .sort((a, b) => a.email.localeCompare(b.email)),
+    };
   }
 
   @ApiOperation({ summary: 'Disable a user (admin): their tokens stop working' })
-  @Post(':id/disable') @HttpCode(200)
+  @Post(':id/disable')
+  @HttpCode(200)
   disable(@Param('id') id: string, @CurrentActor() actor: Actor, @Req() req: FastifyRequest): Promise<PublicUser> {
     requireRole(actor, 'admin');
     const at = this.clock.now().toISOString();
-    return this.commandBus.execute(
-      new ChangeUsers({ kind: 'disable', userId: id, at }, commandContext(req, actor, this.clock)),
-    );
+    return this.commandBus.execute(new ChangeUsers({ kind: 'disable', userId: id, at }, commandContext(req, actor, this.clock)));
   }
 }

@@ -3,11 +3,15 @@ import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength }
 
 export class LoginDto {
   @ApiProperty({ example: 'chuyenvien@chinhphu.vn' })
-  @IsString() @IsNotEmpty() @MaxLength(320)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(320)
   email!: string;
 
   @ApiProperty()
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   password!: string;
 }
 
@@ -17,7 +21,9 @@ export class CreateUserDto {
   email!: string;
 
   @ApiProperty({ example: 'Nguyễn Văn An' })
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   name!: string;
 
   @ApiProperty({ enum: ['vpcp', 'agency', 'viewer', 'admin'] })
@@ -25,10 +31,14 @@ export class CreateUserDto {
   role!: 'vpcp' | 'agency' | 'viewer' | 'admin';
 
   @ApiPropertyOptional({ example: 'BTC', description: 'Mã cơ quan (bắt buộc với vai trò agency)' })
-  @IsOptional() @IsString() @MaxLength(40)
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
   agency?: string;
 
   @ApiProperty({ minLength: 10, description: 'Mật khẩu, ít nhất 10 ký tự' })
-  @IsString() @MinLength(10, { message: 'mật khẩu cần ít nhất 10 ký tự' }) @MaxLength(200)
+  @IsString()
+  @MinLength(10, { message: 'mật khẩu cần ít nhất 10 ký tự' })
+  @MaxLength(200)
   password!: string;
 }

@@ -63,7 +63,9 @@ export class OpenDeadlinesStore {
 
   /** Tasks whose nominal due date is before `today` and not yet marked overdue for it. */
   candidates(today: string): OpenDeadline[] {
-    return this.db.prepare('SELECT task_id AS taskId, due FROM open_deadlines WHERE candidate = 1 AND due < ? ORDER BY due').all(today) as OpenDeadline[];
+    return this.db
+      .prepare('SELECT task_id AS taskId, due FROM open_deadlines WHERE candidate = 1 AND due < ? ORDER BY due')
+      .all(today) as OpenDeadline[];
   }
 
   close(): void {

@@ -10,7 +10,12 @@ const BATCH = 1000;
  * The lifecycle's scheduler row: an open task whose (rolled-forward) due date has passed gets
  * TaskBecameOverdue, once per due date, through the one path that marks tasks overdue.
  */
-export async function sweepOverdue(store: EventStore, deadlines: OpenDeadlinesStore, clock: Clock, policy: DeadlinePolicy): Promise<{ overdue: string[] }> {
+export async function sweepOverdue(
+  store: EventStore,
+  deadlines: OpenDeadlinesStore,
+  clock: Clock,
+  policy: DeadlinePolicy,
+): Promise<{ overdue: string[] }> {
   await catchUp(store, deadlines);
   const today = clock.today();
   const overdue: string[] = [];

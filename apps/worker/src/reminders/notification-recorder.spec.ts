@@ -8,7 +8,12 @@ import { DEFAULT_REMINDER_POLICY } from '@tdnv/reminders';
 import { Coalescer } from './coalescer';
 import { NotificationRecorder } from './notification-recorder';
 
-const ctx = { policy: DEFAULT_REMINDER_POLICY, calendar: createCalendar(), timeZone: 'Asia/Ho_Chi_Minh', now: new Date('2026-03-26T01:00:00Z') };
+const ctx = {
+  policy: DEFAULT_REMINDER_POLICY,
+  calendar: createCalendar(),
+  timeZone: 'Asia/Ho_Chi_Minh',
+  now: new Date('2026-03-26T01:00:00Z'),
+};
 const item = (taskId: string) => ({ taskId, kind: 'reminder' as const, rung: 'before-3', due: '2026-03-31' });
 
 describe('recording sends in batches', () => {
@@ -25,7 +30,25 @@ describe('recording sends in batches', () => {
       ids.map((taskId) => ({
         stream: taskStream(taskId),
         expected: 'no_stream' as const,
-        events: [{ type: 'TaskAssigned', data: { taskId, noticeId: 'n', noticeNumber: '45/TB-VPCP', directiveIndex: 0, text: 'x', lead: 'BTC', coordinators: [], deadline: { due: '2026-03-31', kind: 'date' }, key: false, confidential: false, assignedAt: '2026-03-20T03:00:00Z' }, metadata: { occurredAt: '2026-03-20T03:00:00Z' } }],
+        events: [
+          {
+            type: 'TaskAssigned',
+            data: {
+              taskId,
+              noticeId: 'n',
+              noticeNumber: '45/TB-VPCP',
+              directiveIndex: 0,
+              text: 'x',
+              lead: 'BTC',
+              coordinators: [],
+              deadline: { due: '2026-03-31', kind: 'date' },
+              key: false,
+              confidential: false,
+              assignedAt: '2026-03-20T03:00:00Z',
+            },
+            metadata: { occurredAt: '2026-03-20T03:00:00Z' },
+          },
+        ],
       })),
     );
     const recorder = new NotificationRecorder(store);
@@ -41,7 +64,9 @@ describe('recording sends in batches', () => {
 
   it('a coalescer gives each caller its own outcome', async () => {
     const batches: number[][] = [];
-    const c = new Coalescer<number, number>(async (items) => (batches.push(items), items.map((n) => (n === 2 ? new Error('two') : n * 10))));
+    const c = new Coalescer<number, number>(
+      async (items) => (batches.push(items), items.map((n) => (n === 2 ? new Error('two') : n * 10))),
+    );
     const results = await Promise.allSettled([1, 2, 3].map((n) => c.add(n)));
     expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual([10, 'two', 30]);
     expect(batches).toEqual([[1, 2, 3]]);

@@ -64,9 +64,20 @@ export class NotificationRecorder {
     const { commandId, requestHash, today } = this.commandOf(s);
     if (current.events.some((e) => e.metadata.commandId === commandId)) return undefined;
     const state = current.events.reduce<TaskState>((t, e) => evolveTask(t, e as unknown as TaskEvent), undefined);
-    const events = decideTask({ type: 'RecordNotificationSent', actor: SCHEDULER, now: s.ctx.now.toISOString(), today, payload: this.payloadOf(s) }, state, s.ctx.calendar);
+    const events = decideTask(
+      { type: 'RecordNotificationSent', actor: SCHEDULER, now: s.ctx.now.toISOString(), today, payload: this.payloadOf(s) },
+      state,
+      s.ctx.calendar,
+    );
     if (events.length === 0) return undefined;
-    const metadata = { commandId, correlationId: commandId, causationId: commandId, actor: { ...SCHEDULER }, occurredAt: s.ctx.now.toISOString(), requestHash };
+    const metadata = {
+      commandId,
+      correlationId: commandId,
+      causationId: commandId,
+      actor: { ...SCHEDULER },
+      occurredAt: s.ctx.now.toISOString(),
+      requestHash,
+    };
     return {
       stream,
       expected: current.revision < 0 ? 'no_stream' : current.revision,
@@ -83,7 +94,13 @@ export class NotificationRecorder {
       evolve: (t, e) => evolveTask(t, e as TaskEvent),
       context: { actor: SCHEDULER, now: s.ctx.now, today, idempotencyKey: commandId, requestHash },
       respond: () => true,
-      decide: (state) => ({ events: decideTask({ type: 'RecordNotificationSent', actor: SCHEDULER, now: s.ctx.now.toISOString(), today, payload: this.payloadOf(s) }, state, s.ctx.calendar) }),
+      decide: (state) => ({
+        events: decideTask(
+          { type: 'RecordNotificationSent', actor: SCHEDULER, now: s.ctx.now.toISOString(), today, payload: this.payloadOf(s) },
+          state,
+          s.ctx.calendar,
+        ),
+      }),
     });
   }
 

@@ -9,7 +9,8 @@ export async function warnUnlessNoEviction(redis: Redis, logger: { warn(message:
   try {
     const reply = (await redis.config('GET', 'maxmemory-policy')) as string[];
     const policy = reply[1];
-    if (policy && policy !== 'noeviction') logger.warn(`Redis maxmemory-policy is "${policy}"; set it to "noeviction" or reminder jobs may be evicted (see README)`);
+    if (policy && policy !== 'noeviction')
+      logger.warn(`Redis maxmemory-policy is "${policy}"; set it to "noeviction" or reminder jobs may be evicted (see README)`);
   } catch {
     logger.warn('Could not read Redis maxmemory-policy; make sure it is "noeviction" (see README)');
   }

@@ -38,7 +38,17 @@ describe('overlapped', () => {
         writing--;
       },
     );
-    expect(log).toEqual(['read 0', 'write 0 start', 'read 1', 'write 0 end', 'write 1 start', 'read 2', 'write 1 end', 'write 2 start', 'write 2 end']);
+    expect(log).toEqual([
+      'read 0',
+      'write 0 start',
+      'read 1',
+      'write 0 end',
+      'write 1 start',
+      'read 2',
+      'write 1 end',
+      'write 2 start',
+      'write 2 end',
+    ]);
   });
 
   it('stops at a failed write and reports it', async () => {

@@ -45,7 +45,12 @@ export function wholeStreamsIn(batch: readonly StoredEvent[]): Map<string, Store
 }
 
 /** Each task's next step as a job: pure apart from reading the streams the batch does not hold. */
-export async function planJobs(store: EventStore, taskIds: string[], ctx: LadderContext, known?: Map<string, StoredEvent[]>): Promise<DesiredJob[]> {
+export async function planJobs(
+  store: EventStore,
+  taskIds: string[],
+  ctx: LadderContext,
+  known?: Map<string, StoredEvent[]>,
+): Promise<DesiredJob[]> {
   return Promise.all(
     taskIds.map(async (taskId): Promise<DesiredJob> => {
       const events = known?.get(taskId) ?? (await store.readStream(taskStream(taskId))).events;

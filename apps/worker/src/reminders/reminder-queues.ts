@@ -13,21 +13,40 @@ export interface NotificationQueues {
  * going-to-production advice); completed rung jobs are kept for a while so their ids keep
  * de-duplicating; sends retry with exponential backoff when the SMTP server is down.
  */
-export function reminderQueues(connection: ConnectionOptions, prefix: string | undefined, o: { keepCompletedSeconds: number; sendAttempts: number; backoffMs: number }): NotificationQueues {
+export function reminderQueues(
+  connection: ConnectionOptions,
+  prefix: string | undefined,
+  o: { keepCompletedSeconds: number; sendAttempts: number; backoffMs: number },
+): NotificationQueues {
   const reminders = new Queue(REMINDER_QUEUES.reminders, {
     connection,
     prefix,
-    defaultJobOptions: { removeOnComplete: { age: o.keepCompletedSeconds }, removeOnFail: { count: 10_000 }, attempts: 5, backoff: { type: 'exponential', delay: 1_000 } },
+    defaultJobOptions: {
+      removeOnComplete: { age: o.keepCompletedSeconds },
+      removeOnFail: { count: 10_000 },
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 1_000 },
+    },
   });
   const notifications = new Queue(REMINDER_QUEUES.notifications, {
     connection,
     prefix,
-    defaultJobOptions: { removeOnComplete: { age: 86_400 }, removeOnFail: { count: 10_000 }, attempts: o.sendAttempts, backoff: { type: 'exponential', delay: o.backoffMs } },
+    defaultJobOptions: {
+      removeOnComplete: { age: 86_400 },
+      removeOnFail: { count: 10_000 },
+      attempts: o.sendAttempts,
+      backoff: { type: 'exponential', delay: o.backoffMs },
+    },
   });
   const scheduling = new Queue(REMINDER_QUEUES.scheduling, {
     connection,
     prefix,
-    defaultJobOptions: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 }, attempts: 3, backoff: { type: 'exponential', delay: 1_000 } },
+    defaultJobOptions: {
+      removeOnComplete: { count: 100 },
+      removeOnFail: { count: 100 },
+      attempts: 3,
+      backoff: { type: 'exponential', delay: 1_000 },
+    },
   });
   return {
     reminders,

@@ -10,7 +10,6 @@ import { markTaskOverdue } from '@tdnv/tasks';
 import { Coalescer } from './coalescer';
 import { ReminderScheduler } from './reminder-scheduler';
 
-
 export interface RungProcessorDeps {
   store: EventStore;
   scheduler: ReminderScheduler;
@@ -80,7 +79,11 @@ export class RungProcessor {
   private async gather(agency: string, at: Date, item: NotificationItem, to: string[]): Promise<void> {
     const slot = at.toISOString();
     const client = this.deps.redis;
-    const result = await client.multi().sadd(this.keys.digestItems(agency, slot), JSON.stringify({ item, to })).get(this.keys.digestGen(agency, slot)).exec();
+    const result = await client
+      .multi()
+      .sadd(this.keys.digestItems(agency, slot), JSON.stringify({ item, to }))
+      .get(this.keys.digestGen(agency, slot))
+      .exec();
     const gen = Number(result?.[1]?.[1] ?? 0);
     const data: DigestJob = { agency, slot, gen };
     const delay = Math.max(0, at.getTime() + this.deps.context().policy.digestWindowSeconds * 1000 - this.deps.context().now.getTime());
@@ -90,7 +93,13 @@ export class RungProcessor {
   private async digest(job: DigestJob): Promise<string> {
     const client = this.deps.redis;
     const items = this.keys.digestItems(job.agency, job.slot);
-    const taken = await client.multi().smembers(items).del(items).incr(this.keys.digestGen(job.agency, job.slot)).expire(this.keys.digestGen(job.agency, job.slot), 7 * 86400).exec();
+    const taken = await client
+      .multi()
+      .smembers(items)
+      .del(items)
+      .incr(this.keys.digestGen(job.agency, job.slot))
+      .expire(this.keys.digestGen(job.agency, job.slot), 7 * 86400)
+      .exec();
     const members = ((taken?.[0]?.[1] as string[]) ?? []).map((m) => JSON.parse(m) as { item: NotificationItem; to: string[] });
     const byRecipients = new Map<string, SendJob>();
     for (const { item, to } of members) {
@@ -107,7 +116,10 @@ export class RungProcessor {
   private async enqueueSend(send: SendJob): Promise<void> {
     send.items.sort((a, b) => a.taskId.localeCompare(b.taskId) || a.rung.localeCompare(b.rung));
     const keys = send.items.map((i) => `${i.taskId}|${i.rung}|${i.due}`).join('\n');
-    const id = `ntf__${createHash('sha256').update(`${send.agency}\n${send.to.join(',')}\n${keys}`).digest('hex').slice(0, 32)}`;
+    const id = `ntf__${createHash('sha256')
+      .update(`${send.agency}\n${send.to.join(',')}\n${keys}`)
+      .digest('hex')
+      .slice(0, 32)}`;
     await this.enqueued.add({ name: REMINDER_JOBS.send, data: send, opts: { jobId: id } });
   }
 }

@@ -6,7 +6,12 @@ describe('reminder throughput settings', () => {
   });
 
   it('takes the environment and lists every bad value', () => {
-    expect(loadReminderSettings({ SMTP_POOL_SIZE: '10', NOTIFICATION_CONCURRENCY: ' 40 ' })).toMatchObject({ smtpPoolSize: 10, notificationConcurrency: 40 });
-    expect(() => loadReminderSettings({ SMTP_POOL_SIZE: '0', REMINDER_CONCURRENCY: 'many' })).toThrow(/SMTP_POOL_SIZE .*"0".*REMINDER_CONCURRENCY .*"many"/);
+    expect(loadReminderSettings({ SMTP_POOL_SIZE: '10', NOTIFICATION_CONCURRENCY: ' 40 ' })).toMatchObject({
+      smtpPoolSize: 10,
+      notificationConcurrency: 40,
+    });
+    expect(() => loadReminderSettings({ SMTP_POOL_SIZE: '0', REMINDER_CONCURRENCY: 'many' })).toThrow(
+      /SMTP_POOL_SIZE .*"0".*REMINDER_CONCURRENCY .*"many"/,
+    );
   });
 });

@@ -15,7 +15,11 @@ export interface ReminderSettings {
 }
 
 const DEFAULTS: ReminderSettings = { smtpPoolSize: 5, notificationConcurrency: 20, reminderConcurrency: 20 };
-const NAMES: Record<keyof ReminderSettings, string> = { smtpPoolSize: 'SMTP_POOL_SIZE', notificationConcurrency: 'NOTIFICATION_CONCURRENCY', reminderConcurrency: 'REMINDER_CONCURRENCY' };
+const NAMES: Record<keyof ReminderSettings, string> = {
+  smtpPoolSize: 'SMTP_POOL_SIZE',
+  notificationConcurrency: 'NOTIFICATION_CONCURRENCY',
+  reminderConcurrency: 'REMINDER_CONCURRENCY',
+};
 
 export function loadReminderSettings(env: NodeJS.ProcessEnv = process.env): ReminderSettings {
   const settings = { ...DEFAULTS };

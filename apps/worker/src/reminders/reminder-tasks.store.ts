@@ -41,7 +41,11 @@ export class ReminderTasksStore {
 
   /** Open task ids in pages, for the reconciliation. */
   openTasks(after: string, limit: number): string[] {
-    return (this.db.prepare('SELECT task_id FROM reminder_tasks WHERE task_id > ? ORDER BY task_id LIMIT ?').all(after, limit) as { task_id: string }[]).map((r) => r.task_id);
+    return (
+      this.db.prepare('SELECT task_id FROM reminder_tasks WHERE task_id > ? ORDER BY task_id LIMIT ?').all(after, limit) as {
+        task_id: string;
+      }[]
+    ).map((r) => r.task_id);
   }
 
   close(): void {

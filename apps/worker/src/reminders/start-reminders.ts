@@ -56,9 +56,34 @@ export async function startReminders(context: WorkerContext, options: ReminderOp
   const tasks = new ReminderTasksStore(options.dataFile ?? join(config.dataDir, 'worker.sqlite'));
   const scheduler = new ReminderScheduler(store, tasks, queues.reminders, redis, ladder, prefix);
   const resolver = new RecipientResolver(store);
-  const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: (line) => logger.log(line), poolSize: options.concurrency?.smtpPool ?? settings.smtpPoolSize });
-  const rungs = new RungProcessor({ store, scheduler, reminders: queues.reminders, notifications: queues.notifications, redis, resolver, context: ladder, prefix });
-  const sends = new SendProcessor({ store, redis, mailer, resolver, context: ladder, publicUrl: config.publicUrl, prefix, afterRecord: (ids) => scheduler.replan(ids) });
+  const mailer =
+    options.mailer ??
+    createMailer({
+      smtpUrl: config.smtpUrl,
+      from: config.mailFrom,
+      log: (line) => logger.log(line),
+      poolSize: options.concurrency?.smtpPool ?? settings.smtpPoolSize,
+    });
+  const rungs = new RungProcessor({
+    store,
+    scheduler,
+    reminders: queues.reminders,
+    notifications: queues.notifications,
+    redis,
+    resolver,
+    context: ladder,
+    prefix,
+  });
+  const sends = new SendProcessor({
+    store,
+    redis,
+    mailer,
+    resolver,
+    context: ladder,
+    publicUrl: config.publicUrl,
+    prefix,
+    afterRecord: (ids) => scheduler.replan(ids),
+  });
   // The scheduler follows the log with its own checkpoint and writes the pending jobs: one worker at
   // a time holds it (a lease), so two never re-plan a task against each other. A run refused the
   // lease leaves a catch-up behind it, so a nudge that arrived meanwhile is not lost.
@@ -72,14 +97,29 @@ export async function startReminders(context: WorkerContext, options: ReminderOp
   };
   const lock = context.jobLock ?? {};
   const workers = [
-    new Worker(REMINDER_QUEUES.reminders, rungs.process, { connection, prefix, concurrency: options.concurrency?.reminders ?? settings.reminderConcurrency, ...lock }),
-    new Worker(REMINDER_QUEUES.notifications, sends.process, { connection, prefix, concurrency: options.concurrency?.notifications ?? settings.notificationConcurrency, ...lock }),
+    new Worker(REMINDER_QUEUES.reminders, rungs.process, {
+      connection,
+      prefix,
+      concurrency: options.concurrency?.reminders ?? settings.reminderConcurrency,
+      ...lock,
+    }),
+    new Worker(REMINDER_QUEUES.notifications, sends.process, {
+      connection,
+      prefix,
+      concurrency: options.concurrency?.notifications ?? settings.notificationConcurrency,
+      ...lock,
+    }),
     new Worker(REMINDER_QUEUES.scheduling, schedule, { connection, prefix, concurrency: 1, ...lock }),
   ];
-  if (context.logger) for (const worker of workers) logJobs(worker, context.logger.child({ context: worker.name }), worker.name === REMINDER_QUEUES.scheduling ? 'debug' : 'info');
+  if (context.logger)
+    for (const worker of workers)
+      logJobs(worker, context.logger.child({ context: worker.name }), worker.name === REMINDER_QUEUES.scheduling ? 'debug' : 'info');
   // A worker error (Redis restarting, a key flushed under a running job) is logged, never thrown.
   for (const worker of workers) worker.on('error', (error) => logger.warn(`${worker.name} worker: ${error.message}`));
-  for (const worker of workers) worker.on('failed', (job, error) => logger.warn(`${worker.name} job ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`));
+  for (const worker of workers)
+    worker.on('failed', (job, error) =>
+      logger.warn(`${worker.name} job ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`),
+    );
   const reconcileEveryMs = options.reconcileEveryMs ?? 5 * 60_000;
   /**
    * The job schedulers live in Redis too: after a flush they are gone with the jobs. A local timer
@@ -87,14 +127,21 @@ export async function startReminders(context: WorkerContext, options: ReminderOp
    */
   const ensureSchedules = async (): Promise<boolean> => {
     const lost = !(await queues.scheduling.getJobScheduler(REMINDER_JOBS.reconcile));
-    await queues.scheduling.upsertJobScheduler(REMINDER_JOBS.catchUp, { every: options.catchUpEveryMs ?? 5_000 }, { name: REMINDER_JOBS.catchUp });
+    await queues.scheduling.upsertJobScheduler(
+      REMINDER_JOBS.catchUp,
+      { every: options.catchUpEveryMs ?? 5_000 },
+      { name: REMINDER_JOBS.catchUp },
+    );
     await queues.scheduling.upsertJobScheduler(REMINDER_JOBS.reconcile, { every: reconcileEveryMs }, { name: REMINDER_JOBS.reconcile });
     if (lost) await queues.scheduling.add(REMINDER_JOBS.reconcile, {});
     return lost;
   };
   // At start the reconcile scheduler may exist from a previous run; reconcile anyway.
   if (!(await ensureSchedules())) await queues.scheduling.add(REMINDER_JOBS.reconcile, {});
-  const watchdog = setInterval(() => void ensureSchedules().catch((error: Error) => logger.warn(`could not check job schedulers: ${error.message}`)), Math.min(60_000, reconcileEveryMs));
+  const watchdog = setInterval(
+    () => void ensureSchedules().catch((error: Error) => logger.warn(`could not check job schedulers: ${error.message}`)),
+    Math.min(60_000, reconcileEveryMs),
+  );
   watchdog.unref();
   return {
     scheduler,

@@ -39,7 +39,8 @@ export function evolveAgencyEdits(state: AgencyEdits, event: AgencyEditEvent): A
 const UNIT_CODE = /^[A-Z0-9][A-Z0-9_-]{1,39}$/;
 
 export function decideUpdateContacts(actor: Actor, contacts: AgencyContactsUpdated['data']): AgencyEditEvent[] {
-  if (actor.role !== 'admin') throw new ActorForbiddenError('UpdateAgencyContacts', 'Chỉ quản trị viên mới được sửa thông tin đầu mối liên hệ của cơ quan');
+  if (actor.role !== 'admin')
+    throw new ActorForbiddenError('UpdateAgencyContacts', 'Chỉ quản trị viên mới được sửa thông tin đầu mối liên hệ của cơ quan');
   const lists = [contacts.focal, contacts.leader, contacts.trackingOfficers ?? [], contacts.departmentHead ?? []];
   const bad = lists.flat().find((e) => !isEmailAddress(e));
   if (bad !== undefined) throw new InvalidCommandError('UpdateAgencyContacts', `“${bad}” không phải là địa chỉ email hợp lệ`, 'focal');

@@ -62,13 +62,19 @@ describe('a report row that says it is done or under way (issue 12)', () => {
     const [first] = base.payload.directives;
     const rows = [
       { ...first, status: { kind: 'done' as const, result: 'Đã ban hành Nghị định số 47/2020/NĐ-CP', reportedOn: '2020-04-01' } },
-      { ...first, tasks: first.tasks.map((t) => ({ ...t, taskId: `${t.taskId}-b` })), status: { kind: 'in_progress' as const, result: 'Đang lấy ý kiến các Bộ' } },
+      {
+        ...first,
+        tasks: first.tasks.map((t) => ({ ...t, taskId: `${t.taskId}-b` })),
+        status: { kind: 'in_progress' as const, result: 'Đang lấy ý kiến các Bộ' },
+      },
     ];
     const { reported } = decideRegisterNotice({ ...base, payload: { ...base.payload, directives: rows } }, undefined);
     const done = Object.entries(reported).find(([id]) => !id.endsWith('-b'))![1];
     expect(done.map((e) => e.type)).toEqual(['CompletionReported', 'TaskCompleted']);
     expect(done[1].data).toMatchObject({ reportedOn: '2020-04-01' });
     const ongoing = Object.entries(reported).find(([id]) => id.endsWith('-b'))![1];
-    expect(ongoing).toEqual([expect.objectContaining({ type: 'ProgressReported', data: expect.objectContaining({ note: 'Đang lấy ý kiến các Bộ' }) })]);
+    expect(ongoing).toEqual([
+      expect.objectContaining({ type: 'ProgressReported', data: expect.objectContaining({ note: 'Đang lấy ý kiến các Bộ' }) }),
+    ]);
   });
 });

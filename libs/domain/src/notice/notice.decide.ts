@@ -21,7 +21,11 @@ export function authorizeRegisterNotice(actor: Actor): void {
 }
 
 /** RegisterNotice → NoticeRegistered on the notice stream, then one TaskAssigned per task stream. */
-export function decideRegisterNotice(command: RegisterNotice, state: NoticeState, policy: DeadlinePolicy = IDENTITY_DEADLINE_POLICY): NoticeDecision {
+export function decideRegisterNotice(
+  command: RegisterNotice,
+  state: NoticeState,
+  policy: DeadlinePolicy = IDENTITY_DEADLINE_POLICY,
+): NoticeDecision {
   authorizeRegisterNotice(command.actor);
   if (state) throw new CommandRefusedError(command.type, 'registered', `Thông báo số ${state.number} đã được đăng ký`);
   const p = command.payload;
@@ -51,27 +55,25 @@ export function decideRegisterNotice(command: RegisterNotice, state: NoticeState
     },
   };
   const tasks = p.directives.flatMap((d, directiveIndex) =>
-    d.tasks.map(
-      (t): TaskAssigned => ({
-        type: 'TaskAssigned',
-        data: {
-          taskId: t.taskId,
-          noticeId: p.noticeId,
-          noticeNumber: p.number,
-          directiveIndex,
-          text: d.text,
-          lead: t.lead,
-          // A coordinator that is also this task's lead would coordinate with itself.
-          coordinators: d.coordinators.filter((c) => c !== t.lead),
-          deadline: d.deadline,
-          key: d.key,
-          confidential: d.confidential,
-          fanout: t.fanout,
-          ...(p.historical ? { historical: true } : {}),
-          assignedAt: command.now,
-        },
-      }),
-    ),
+    d.tasks.map((t): TaskAssigned => ({
+      type: 'TaskAssigned',
+      data: {
+        taskId: t.taskId,
+        noticeId: p.noticeId,
+        noticeNumber: p.number,
+        directiveIndex,
+        text: d.text,
+        lead: t.lead,
+        // A coordinator that is also this task's lead would coordinate with itself.
+        coordinators: d.coordinators.filter((c) => c !== t.lead),
+        deadline: d.deadline,
+        key: d.key,
+        confidential: d.confidential,
+        fanout: t.fanout,
+        ...(p.historical ? { historical: true } : {}),
+        assignedAt: command.now,
+      },
+    })),
   );
   const reported: Record<string, TaskEvent[]> = {};
   p.directives.forEach((d) => {
@@ -82,7 +84,15 @@ export function decideRegisterNotice(command: RegisterNotice, state: NoticeState
 }
 
 /** A report row marked done or in progress becomes the matching history on each of its tasks. */
-function reportedEvents(taskId: string, lead: string, d: DirectiveToRegister, status: ReportedStatus, issuedAt: string, now: string, policy: DeadlinePolicy): TaskEvent[] {
+function reportedEvents(
+  taskId: string,
+  lead: string,
+  d: DirectiveToRegister,
+  status: ReportedStatus,
+  issuedAt: string,
+  now: string,
+  policy: DeadlinePolicy,
+): TaskEvent[] {
   const reportedOn = status.reportedOn && isLocalDate(status.reportedOn) ? status.reportedOn : issuedAt;
   const reportedAt = now;
   const text = status.result?.trim() || (status.kind === 'done' ? 'Đã hoàn thành (theo báo cáo)' : 'Đang thực hiện (theo báo cáo)');

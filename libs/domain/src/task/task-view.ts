@@ -20,10 +20,25 @@ export type TaskView = Omit<Task, 'status' | 'overdueFor' | 'notificationsSent'>
   occurrences?: (OccurrenceRecord & { effectiveDue: string })[];
 };
 
-export function taskView(task: Task, revision: number, updatedAt: string, viewer: Actor, policy: DeadlinePolicy = IDENTITY_DEADLINE_POLICY): TaskView {
+export function taskView(
+  task: Task,
+  revision: number,
+  updatedAt: string,
+  viewer: Actor,
+  policy: DeadlinePolicy = IDENTITY_DEADLINE_POLICY,
+): TaskView {
   const { status, overdueFor, notificationsSent: _sent, occurrences, ...rest } = task;
   const overdue = task.deadline.due !== null && overdueFor.includes(task.deadline.due);
   const effectiveDue = task.deadline.due === null ? null : policy.effectiveDue(task.deadline.due);
   const periods = occurrences?.map((o) => ({ ...o, effectiveDue: policy.effectiveDue(o.due) }));
-  return { ...rest, revision, state: status, overdue, updatedAt, allowedActions: allowedActions(viewer, task), effectiveDue, ...(periods ? { occurrences: periods } : {}) };
+  return {
+    ...rest,
+    revision,
+    state: status,
+    overdue,
+    updatedAt,
+    allowedActions: allowedActions(viewer, task),
+    effectiveDue,
+    ...(periods ? { occurrences: periods } : {}),
+  };
 }

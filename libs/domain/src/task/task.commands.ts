@@ -19,7 +19,10 @@ export type DeclineTask = Base<'DeclineTask', { reason: string }>;
 /** `toParent` is the catalogue's parent of `agency`, looked up at the edge (a delegator stays among its units). */
 export type ReassignTask = Base<'ReassignTask', { agency: string; reason: string; toParent?: string }>;
 /** `attachments`: files uploaded beforehand, resolved to their hashes at the edge. */
-export type ReportProgress = Base<'ReportProgress', { note: string; percent?: number; documentRef?: string; attachments?: AttachmentRef[] }>;
+export type ReportProgress = Base<
+  'ReportProgress',
+  { note: string; percent?: number; documentRef?: string; attachments?: AttachmentRef[] }
+>;
 export type RequestExtension = Base<'RequestExtension', { proposedDue: string; reason: string }>;
 /**
  * `parentDue`: for a sub-task, the parent task's current due date (null: none), looked up at the
@@ -33,10 +36,7 @@ export type AcceptCompletion = Base<'AcceptCompletion'>;
 export type ReturnCompletion = Base<'ReturnCompletion', { reason: string }>;
 export type CancelTask = Base<'CancelTask', { reason: string }>;
 /** `unitParent` is the catalogue's parent of `unit`, looked up at the edge. */
-export type DelegateTask = Base<
-  'DelegateTask',
-  { childTaskId: string; unit: string; unitParent?: string; due: string; note?: string }
->;
+export type DelegateTask = Base<'DelegateTask', { childTaskId: string; unit: string; unitParent?: string; due: string; note?: string }>;
 export type MarkTaskOverdue = Base<'MarkTaskOverdue'>;
 /** A periodic duty's report for one period ("2026-12", "2026-Q4", "2026-H2", "2026"). */
 export type SubmitPeriodicReport = Base<'SubmitPeriodicReport', { period: string; note: string; documentRef?: string }>;

@@ -33,34 +33,58 @@ function given(status: TaskStatus, withPending: boolean, periodic = false): Task
     case 'completion_reported':
       return [...start, ack, reported];
     case 'completed':
-      return [...start, ack, reported, { type: 'TaskCompleted', data: { taskId: TASK_ID, reportedAt: '2026-03-10T03:00:00Z', reportedOn: '2026-03-10', due: '2026-03-31', onTime: true } }];
+      return [
+        ...start,
+        ack,
+        reported,
+        {
+          type: 'TaskCompleted',
+          data: { taskId: TASK_ID, reportedAt: '2026-03-10T03:00:00Z', reportedOn: '2026-03-10', due: '2026-03-31', onTime: true },
+        },
+      ];
     case 'cancelled':
       return [...start, { type: 'TaskCancelled', data: { taskId: TASK_ID, reason: 'Hủy' } }];
   }
 }
 
-const STATES: TaskStatus[] = ['assigned', 'acknowledged', 'in_progress', 'reassignment_requested', 'completion_reported', 'completed', 'cancelled'];
+const STATES: TaskStatus[] = [
+  'assigned',
+  'acknowledged',
+  'in_progress',
+  'reassignment_requested',
+  'completion_reported',
+  'completed',
+  'cancelled',
+];
 
 // The lifecycle table, written out by hand: for each command, the events it gives in each state
 // (columns in the order of STATES), or "-" for a refusal.
 const TABLE: Record<TaskCommandType, string[]> = {
-  AcknowledgeTask:        ['TaskAcknowledged', '-', '-', '-', '-', '-', '-'],
-  DeclineTask:            ['TaskDeclined', '-', '-', '-', '-', '-', '-'],
-  ReassignTask:           ['TaskReassigned', 'TaskReassigned', 'TaskReassigned', 'TaskReassigned', 'TaskReassigned', '-', '-'],
-  ReportProgress:         ['-', 'ProgressReported', 'ProgressReported', '-', '-', '-', '-'],
-  RequestExtension:       ['ExtensionRequested', 'ExtensionRequested', 'ExtensionRequested', '-', '-', '-', '-'],
-  ApproveExtension:       ['ExtensionApproved+DeadlineChanged', 'ExtensionApproved+DeadlineChanged', 'ExtensionApproved+DeadlineChanged', 'ExtensionApproved+DeadlineChanged', 'ExtensionApproved+DeadlineChanged', '-', '-'],
-  RejectExtension:        ['ExtensionRejected', 'ExtensionRejected', 'ExtensionRejected', 'ExtensionRejected', 'ExtensionRejected', '-', '-'],
-  AmendDeadline:          ['DeadlineChanged', 'DeadlineChanged', 'DeadlineChanged', 'DeadlineChanged', 'DeadlineChanged', '-', '-'],
-  ReportCompletion:       ['-', 'CompletionReported', 'CompletionReported', '-', '-', '-', '-'],
-  AcceptCompletion:       ['-', '-', '-', '-', 'TaskCompleted', '-', '-'],
-  ReturnCompletion:       ['-', '-', '-', '-', 'CompletionReturned', '-', '-'],
-  CancelTask:             ['TaskCancelled', 'TaskCancelled', 'TaskCancelled', 'TaskCancelled', 'TaskCancelled', '-', '-'],
-  DelegateTask:           ['-', 'TaskDelegated', 'TaskDelegated', '-', '-', '-', '-'],
-  MarkTaskOverdue:        ['TaskBecameOverdue', 'TaskBecameOverdue', 'TaskBecameOverdue', 'TaskBecameOverdue', '-', '-', '-'],
+  AcknowledgeTask: ['TaskAcknowledged', '-', '-', '-', '-', '-', '-'],
+  DeclineTask: ['TaskDeclined', '-', '-', '-', '-', '-', '-'],
+  ReassignTask: ['TaskReassigned', 'TaskReassigned', 'TaskReassigned', 'TaskReassigned', 'TaskReassigned', '-', '-'],
+  ReportProgress: ['-', 'ProgressReported', 'ProgressReported', '-', '-', '-', '-'],
+  RequestExtension: ['ExtensionRequested', 'ExtensionRequested', 'ExtensionRequested', '-', '-', '-', '-'],
+  ApproveExtension: [
+    'ExtensionApproved+DeadlineChanged',
+    'ExtensionApproved+DeadlineChanged',
+    'ExtensionApproved+DeadlineChanged',
+    'ExtensionApproved+DeadlineChanged',
+    'ExtensionApproved+DeadlineChanged',
+    '-',
+    '-',
+  ],
+  RejectExtension: ['ExtensionRejected', 'ExtensionRejected', 'ExtensionRejected', 'ExtensionRejected', 'ExtensionRejected', '-', '-'],
+  AmendDeadline: ['DeadlineChanged', 'DeadlineChanged', 'DeadlineChanged', 'DeadlineChanged', 'DeadlineChanged', '-', '-'],
+  ReportCompletion: ['-', 'CompletionReported', 'CompletionReported', '-', '-', '-', '-'],
+  AcceptCompletion: ['-', '-', '-', '-', 'TaskCompleted', '-', '-'],
+  ReturnCompletion: ['-', '-', '-', '-', 'CompletionReturned', '-', '-'],
+  CancelTask: ['TaskCancelled', 'TaskCancelled', 'TaskCancelled', 'TaskCancelled', 'TaskCancelled', '-', '-'],
+  DelegateTask: ['-', 'TaskDelegated', 'TaskDelegated', '-', '-', '-', '-'],
+  MarkTaskOverdue: ['TaskBecameOverdue', 'TaskBecameOverdue', 'TaskBecameOverdue', 'TaskBecameOverdue', '-', '-', '-'],
   RecordNotificationSent: ['ReminderSent', 'ReminderSent', 'ReminderSent', 'ReminderSent', 'ReminderSent', 'ReminderSent', 'ReminderSent'],
-  SubmitPeriodicReport:   ['PeriodicReportSubmitted', 'PeriodicReportSubmitted', 'PeriodicReportSubmitted', '-', '-', '-', '-'],
-  IssueReminderLetter:    ['ReminderLetterIssued', 'ReminderLetterIssued', 'ReminderLetterIssued', '-', '-', '-', '-'],
+  SubmitPeriodicReport: ['PeriodicReportSubmitted', 'PeriodicReportSubmitted', 'PeriodicReportSubmitted', '-', '-', '-', '-'],
+  IssueReminderLetter: ['ReminderLetterIssued', 'ReminderLetterIssued', 'ReminderLetterIssued', '-', '-', '-', '-'],
 };
 /** Commands of periodic duties are tried on a monthly duty. */
 const PERIODIC: TaskCommandType[] = ['SubmitPeriodicReport'];
@@ -85,7 +109,11 @@ describe('task lifecycle: every (state, command) pair', () => {
       expect((error as CommandRefusedError).state).toBe(status);
       expect((error as Error).message).toContain(`“${TASK_STATUS_LABELS[status]}”`);
     } else {
-      expect(decideTask(cmd, state).map((e) => e.type).join('+')).toBe(expected);
+      expect(
+        decideTask(cmd, state)
+          .map((e) => e.type)
+          .join('+'),
+      ).toBe(expected);
     }
   });
 

@@ -126,7 +126,15 @@ export const TASK_RULES: { [T in TaskCommandType]: Rule<T> } = {
     who: 'lead',
     decide: (c, t) => {
       const result = text(c, 'result', c.payload.result);
-      const data = { taskId: t.taskId, by: by(c), result, documentRef: c.payload.documentRef, ...attachmentsOf(c.payload), reportedAt: c.now, reportedOn: c.today };
+      const data = {
+        taskId: t.taskId,
+        by: by(c),
+        result,
+        documentRef: c.payload.documentRef,
+        ...attachmentsOf(c.payload),
+        reportedAt: c.now,
+        reportedOn: c.today,
+      };
       return [{ type: 'CompletionReported', data }];
     },
   },
@@ -185,12 +193,27 @@ export const TASK_RULES: { [T in TaskCommandType]: Rule<T> } = {
     decide: (c, t, policy) => {
       const { period } = c.payload;
       const occurrence = (t.occurrences ?? []).find((o) => o.period === period);
-      if (!occurrence) invalid(c, `Không có kỳ báo cáo ${period} của nhiệm vụ này (kỳ hiện tại: ${currentOccurrence(t)?.period ?? 'không còn'})`, 'period');
+      if (!occurrence)
+        invalid(
+          c,
+          `Không có kỳ báo cáo ${period} của nhiệm vụ này (kỳ hiện tại: ${currentOccurrence(t)?.period ?? 'không còn'})`,
+          'period',
+        );
       if (occurrence.reportedAt) refuse(c, t, `Kỳ ${period} đã được báo cáo ngày ${formatLocalDate(occurrence.reportedOn!)}`);
       const note = text(c, 'note', c.payload.note);
       const isCurrent = occurrence === currentOccurrence(t);
       const onTime = isCurrent && c.today <= policy.effectiveDue(occurrence.due);
-      const data = { taskId: t.taskId, by: by(c), period, due: occurrence.due, note, documentRef: c.payload.documentRef, reportedAt: c.now, reportedOn: c.today, onTime };
+      const data = {
+        taskId: t.taskId,
+        by: by(c),
+        period,
+        due: occurrence.due,
+        note,
+        documentRef: c.payload.documentRef,
+        reportedAt: c.now,
+        reportedOn: c.today,
+        onTime,
+      };
       return [{ type: 'PeriodicReportSubmitted', data: isCurrent ? { ...data, next: nextOf(t, occurrence.due) } : data }];
     },
   },
@@ -232,10 +255,12 @@ export function currentOccurrence(task: Task): OccurrenceRecord | undefined {
 }
 
 /** The occurrence after `due` (null once the series has ended). */
-const nextOf = (t: Task, due: string): { period: string; due: string } | null => (t.deadline.recurrence ? (nextOccurrence(t.deadline.recurrence, due) ?? null) : null);
+const nextOf = (t: Task, due: string): { period: string; due: string } | null =>
+  t.deadline.recurrence ? (nextOccurrence(t.deadline.recurrence, due) ?? null) : null;
 
 /** The deadline is running: the states from which the scheduler may mark the task overdue. */
-export const canBecomeOverdue = (task: Task): boolean => task.deadline.due !== null && TASK_RULES.MarkTaskOverdue.from.includes(task.status);
+export const canBecomeOverdue = (task: Task): boolean =>
+  task.deadline.due !== null && TASK_RULES.MarkTaskOverdue.from.includes(task.status);
 
 const LEAD_STATES: ReadonlySet<TaskStatus> = new Set(Object.values(TASK_RULES).flatMap((rule) => (rule.who === 'lead' ? rule.from : [])));
 
@@ -273,7 +298,11 @@ export function allowedActions(actor: Actor, task: Task): TaskCommandType[] {
   return (Object.keys(TASK_RULES) as TaskCommandType[]).filter((type) => {
     const rule = TASK_RULES[type] as Rule<TaskCommandType>;
     return (
-      rule.who !== 'system' && rule.offered !== false && rule.from.includes(task.status) && (rule.requires?.holds(task) ?? true) && mayAct(rule.who, actor, task)
+      rule.who !== 'system' &&
+      rule.offered !== false &&
+      rule.from.includes(task.status) &&
+      (rule.requires?.holds(task) ?? true) &&
+      mayAct(rule.who, actor, task)
     );
   });
 }

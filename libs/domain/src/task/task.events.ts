@@ -24,8 +24,14 @@ export interface TaskAssigned {
     assignedAt: string;
   };
 }
-export interface TaskAcknowledged { type: 'TaskAcknowledged'; data: { taskId: string; by: string } }
-export interface TaskDeclined { type: 'TaskDeclined'; data: { taskId: string; by: string; reason: string } }
+export interface TaskAcknowledged {
+  type: 'TaskAcknowledged';
+  data: { taskId: string; by: string };
+}
+export interface TaskDeclined {
+  type: 'TaskDeclined';
+  data: { taskId: string; by: string; reason: string };
+}
 export interface TaskReassigned {
   type: 'TaskReassigned';
   data: { taskId: string; from: string; to: string; reason: string };
@@ -46,17 +52,34 @@ export interface ExtensionRequested {
   type: 'ExtensionRequested';
   data: { taskId: string; by: string; currentDue: string | null; proposedDue: string; reason: string };
 }
-export interface ExtensionApproved { type: 'ExtensionApproved'; data: { taskId: string; due: string } }
-export interface ExtensionRejected { type: 'ExtensionRejected'; data: { taskId: string; reason: string } }
+export interface ExtensionApproved {
+  type: 'ExtensionApproved';
+  data: { taskId: string; due: string };
+}
+export interface ExtensionRejected {
+  type: 'ExtensionRejected';
+  data: { taskId: string; reason: string };
+}
 export interface DeadlineChanged {
   type: 'DeadlineChanged';
   data: { taskId: string; from: Deadline; to: Deadline; reason: string; cause: 'extension' | 'amendment' };
 }
 export interface CompletionReported {
   type: 'CompletionReported';
-  data: { taskId: string; by: string; result: string; documentRef?: string; attachments?: AttachmentRef[]; reportedAt: string; reportedOn: string };
+  data: {
+    taskId: string;
+    by: string;
+    result: string;
+    documentRef?: string;
+    attachments?: AttachmentRef[];
+    reportedAt: string;
+    reportedOn: string;
+  };
 }
-export interface CompletionReturned { type: 'CompletionReturned'; data: { taskId: string; reason: string } }
+export interface CompletionReturned {
+  type: 'CompletionReturned';
+  data: { taskId: string; reason: string };
+}
 export interface TaskCompleted {
   type: 'TaskCompleted';
   data: {
@@ -68,12 +91,18 @@ export interface TaskCompleted {
     onTime: boolean | null;
   };
 }
-export interface TaskCancelled { type: 'TaskCancelled'; data: { taskId: string; reason: string } }
+export interface TaskCancelled {
+  type: 'TaskCancelled';
+  data: { taskId: string; reason: string };
+}
 export interface TaskDelegated {
   type: 'TaskDelegated';
   data: { taskId: string; childTaskId: string; unit: string; due: string | null; note?: string };
 }
-export interface TaskBecameOverdue { type: 'TaskBecameOverdue'; data: { taskId: string; due: string } }
+export interface TaskBecameOverdue {
+  type: 'TaskBecameOverdue';
+  data: { taskId: string; due: string };
+}
 export interface ReminderSent {
   type: 'ReminderSent';
   data: { taskId: string; key: string; rung: string; due: string; to: string[] };

@@ -6,8 +6,17 @@ import { OccurrenceRecord, Task, TaskState } from './task.state';
 export function evolveTask(state: TaskState, event: TaskEvent): TaskState {
   if (event.type === 'TaskAssigned') {
     const { deadline } = event.data;
-    const first = deadline.recurrence && deadline.due ? [{ period: periodOf(deadline.recurrence.freq, deadline.due), due: deadline.due }] : undefined;
-    return { ...event.data, status: 'assigned', originalDeadline: deadline, children: [], overdueFor: [], notificationsSent: [], ...(first ? { occurrences: first } : {}) };
+    const first =
+      deadline.recurrence && deadline.due ? [{ period: periodOf(deadline.recurrence.freq, deadline.due), due: deadline.due }] : undefined;
+    return {
+      ...event.data,
+      status: 'assigned',
+      originalDeadline: deadline,
+      children: [],
+      overdueFor: [],
+      notificationsSent: [],
+      ...(first ? { occurrences: first } : {}),
+    };
   }
   if (!state) return state;
   return evolveExisting(state, event);

@@ -113,7 +113,10 @@ describe('reasons users read', () => {
   };
   it('name who may act, in Vietnamese', () => {
     const error = refusal(() => when([assigned()], command('AcknowledgeTask', { actor: COORDINATOR })));
-    expect(error).toMatchObject({ command: 'AcknowledgeTask', reason: 'Chỉ cơ quan chủ trì hoặc Văn phòng Chính phủ mới được tiếp nhận nhiệm vụ' });
+    expect(error).toMatchObject({
+      command: 'AcknowledgeTask',
+      reason: 'Chỉ cơ quan chủ trì hoặc Văn phòng Chính phủ mới được tiếp nhận nhiệm vụ',
+    });
   });
   it('name the current and the allowed states by their Vietnamese labels', () => {
     const error = refusal(() => when([assigned()], command('ReportProgress')));

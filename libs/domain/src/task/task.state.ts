@@ -4,13 +4,7 @@ import { TaskAssigned } from './task.events';
 type TaskAssignedData = TaskAssigned['data'];
 
 export type TaskStatus =
-  | 'assigned'
-  | 'acknowledged'
-  | 'in_progress'
-  | 'reassignment_requested'
-  | 'completion_reported'
-  | 'completed'
-  | 'cancelled';
+  'assigned' | 'acknowledged' | 'in_progress' | 'reassignment_requested' | 'completion_reported' | 'completed' | 'cancelled';
 
 export const OPEN_STATUSES: readonly TaskStatus[] = [
   'assigned',

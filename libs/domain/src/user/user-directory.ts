@@ -8,11 +8,25 @@ import { isEmailAddress } from '../email';
  */
 export interface UserCreated {
   type: 'UserCreated';
-  data: { userId: string; email: string; name: string; role: Exclude<Role, 'system'>; agency?: string; passwordHash: string; createdAt: string };
+  data: {
+    userId: string;
+    email: string;
+    name: string;
+    role: Exclude<Role, 'system'>;
+    agency?: string;
+    passwordHash: string;
+    createdAt: string;
+  };
 }
-export interface UserDisabled { type: 'UserDisabled'; data: { userId: string; at: string } }
+export interface UserDisabled {
+  type: 'UserDisabled';
+  data: { userId: string; at: string };
+}
 /** Tokens issued before `at` stop working (sign-out). */
-export interface UserSignedOut { type: 'UserSignedOut'; data: { userId: string; at: string } }
+export interface UserSignedOut {
+  type: 'UserSignedOut';
+  data: { userId: string; at: string };
+}
 export type UserEvent = UserCreated | UserDisabled | UserSignedOut;
 
 export interface User {
@@ -59,7 +73,6 @@ export function evolveUsers(users: Users, event: UserEvent): Users {
   }
 }
 
-
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
@@ -68,9 +81,12 @@ export function decideCreateUser(actor: Actor, user: UserCreated['data'], users:
   if (actor.role !== 'admin') throw new ActorForbiddenError('CreateUser', 'Chỉ quản trị viên mới được tạo người dùng');
   if (!isEmailAddress(user.email)) throw new InvalidCommandError('CreateUser', 'Địa chỉ email không hợp lệ', 'email');
   if (!user.name.trim()) throw new InvalidCommandError('CreateUser', 'Họ và tên không được để trống', 'name');
-  if (user.role === 'agency' && !user.agency) throw new InvalidCommandError('CreateUser', 'Người dùng thuộc cơ quan cần có mã cơ quan', 'agency');
-  if (user.agency && !agencyExists) throw new InvalidCommandError('CreateUser', `Mã cơ quan không có trong danh mục: ${user.agency}`, 'agency');
-  if (Object.values(users).some((u) => u.email === user.email)) throw new CommandRefusedError('CreateUser', 'exists', `Đã có người dùng với email ${user.email}`);
+  if (user.role === 'agency' && !user.agency)
+    throw new InvalidCommandError('CreateUser', 'Người dùng thuộc cơ quan cần có mã cơ quan', 'agency');
+  if (user.agency && !agencyExists)
+    throw new InvalidCommandError('CreateUser', `Mã cơ quan không có trong danh mục: ${user.agency}`, 'agency');
+  if (Object.values(users).some((u) => u.email === user.email))
+    throw new CommandRefusedError('CreateUser', 'exists', `Đã có người dùng với email ${user.email}`);
   return [{ type: 'UserCreated', data: { ...user, name: user.name.trim(), agency: user.role === 'agency' ? user.agency : undefined } }];
 }
 
