@@ -11,14 +11,27 @@ describe('IssueReminderLetter', () => {
 
   it('records the letter on an overdue task, with the agency, the due date and the date to report by', () => {
     expect(decideTask(letter('2026-04-10'), overdue)).toEqual([
-      { type: 'ReminderLetterIssued', data: { taskId: TASK_ID, letterId: 'letter-btc-2026-04-10', number: '123/VPCP-TH', agency: 'BTC', issuedOn: '2026-04-10', due: '2026-03-31', reportBy: '2026-04-17' } },
+      {
+        type: 'ReminderLetterIssued',
+        data: {
+          taskId: TASK_ID,
+          letterId: 'letter-btc-2026-04-10',
+          number: '123/VPCP-TH',
+          agency: 'BTC',
+          issuedOn: '2026-04-10',
+          due: '2026-03-31',
+          reportBy: '2026-04-17',
+        },
+      },
     ]);
   });
 
   it('records a retry of the same letter once, and a second letter again', () => {
     const [event] = decideTask(letter('2026-04-10'), overdue);
     const after = evolveTask(overdue, event) as Task;
-    expect(after.letters).toEqual([{ letterId: 'letter-btc-2026-04-10', number: '123/VPCP-TH', issuedOn: '2026-04-10', due: '2026-03-31', reportBy: '2026-04-17' }]);
+    expect(after.letters).toEqual([
+      { letterId: 'letter-btc-2026-04-10', number: '123/VPCP-TH', issuedOn: '2026-04-10', due: '2026-03-31', reportBy: '2026-04-17' },
+    ]);
     expect(decideTask(letter('2026-04-11'), after)).toEqual([]);
     expect(decideTask(letter('2026-04-20', { letterId: 'letter-btc-2026-04-20' }), after)).toHaveLength(1);
   });
