@@ -42,7 +42,8 @@ export class SendProcessor {
     const reminders = items.filter((i) => i.kind === 'reminder').length;
     if (reminders) stats.hincrby(this.keys.stats, 'reminders', reminders);
     if (items.length > reminders) stats.hincrby(this.keys.stats, 'escalations', items.length - reminders);
-    await stats.exec();
+    // The counters are a convenience; the next rungs must be scheduled even while Redis is away.
+    await stats.exec().catch((error: Error) => this.logger.warn(`reminder counters not updated: ${error.message}`));
     await this.deps.afterRecord([...new Set(items.map((i) => i.taskId))]);
     return batches.map(() => undefined);
   });
@@ -65,6 +66,7 @@ export class SendProcessor {
     const mail = renderMail(await this.deps.resolver.agencyName(send.agency), items);
     const messageId = messageIdFor(wanted.map(({ item }) => notificationKey(item.taskId, item.rung, item.due)));
     const mailed = this.keys.mailed(messageId);
+    let marked: Promise<void> | undefined;
     if (send.to.length === 0) this.logger.warn(`no recipient on file for ${send.agency}; recorded without mailing: ${mail.subject}`);
     // A worker that died after the SMTP server accepted the mail, before recording it: the retry
     // only records. (What is left is the moment between the SMTP answer and this key: milliseconds.)
@@ -75,12 +77,21 @@ export class SendProcessor {
         await this.deps.redis.hincrby(this.keys.stats, 'failures', 1);
         throw error;
       }
-      await this.deps.redis.set(mailed, '1', 'PX', CLAIM_MS);
+      marked = this.markMailed(mailed);
     }
-    await Promise.all(wanted.map(({ item }) => this.recorder.record(item, send.to, ctx)));
+    // Recorded beside the mark, not after it: a mark waiting on a Redis that is restarting must
+    // not hold back the record, or the mail is planned and sent again meanwhile.
+    await Promise.all([marked, ...wanted.map(({ item }) => this.recorder.record(item, send.to, ctx))]);
     await this.settled.add(wanted.map(({ item }) => item));
     return `sent ${wanted.length} item(s) to ${send.to.join(', ') || 'nobody'}`;
   };
+
+  /** The mark only narrows the window in which a retry mails again; the event store is the record. */
+  private async markMailed(key: string): Promise<void> {
+    await this.deps.redis
+      .set(key, '1', 'PX', CLAIM_MS)
+      .catch((error: Error) => this.logger.warn(`sent mail not marked in Redis: ${error.message}`));
+  }
 
   private async claim(item: NotificationItem, jobId: string): Promise<boolean> {
     const key = this.keys.claim(notificationKey(item.taskId, item.rung, item.due));
