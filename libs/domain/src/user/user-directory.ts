@@ -2,21 +2,23 @@ import { Actor, Role } from '../actor';
 import { ActorForbiddenError, CommandRefusedError, InvalidCommandError, NotFoundError } from '../domain.errors';
 import { isEmailAddress } from '../email';
 
+/** Who a user is, as created: the event carries it and the directory keeps it. */
+export interface UserProfile {
+  userId: string;
+  email: string;
+  name: string;
+  role: Exclude<Role, 'system'>;
+  agency?: string;
+  passwordHash: string;
+}
+
 /**
  * People who sign in (người dùng), as events on one stream, `user-directory`: the number of users is
  * small and an email must be unique across all of them, which one stream checks for free.
  */
 export interface UserCreated {
   type: 'UserCreated';
-  data: {
-    userId: string;
-    email: string;
-    name: string;
-    role: Exclude<Role, 'system'>;
-    agency?: string;
-    passwordHash: string;
-    createdAt: string;
-  };
+  data: UserProfile & { createdAt: string };
 }
 export interface UserDisabled {
   type: 'UserDisabled';
@@ -29,13 +31,7 @@ export interface UserSignedOut {
 }
 export type UserEvent = UserCreated | UserDisabled | UserSignedOut;
 
-export interface User {
-  userId: string;
-  email: string;
-  name: string;
-  role: Exclude<Role, 'system'>;
-  agency?: string;
-  passwordHash: string;
+export interface User extends UserProfile {
   disabled: boolean;
   signedOutAt?: string;
 }
