@@ -58,7 +58,16 @@ export class ExtensionRequestDto extends ReasonDto {
   proposedDue!: string;
 }
 
-export class ApproveExtensionDto {
+/** A reviewer's optional words on approving or accepting (a rejection's reason is required instead). */
+export class CommentDto {
+  @ApiPropertyOptional({ example: 'Đồng ý; đề nghị Bộ bảo đảm tiến độ', description: 'Ý kiến của người xét duyệt (không bắt buộc)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  comment?: string;
+}
+
+export class ApproveExtensionDto extends CommentDto {
   @ApiPropertyOptional({ example: '2026-06-30', description: 'Ngày được chấp thuận; mặc định là ngày đề nghị' })
   @IsOptional()
   @IsLocalDate()

@@ -12,6 +12,7 @@ import { ATTACHMENT_STORE } from '../attachments/attachment-store.provider';
 import { problem, ProblemError } from '../http/problem';
 import {
   ApproveExtensionDto,
+  CommentDto,
   CompletionDto,
   DeadlineDto,
   DelegateDto,
@@ -117,7 +118,7 @@ export class TasksController {
   @Post(':id/extension-requests/current/approve')
   @HttpCode(200)
   approveExtension(@Body() b: ApproveExtensionDto, @Req() r: CommandRequest, @Res({ passthrough: true }) a: FastifyReply) {
-    return this.run(r, a, 'ApproveExtension', { due: b.due });
+    return this.run(r, a, 'ApproveExtension', { due: b.due, comment: b.comment });
   }
 
   @ApiOperation({ summary: 'Reject the pending extension with a reason' })
@@ -149,8 +150,8 @@ export class TasksController {
   @CommandAnswer()
   @Post(':id/completion/accept')
   @HttpCode(200)
-  acceptCompletion(@Body() _b: EmptyDto, @Req() r: CommandRequest, @Res({ passthrough: true }) a: FastifyReply) {
-    return this.run(r, a, 'AcceptCompletion', {});
+  acceptCompletion(@Body() b: CommentDto, @Req() r: CommandRequest, @Res({ passthrough: true }) a: FastifyReply) {
+    return this.run(r, a, 'AcceptCompletion', { comment: b.comment });
   }
 
   @ApiOperation({ summary: 'Return the completion report for more work, with a reason' })

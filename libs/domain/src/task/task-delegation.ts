@@ -1,7 +1,10 @@
 import { TaskAssigned, TaskDelegated } from './task.events';
 import { Task } from './task.state';
 
-/** The child task's first event, for a TaskDelegated just decided on the parent. */
+/**
+ * The child task's first event, for a TaskDelegated just decided on the parent. The text stays the
+ * Government's directive; the delegating agency's note travels beside it, never inside it.
+ */
 export function childAssignment(parent: Task, delegated: TaskDelegated, assignedAt: string): TaskAssigned {
   const { childTaskId, unit, due, note } = delegated.data;
   return {
@@ -11,7 +14,7 @@ export function childAssignment(parent: Task, delegated: TaskDelegated, assigned
       noticeId: parent.noticeId,
       noticeNumber: parent.noticeNumber,
       directiveIndex: parent.directiveIndex,
-      text: note ? `${parent.text}\n${note}` : parent.text,
+      text: parent.text,
       lead: unit,
       coordinators: [],
       deadline: { due, kind: due === null ? 'none' : 'date', rule: `giao đơn vị cấp dưới từ nhiệm vụ ${parent.taskId}` },
@@ -19,6 +22,7 @@ export function childAssignment(parent: Task, delegated: TaskDelegated, assigned
       confidential: parent.confidential,
       parentTaskId: parent.taskId,
       delegatedBy: parent.lead,
+      ...(note?.trim() ? { delegationNote: note.trim() } : {}),
       assignedAt,
     },
   };

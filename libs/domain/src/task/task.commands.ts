@@ -28,11 +28,12 @@ export type RequestExtension = Base<'RequestExtension', { proposedDue: string; r
  * `parentDue`: for a sub-task, the parent task's current due date (null: none), looked up at the
  * edge so that a delegating agency cannot move its unit's deadline past its own.
  */
-export type ApproveExtension = Base<'ApproveExtension', { due?: string; parentDue?: string | null }>;
+export type ApproveExtension = Base<'ApproveExtension', { due?: string; parentDue?: string | null; comment?: string }>;
 export type RejectExtension = Base<'RejectExtension', { reason: string }>;
 export type AmendDeadline = Base<'AmendDeadline', { due: string; reason: string; parentDue?: string | null }>;
 export type ReportCompletion = Base<'ReportCompletion', { result: string; documentRef?: string; attachments?: AttachmentRef[] }>;
-export type AcceptCompletion = Base<'AcceptCompletion'>;
+/** `comment`: the reviewer's optional words on a decision (approve, accept), kept in the event. */
+export type AcceptCompletion = Base<'AcceptCompletion', { comment?: string }>;
 export type ReturnCompletion = Base<'ReturnCompletion', { reason: string }>;
 export type CancelTask = Base<'CancelTask', { reason: string }>;
 /** `unitParent` is the catalogue's parent of `unit`, looked up at the edge. */

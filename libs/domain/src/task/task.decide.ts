@@ -93,7 +93,7 @@ export const TASK_RULES: { [T in TaskCommandType]: Rule<T> } = {
       withinParent(c, t, due, policy);
       const to = deadlineOn(due, `gia hạn theo đề nghị: ${t.pendingExtension.reason}`);
       return [
-        { type: 'ExtensionApproved', data: { taskId: t.taskId, due } },
+        { type: 'ExtensionApproved', data: { taskId: t.taskId, due, ...commentOf(c.payload) } },
         {
           type: 'DeadlineChanged',
           data: { taskId: t.taskId, from: t.deadline, to, reason: t.pendingExtension.reason, cause: 'extension' },
@@ -141,11 +141,11 @@ export const TASK_RULES: { [T in TaskCommandType]: Rule<T> } = {
   AcceptCompletion: {
     from: ['completion_reported'],
     who: 'reviewer',
-    decide: (_c, t, policy) => {
+    decide: (c, t, policy) => {
       const report = t.completionReport!;
       const due = t.deadline.due;
       const onTime = due === null ? null : report.reportedOn <= policy.effectiveDue(due);
-      const data = { taskId: t.taskId, reportedAt: report.reportedAt, reportedOn: report.reportedOn, due, onTime };
+      const data = { taskId: t.taskId, reportedAt: report.reportedAt, reportedOn: report.reportedOn, due, onTime, ...commentOf(c.payload) };
       return [{ type: 'TaskCompleted', data }];
     },
   },
@@ -321,6 +321,12 @@ const by = (c: TaskCommand): string => c.actor.agency ?? c.actor.role;
 /** Attachments go into the event only when there are some: events without them stay as they were. */
 const attachmentsOf = (p: { attachments?: AttachmentRef[] }): { attachments?: AttachmentRef[] } =>
   p.attachments?.length ? { attachments: p.attachments.map((a) => ({ ...a })) } : {};
+
+/** A reviewer's optional comment goes into the event only when it has words: events without one stay as they were. */
+const commentOf = (p: { comment?: string }): { comment?: string } => {
+  const comment = p.comment?.trim();
+  return comment ? { comment } : {};
+};
 
 function refuse(c: TaskCommand, t: Task, reason: string): never {
   throw new CommandRefusedError(c.type, t.status, reason);

@@ -19,6 +19,8 @@ export interface TaskAssigned {
     parentTaskId?: string;
     /** The agency that delegated this child task; it reviews the child's completion. */
     delegatedBy?: string;
+    /** The delegating agency's note to its unit, apart from `text` (which stays the Government's words). */
+    delegationNote?: string;
     /** Registered as history (an old notice, a past report): no reminder is sent for it. */
     historical?: boolean;
     assignedAt: string;
@@ -54,7 +56,8 @@ export interface ExtensionRequested {
 }
 export interface ExtensionApproved {
   type: 'ExtensionApproved';
-  data: { taskId: string; due: string };
+  /** `comment`: the reviewer's words, when given (a rejection has its `reason` instead). */
+  data: { taskId: string; due: string; comment?: string };
 }
 export interface ExtensionRejected {
   type: 'ExtensionRejected';
@@ -89,6 +92,8 @@ export interface TaskCompleted {
     due: string | null;
     /** Against the current (possibly extended) deadline; null when the task has no deadline. */
     onTime: boolean | null;
+    /** The reviewer's words on accepting, when given. */
+    comment?: string;
   };
 }
 export interface TaskCancelled {

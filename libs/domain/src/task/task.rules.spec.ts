@@ -45,6 +45,12 @@ describe('deadlines', () => {
     const [, changed] = when(events, command('ApproveExtension', { payload: { due: '2026-05-31' } }));
     expect(changed).toMatchObject({ type: 'DeadlineChanged', data: { cause: 'extension', to: { due: '2026-05-31' } } });
   });
+  it("an approval keeps the reviewer's comment in ExtensionApproved", () => {
+    const events = [assigned(), ...when([assigned()], command('RequestExtension'))];
+    const [approved] = when(events, command('ApproveExtension', { payload: { comment: 'Đồng ý, lưu ý bảo đảm tiến độ' } }));
+    expect(approved).toMatchObject({ type: 'ExtensionApproved', data: { comment: 'Đồng ý, lưu ý bảo đảm tiến độ' } });
+    expect(when(events, command('ApproveExtension'))[0].data).not.toHaveProperty('comment');
+  });
   it('a second request while one is pending is refused', () => {
     const events = [assigned(), ...when([assigned()], command('RequestExtension'))];
     expect(() => when(events, command('RequestExtension'))).toThrow(CommandRefusedError);
@@ -84,6 +90,13 @@ describe('completion', () => {
     expect(state?.status).toBe('in_progress');
     expect(state?.completionReport).toBeUndefined();
   });
+  it("records the reviewer's comment on accepting, and none when it is blank", () => {
+    const given = [assigned(), ack, ...reportOn('2026-03-20')];
+    const accept = (comment?: string) => when(given, command('AcceptCompletion', { payload: { comment } }))[0].data;
+    expect(accept('  Đạt yêu cầu, đề nghị lưu hồ sơ ')).toMatchObject({ comment: 'Đạt yêu cầu, đề nghị lưu hồ sơ' });
+    expect(accept('   ')).not.toHaveProperty('comment');
+    expect(accept()).not.toHaveProperty('comment');
+  });
   it('a task without a deadline completes with onTime null', () => {
     const given = [assigned(null), ack, ...when([assigned(null), ack], command('ReportCompletion'))];
     expect(when(given, command('AcceptCompletion'))[0].data).toMatchObject({ onTime: null, due: null });
@@ -95,6 +108,19 @@ describe('delegation', () => {
     const [delegated] = when([assigned(), ack], command('DelegateTask')) as [TaskDelegated];
     const child = childAssignment(fold([assigned(), ack])!, delegated, '2026-03-15T03:00:00Z');
     expect(child.data).toMatchObject({ lead: 'BTC-CUC-TH', parentTaskId: TASK_ID, delegatedBy: 'BTC', deadline: { due: '2026-03-20' } });
+  });
+  it("keeps the Government's directive text and puts the delegating agency's note in its own field", () => {
+    const cmd = command('DelegateTask', { payload: { note: '  Cục Tổng hợp chủ trì, báo cáo Bộ trước ngày 15  ' } });
+    const [delegated] = when([assigned(), ack], cmd) as [TaskDelegated];
+    const parent = fold([assigned(), ack])!;
+    const child = childAssignment(parent, delegated, '2026-03-15T03:00:00Z');
+    expect(child.data.text).toBe(parent.text);
+    expect(child.data.delegationNote).toBe('Cục Tổng hợp chủ trì, báo cáo Bộ trước ngày 15');
+    expect(evolveTask(undefined, child)).toMatchObject({ text: parent.text, delegationNote: child.data.delegationNote });
+  });
+  it('records no note field when the delegating agency wrote none', () => {
+    const [delegated] = when([assigned(), ack], command('DelegateTask')) as [TaskDelegated];
+    expect(childAssignment(fold([assigned(), ack])!, delegated, '2026-03-15T03:00:00Z').data).not.toHaveProperty('delegationNote');
   });
   it('refuses a later due date and a unit of another agency', () => {
     expect(() => when([assigned(), ack], command('DelegateTask', { payload: { due: '2026-04-01' } }))).toThrow(InvalidCommandError);
