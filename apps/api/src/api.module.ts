@@ -54,6 +54,7 @@ export class ApiModule {
         NotifyingEventStore,
         DEADLINE_POLICY,
         AgencyDirectory,
+        UserDirectory,
         METRICS_REGISTRY,
       ],
       imports: [CqrsModule.forRoot(), ReadModelsModule.register(config), RemindersModule.register(config)],

@@ -4,6 +4,8 @@ import { Actor } from '@tdnv/domain';
 /** What the HTTP edge knows about a command besides its payload. */
 export interface CommandContext {
   actor: Actor;
+  /** The actor's name in the user directory, recorded with the events so a history reads as it was then. */
+  actorName?: string;
   now: Date;
   today: string;
   idempotencyKey?: string;

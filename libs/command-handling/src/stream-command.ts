@@ -134,6 +134,7 @@ function metadataOf(context: CommandContext, commandId: string): EventMetadata {
     correlationId: context.correlationId ?? commandId,
     causationId: commandId,
     actor: { id: context.actor.id, role: context.actor.role, ...(context.actor.agency ? { agency: context.actor.agency } : {}) },
+    ...(context.actorName ? { actorName: context.actorName } : {}),
     occurredAt: context.now.toISOString(),
     ...(context.idempotencyKey ? { requestHash: context.requestHash } : {}),
   };

@@ -21,6 +21,7 @@ import { AgencyDirectory } from '@tdnv/agency-directory';
 import { runStreamCommand, StreamDecision, StreamStateCache } from '@tdnv/command-handling';
 import { ExecuteTaskCommand, TaskCommandResult } from './execute-task-command';
 import { DEADLINE_POLICY, EVENT_STORE } from '@tdnv/config';
+import { UserDirectory } from '@tdnv/users';
 
 @CommandHandler(ExecuteTaskCommand)
 export class ExecuteTaskCommandHandler implements ICommandHandler<ExecuteTaskCommand, TaskCommandResult> {
@@ -30,11 +31,14 @@ export class ExecuteTaskCommandHandler implements ICommandHandler<ExecuteTaskCom
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DEADLINE_POLICY) private readonly policy: DeadlinePolicy,
     private readonly agencies: AgencyDirectory,
+    private readonly users: UserDirectory,
   ) {}
 
   async execute(message: ExecuteTaskCommand): Promise<TaskCommandResult> {
-    const { taskId, context } = message;
-    const agencies = await this.agencies.snapshot();
+    const { taskId } = message;
+    const [agencies, actorName] = await Promise.all([this.agencies.snapshot(), this.users.nameOf(message.context.actor.id)]);
+    // The history shows the person by the name they had when they acted.
+    const context = actorName ? { ...message.context, actorName } : message.context;
     const who = { type: message.type, actor: context.actor };
     // The parent's deadline bounds a sub-task's deadline; read once, before the command is decided.
     let parentDue: string | null | undefined;

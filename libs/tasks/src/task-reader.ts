@@ -11,9 +11,12 @@ import {
   TaskState,
   taskView,
   TaskView,
+  userById,
 } from '@tdnv/domain';
 import { EventStore, StoredEvent } from '@tdnv/event-store';
 import { DEADLINE_POLICY, EVENT_STORE } from '@tdnv/config';
+import { UserDirectory } from '@tdnv/users';
+import { HistoryActor, historyActor } from './history-actor';
 
 export type { TaskView };
 
@@ -21,7 +24,7 @@ export interface HistoryEntry {
   revision: number;
   type: string;
   occurredAt: string;
-  actor: StoredEvent['metadata']['actor'];
+  actor: HistoryActor;
   data: unknown;
 }
 
@@ -31,6 +34,7 @@ export class TaskReader {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DEADLINE_POLICY) private readonly policy: DeadlinePolicy,
+    private readonly users: UserDirectory,
   ) {}
 
   async task(taskId: string, actor: Actor): Promise<TaskView> {
@@ -40,13 +44,16 @@ export class TaskReader {
 
   async history(taskId: string, actor: Actor): Promise<{ taskId: string; events: HistoryEntry[] }> {
     const { events } = await this.load(taskId, actor);
+    // Names are looked up after the visibility check: nobody learns a name from a task they may not see.
+    const { users } = await this.users.users();
+    const directoryName = (id: string) => userById(users, id)?.name;
     return {
       taskId,
       events: events.map((e) => ({
         revision: e.revision,
         type: e.type,
         occurredAt: e.metadata.occurredAt,
-        actor: e.metadata.actor,
+        actor: historyActor(e.metadata, directoryName),
         data: e.data,
       })),
     };

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { evolveUsers, normalizeEmail, User, UserEvent, Users } from '@tdnv/domain';
+import { evolveUsers, normalizeEmail, User, userById, UserEvent, Users } from '@tdnv/domain';
 import { NotifyingEventStore } from '@tdnv/event-store';
 
 export const USER_DIRECTORY_STREAM = 'user-directory';
@@ -34,6 +34,11 @@ export class UserDirectory {
 
   async byEmail(email: string): Promise<User | undefined> {
     return Object.values((await this.users()).users).find((u) => u.email === email);
+  }
+
+  /** A person's name as a history shows it; undefined for an id that names no user (a development token, the scheduler). */
+  async nameOf(userId: string): Promise<string | undefined> {
+    return userById((await this.users()).users, userId)?.name;
   }
 }
 
