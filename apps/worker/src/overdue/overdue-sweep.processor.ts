@@ -6,6 +6,7 @@ import { DeadlinePolicy } from '@tdnv/domain';
 import { EventStore } from '@tdnv/event-store';
 import { logJobs, Logger as JsonLogger } from '@tdnv/logging';
 import { JOBS, QUEUES } from '@tdnv/queues';
+import { keepScheduled, ScheduledWorker } from '../scheduled-worker';
 import { JobLockSettings } from '../worker-context';
 import { OpenDeadlinesStore } from './open-deadlines.store';
 import { sweepOverdue } from './overdue-sweep';
@@ -23,9 +24,6 @@ export interface OverdueSweepOptions {
   jobLock?: JobLockSettings;
 }
 
-/** How often a worker re-creates the sweep's job scheduler: after a Redis restart it is gone with the jobs. */
-const ENSURE_SCHEDULER_MS = 30_000;
-
 /**
  * Runs the overdue sweep as a BullMQ job scheduler: one repeatable job, so several workers share
  * the schedule instead of each sweeping on its own timer; concurrency 1 keeps sweeps in order in one
@@ -34,7 +32,7 @@ const ENSURE_SCHEDULER_MS = 30_000;
  * expected revision and the domain's once-per-due-date rule anyway, so a lost lease duplicates work,
  * never a TaskBecameOverdue.
  */
-export async function startOverdueSweep(options: OverdueSweepOptions): Promise<{ queue: Queue; worker: Worker; close(): Promise<void> }> {
+export async function startOverdueSweep(options: OverdueSweepOptions): Promise<ScheduledWorker> {
   const logger = new Logger('overdue-sweep');
   const { connection, prefix } = options;
   const queue = new Queue(QUEUES.deadlines, { connection, prefix });
@@ -55,22 +53,11 @@ export async function startOverdueSweep(options: OverdueSweepOptions): Promise<{
   );
   if (options.logger) logJobs(worker, options.logger.child({ context: 'overdue-sweep' }));
   else worker.on('failed', (job, error) => logger.error(`sweep ${job?.id} failed: ${error.message}`));
-  const ensureScheduler = () =>
+  return keepScheduled(queue, worker, () =>
     queue.upsertJobScheduler(
       JOBS.overdueSweep,
       { every: options.everyMs ?? 60_000 },
       { name: JOBS.overdueSweep, opts: { attempts: 3, backoff: { type: 'exponential', delay: 1000 } } },
-    );
-  await ensureScheduler();
-  const watchdog = setInterval(() => void ensureScheduler().catch(() => undefined), ENSURE_SCHEDULER_MS);
-  watchdog.unref();
-  return {
-    queue,
-    worker,
-    close: async () => {
-      clearInterval(watchdog);
-      await worker.close();
-      await queue.close();
-    },
-  };
+    ),
+  );
 }

@@ -5,6 +5,7 @@ import { EventStore } from '@tdnv/event-store';
 import { logJobs, Logger as JsonLogger } from '@tdnv/logging';
 import { PROJECTION_JOBS, PROJECTIONS_CATCH_UP_SCHEDULER, PROJECTIONS_QUEUE, ProjectionNudge } from '@tdnv/queues';
 import { projectionNamed, PROJECTIONS, runProjection, RunResult, SqlDatabase } from '@tdnv/read-models';
+import { keepScheduled, ScheduledWorker } from '../scheduled-worker';
 import { JobLockSettings } from '../worker-context';
 
 export interface ProjectionsWorkerOptions {
@@ -21,16 +22,11 @@ export interface ProjectionsWorkerOptions {
   jobLock?: JobLockSettings;
 }
 
-/** How often a worker re-creates the catch-up job scheduler: after a Redis restart it is gone with the jobs. */
-const ENSURE_SCHEDULER_MS = 30_000;
-
 /**
  * The projections processor. Concurrency 1: one run at a time in this worker, so a projection's
  * events are applied in order; across workers the checkpoint lock in the store does the same.
  */
-export async function startProjectionsWorker(
-  options: ProjectionsWorkerOptions,
-): Promise<{ queue: Queue; worker: Worker; close(): Promise<void> }> {
+export async function startProjectionsWorker(options: ProjectionsWorkerOptions): Promise<ScheduledWorker> {
   const logger = new Logger('projections');
   const { connection, prefix } = options;
   const context = { policy: options.policy, timeZone: options.timeZone };
@@ -57,22 +53,11 @@ export async function startProjectionsWorker(
   // Nudges arrive hundreds of times a second under load: their lines are debug, failures warn.
   if (options.logger) logJobs(worker, options.logger.child({ context: 'projections' }), 'debug');
   else worker.on('failed', (job, error) => logger.error(`projection job ${job?.name} failed: ${error.message}`));
-  const ensureScheduler = () =>
+  return keepScheduled(queue, worker, () =>
     queue.upsertJobScheduler(
       PROJECTIONS_CATCH_UP_SCHEDULER,
       { every: options.catchUpEveryMs ?? 5000 },
       { name: PROJECTION_JOBS.catchUp, opts: { removeOnComplete: true, removeOnFail: { count: 100 } } },
-    );
-  await ensureScheduler();
-  const watchdog = setInterval(() => void ensureScheduler().catch(() => undefined), ENSURE_SCHEDULER_MS);
-  watchdog.unref();
-  return {
-    queue,
-    worker,
-    close: async () => {
-      clearInterval(watchdog);
-      await worker.close();
-      await queue.close();
-    },
-  };
+    ),
+  );
 }
