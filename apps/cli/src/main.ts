@@ -1,11 +1,14 @@
 import { createCliContext } from './cli-context';
 import { runDemo } from './demo.command';
-import { runParse } from './parse.command';
 import { runUsers } from './users.command';
 
 /** `npm run cli -- <command> …`: operator commands that run without the API. */
 const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Promise<number> }> = {
-  parse: { usage: 'parse <file> [--json] [--issued-at YYYY-MM-DD]', run: runParse },
+  // Loaded on use, as the other heavy commands: it brings the read side's names of document kinds.
+  parse: {
+    usage: 'parse <file> [--json] [--issued-at YYYY-MM-DD]',
+    run: (argv) => import('./parse.command').then((m) => m.runParse(argv)),
+  },
   projections: {
     usage: 'projections rebuild [name] | projections status',
     run: (argv) => import('./projections.command').then((m) => m.runProjections(argv)),

@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { AgencyCatalogue } from '@tdnv/agencies';
 import { DirectiveStatus, NoticeKind, ParseResult, ParsedDirective, parse } from '@tdnv/directive-parser';
+import { documentKindName } from '@tdnv/read-models';
 
 const USAGE = 'Cách dùng: parse <tệp> [--json] [--issued-at YYYY-MM-DD] [--catalogue <tệp đơn vị .csv|.xlsx>]';
 
@@ -38,17 +39,8 @@ function readArgs(argv: string[]): ParseArgs | string {
   return out.file ? (out as ParseArgs) : USAGE;
 }
 
-const KIND_NAMES: Record<NoticeKind, string> = {
-  thong_bao_ket_luan: 'Thông báo',
-  chi_thi: 'Chỉ thị',
-  cong_dien: 'Công điện',
-  cong_van: 'Công văn',
-  bao_cao: 'Báo cáo',
-  quyet_dinh: 'Quyết định',
-  ke_hoach: 'Kế hoạch',
-  nghi_quyet: 'Nghị quyết',
-  unknown: 'Văn bản (chưa rõ loại)',
-};
+/** A kind's name as the appendix and the letters write it; the parser may not have recognised it. */
+const kindName = (kind: NoticeKind): string => (kind === 'unknown' ? 'Văn bản (chưa rõ loại)' : documentKindName(kind, ''));
 
 const STATUS_NAMES: Record<DirectiveStatus['kind'], string> = {
   done: 'Đã hoàn thành',
@@ -137,7 +129,7 @@ function rows(d: ParsedDirective): string[] {
 function header(result: ParseResult): string[] {
   const n = result.notice;
   const lines = [
-    `${KIND_NAMES[n.kind]}${n.number ? ` số ${n.number}` : ' (không rõ số hiệu)'}, ${n.issuedAt ? `ngày ${viDate(n.issuedAt)}` : 'không rõ ngày ban hành'}`,
+    `${kindName(n.kind)}${n.number ? ` số ${n.number}` : ' (không rõ số hiệu)'}, ${n.issuedAt ? `ngày ${viDate(n.issuedAt)}` : 'không rõ ngày ban hành'}`,
     `Cơ quan ban hành: ${n.issuer ?? '(không xác định)'}${n.issuerAgency && n.issuerAgency.name !== n.issuer ? ` (nay: ${n.issuerAgency.name})` : ''}`,
   ];
   if (n.title) lines.push(`Trích yếu: ${n.title}`);
