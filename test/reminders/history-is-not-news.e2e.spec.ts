@@ -1,5 +1,5 @@
-import { eventually } from '@tdnv/testing';
-import { ReminderWorld } from './reminder-test-kit';
+import { eventually, monthlyDeadline } from '@tdnv/testing';
+import { agencyContacts, ReminderWorld } from './reminder-test-kit';
 
 /**
  * Issue 11, "History is not news" (real worker, Redis and SMTP): tasks registered on 03/12/2026
@@ -9,11 +9,6 @@ import { ReminderWorld } from './reminder-test-kit';
 const OLD = '2020-12-tb-vpcp.1.btc';
 const HISTORICAL = '2020-12-tb-vpcp.2.bca';
 const PERIODIC = '2020-12-tb-vpcp.3.byt';
-const CONTACTS: Record<string, { focal: string[]; leader: string[] }> = {
-  BTC: { focal: ['dau-moi@btc.gov.vn'], leader: ['lanh-dao@btc.gov.vn'] },
-  BCA: { focal: ['dau-moi@bca.gov.vn'], leader: ['lanh-dao@bca.gov.vn'] },
-  BYT: { focal: ['dau-moi@byt.gov.vn'], leader: ['lanh-dao@byt.gov.vn'] },
-};
 /** Friday 04/12/2026, 08:00 in Hà Nội: the first send slot after the registration. */
 const FIRST_SLOT = new Date('2026-12-04T01:00:00Z');
 
@@ -26,19 +21,12 @@ describe('history is not news, end to end', () => {
 
   it('registered in 2026 with 2020 deadlines: one overdue notice each, none when historical, no weekly series from 2020', async () => {
     world = new ReminderWorld();
-    for (const [code, contacts] of Object.entries(CONTACTS)) await world.setContacts(code, contacts);
+    for (const code of ['BTC', 'BCA', 'BYT']) await world.setContacts(code, agencyContacts(code));
     world.setNow('2026-12-03T03:00:00Z'); // Thursday 10:00
     await world.start();
     await world.assign(OLD, '2020-06-30', 'BTC', 'Tổng kết việc thực hiện năm 2020');
     await world.assign(HISTORICAL, '2020-06-30', 'BCA', 'Báo cáo kết quả năm 2020', { historical: true });
-    const monthly = {
-      due: '2026-09-10',
-      kind: 'recurring' as const,
-      phrase: 'Hằng tháng, trước ngày 10',
-      rule: 'monthly, day 10',
-      recurrence: { freq: 'monthly' as const, day: 10 },
-    };
-    await world.assign(PERIODIC, monthly, 'BYT', 'Hằng tháng, trước ngày 10, báo cáo tình hình dịch bệnh');
+    await world.assign(PERIODIC, monthlyDeadline('2026-09-10'), 'BYT', 'Hằng tháng, trước ngày 10, báo cáo tình hình dịch bệnh');
 
     // The overdue transitions are states and are recorded at once; the periodic duty catches up to its current period.
     const [overdue] = await world.eventsAppear(OLD, 1, 'TaskBecameOverdue');

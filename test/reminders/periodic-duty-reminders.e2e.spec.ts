@@ -1,7 +1,7 @@
 import { Actor } from '@tdnv/domain';
 import { DEFAULT_REMINDER_POLICY } from '@tdnv/reminders';
-import { eventually } from '@tdnv/testing';
-import { ReminderWorld } from './reminder-test-kit';
+import { eventually, monthlyDeadline } from '@tdnv/testing';
+import { agencyContacts, ReminderWorld } from './reminder-test-kit';
 
 /**
  * Issue 11 end to end (real worker, Redis and SMTP, a clock the test moves): three monthly duties
@@ -12,18 +12,7 @@ const ON_TIME = '2026-45-tb-vpcp.1.btc';
 const LATE = '2026-45-tb-vpcp.1.bca';
 const MISSED = '2026-45-tb-vpcp.1.byt';
 const TASKS = [ON_TIME, LATE, MISSED];
-const CONTACTS: Record<string, { focal: string[]; leader: string[] }> = {
-  BTC: { focal: ['dau-moi@btc.gov.vn'], leader: ['lanh-dao@btc.gov.vn'] },
-  BCA: { focal: ['dau-moi@bca.gov.vn'], leader: ['lanh-dao@bca.gov.vn'] },
-  BYT: { focal: ['dau-moi@byt.gov.vn'], leader: ['lanh-dao@byt.gov.vn'] },
-};
-const MONTHLY = {
-  due: '2026-12-05',
-  kind: 'recurring' as const,
-  phrase: 'Hằng tháng, trước ngày 05',
-  rule: 'monthly, day 5',
-  recurrence: { freq: 'monthly' as const, day: 5 },
-};
+const MONTHLY = monthlyDeadline('2026-12-05');
 const lead = (taskId: string): Actor => ({ id: `u-${taskId.slice(-3)}`, role: 'agency', agency: taskId.slice(-3).toUpperCase() });
 const data = <T>(e: { data: unknown }) => e.data as T;
 
@@ -51,7 +40,7 @@ describe('periodic duties end to end: reminders and overdue transitions per occu
 
   it('a monthly duty reported on time, one reported late, one missed', async () => {
     world = new ReminderWorld({ ...DEFAULT_REMINDER_POLICY, digest: false, beforeDue: [3, 0], escalateAfterRemindersWithoutUpdate: 0 });
-    for (const [code, contacts] of Object.entries(CONTACTS)) await world.setContacts(code, contacts);
+    for (const code of ['BTC', 'BCA', 'BYT']) await world.setContacts(code, agencyContacts(code));
     world.setNow('2026-11-24T03:00:00Z'); // Tuesday 10:00 in Hà Nội
     await world.start();
     for (const t of TASKS)

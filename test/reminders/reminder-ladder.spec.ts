@@ -1,8 +1,8 @@
-import { ReminderWorld } from './reminder-test-kit';
+import { agencyContacts, ReminderWorld } from './reminder-test-kit';
 
 const T = '2026-45-tb-vpcp.1.btc';
 const DUE = '2026-03-31';
-const BTC = { focal: ['dau-moi@btc.gov.vn'], leader: ['lanh-dao@btc.gov.vn'] };
+const BTC = agencyContacts('BTC');
 const VPCP = { focal: [], leader: [], trackingOfficers: ['chuyen-vien@chinhphu.vn'], departmentHead: ['vu-truong@chinhphu.vn'] };
 
 describe('reminder ladder end to end (real Redis, real SMTP, a clock the test moves)', () => {

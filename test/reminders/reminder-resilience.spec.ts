@@ -1,8 +1,8 @@
 import { eventually } from '@tdnv/testing';
 import { reminderKeys } from '@tdnv/queues';
-import { ReminderWorld } from './reminder-test-kit';
+import { agencyContacts, ReminderWorld } from './reminder-test-kit';
 
-const BTC = { focal: ['dau-moi@btc.gov.vn'], leader: ['lanh-dao@btc.gov.vn'] };
+const BTC = agencyContacts('BTC');
 const ids = [1, 2, 3, 4, 5].map((n) => `2026-45-tb-vpcp.${n}.btc`);
 
 const until = (check: () => Promise<boolean>, what: string) => eventually(check, what, { intervalMs: 0 });

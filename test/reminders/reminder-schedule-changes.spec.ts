@@ -1,9 +1,9 @@
 import { eventually } from '@tdnv/testing';
 import { DEFAULT_REMINDER_POLICY } from '@tdnv/reminders';
-import { ReminderWorld } from './reminder-test-kit';
+import { agencyContacts, ReminderWorld } from './reminder-test-kit';
 
 const T = '2026-45-tb-vpcp.1.btc';
-const BTC = { focal: ['dau-moi@btc.gov.vn'], leader: ['lanh-dao@btc.gov.vn'] };
+const BTC = agencyContacts('BTC');
 
 const until = (check: () => Promise<boolean>, what: string) => eventually(check, what, { intervalMs: 0 });
 

@@ -16,6 +16,12 @@ import { SmtpSink } from '@tdnv/testing';
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const TZ = 'Asia/Ho_Chi_Minh';
 
+/** An agency's focal point and leader as the tests address them: dau-moi@btc.gov.vn, lanh-dao@btc.gov.vn. */
+export const agencyContacts = (code: string): { focal: string[]; leader: string[] } => ({
+  focal: [`dau-moi@${code.toLowerCase()}.gov.vn`],
+  leader: [`lanh-dao@${code.toLowerCase()}.gov.vn`],
+});
+
 /**
  * One test's world: a SQLite event store in a temp folder, a unique BullMQ prefix on the shared
  * Redis, a real SMTP sink, and a clock the test moves (`setNow`). BullMQ delays are real time, so a

@@ -1,4 +1,15 @@
-import { Actor, SCHEDULER, TaskCommand, TaskCommandType, TaskEvent, evolveTask, TaskState } from '@tdnv/domain';
+import {
+  Actor,
+  Deadline,
+  describeRecurrence,
+  Recurrence,
+  SCHEDULER,
+  TaskCommand,
+  TaskCommandType,
+  TaskEvent,
+  evolveTask,
+  TaskState,
+} from '@tdnv/domain';
 
 /** Given/when/then builders shared by the domain specs. */
 export const TASK_ID = '2026-45-tb-vpcp.1.btc';
@@ -81,20 +92,14 @@ export function command<T extends TaskCommandType>(
   } as TaskCommand;
 }
 
-/** A monthly reporting duty, "hằng tháng, trước ngày 05", first due on 05/03/2026. */
+/** A monthly duty's deadline, first due on `firstDue` and on that day of every month after ("Hằng tháng, trước ngày 05"). */
+export const monthlyDeadline = (firstDue: string): Deadline => {
+  const recurrence: Recurrence = { freq: 'monthly', day: Number(firstDue.slice(8, 10)) };
+  return { due: firstDue, kind: 'recurring', phrase: describeRecurrence(recurrence), rule: `monthly, day ${recurrence.day}`, recurrence };
+};
+
+/** A monthly reporting duty, "Hằng tháng, trước ngày 05", first due on 05/03/2026. */
 export const assignedMonthly = (): TaskEvent => {
   const event = assigned('2026-03-05');
-  return {
-    ...event,
-    data: {
-      ...event.data,
-      deadline: {
-        due: '2026-03-05',
-        kind: 'recurring',
-        phrase: 'hằng tháng, trước ngày 05',
-        rule: 'monthly, day 5',
-        recurrence: { freq: 'monthly', day: 5 },
-      },
-    },
-  } as TaskEvent;
+  return { ...event, data: { ...event.data, deadline: monthlyDeadline('2026-03-05') } } as TaskEvent;
 };
