@@ -25,7 +25,9 @@ import { decideTask, evolveTask, TaskEvent, taskStream } from '@tdnv/domain';
 import { AppendRequest, createEventStore, EventStore } from '@tdnv/event-store';
 import { deletePrefixedKeys, parsePendingEntry, redisConnection, reminderKeys } from '@tdnv/queues';
 import { DEFAULT_REMINDER_POLICY } from '@tdnv/reminders';
+import { monthlyDeadline } from '@tdnv/testing';
 import { BenchResult } from './bench-result';
+import { seedAssignedTasks } from './seed-assigned-tasks';
 import { run as remindersBench } from './reminders.bench';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -36,13 +38,7 @@ const REPORTED_AT = '2026-12-04T03:00:00.000Z';
 const ROLL_AT = '2026-12-07T17:30:00.000Z';
 const policy = { ...DEFAULT_REMINDER_POLICY, assignmentEmail: false, digest: false };
 const deadlinePolicy = createDeadlinePolicy(true);
-const MONTHLY = {
-  due: '2026-12-05',
-  kind: 'recurring',
-  phrase: 'Hằng tháng, trước ngày 05',
-  rule: 'monthly, day 5',
-  recurrence: { freq: 'monthly', day: 5 },
-};
+const MONTHLY = monthlyDeadline('2026-12-05');
 
 /** Peak heap and RSS over a step, sampled every 20 ms. */
 async function measured<T>(
@@ -72,36 +68,14 @@ async function measured<T>(
   };
 }
 
-async function seed(store: EventStore, count: number): Promise<string[]> {
-  const ids: string[] = [];
-  for (let from = 0; from < count; from += 1000) {
-    const requests: AppendRequest[] = [];
-    for (let i = from; i < Math.min(count, from + 1000); i++) {
-      const taskId = `bench-periodic.${i}.btc`;
-      ids.push(taskId);
-      const data = {
-        taskId,
-        noticeId: 'bench',
-        noticeNumber: '90/TB-VPCP',
-        directiveIndex: i,
-        text: `Hằng tháng, trước ngày 05, báo cáo số ${i}`,
-        lead: 'BTC',
-        coordinators: [],
-        deadline: MONTHLY,
-        key: false,
-        confidential: false,
-        assignedAt: ASSIGNED_AT,
-      };
-      requests.push({
-        stream: taskStream(taskId),
-        expected: 'no_stream',
-        events: [{ type: 'TaskAssigned', data, metadata: { occurredAt: ASSIGNED_AT } }],
-      });
-    }
-    await store.appendToStreams(requests);
-  }
-  return ids;
-}
+const seed = (store: EventStore, count: number): Promise<string[]> =>
+  seedAssignedTasks(store, count, {
+    taskId: (i) => `bench-periodic.${i}.btc`,
+    text: (i) => `Hằng tháng, trước ngày 05, báo cáo số ${i}`,
+    noticeNumber: '90/TB-VPCP',
+    deadline: MONTHLY,
+    assignedAt: ASSIGNED_AT,
+  });
 
 /** Half the agencies report period 12/2026 on time: each report decided by the domain on its task's state, appended 1,000 streams at a time. */
 async function reportOnTime(store: EventStore, ids: string[]): Promise<number> {

@@ -22,9 +22,10 @@ import { loadReminderSettings } from '../apps/worker/src/reminders/reminder-sett
 import { createDeadlinePolicy, defaultCalendar } from '@tdnv/calendar';
 import { loadConfig, Clock } from '@tdnv/config';
 import { taskStream } from '@tdnv/domain';
-import { createEventStore, AppendRequest, EventStore } from '@tdnv/event-store';
+import { createEventStore, EventStore } from '@tdnv/event-store';
 import { DEFAULT_REMINDER_POLICY } from '@tdnv/reminders';
 import { BenchResult } from './bench-result';
+import { seedAssignedTasks } from './seed-assigned-tasks';
 import { SmtpSink } from '@tdnv/testing';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -33,36 +34,14 @@ const ASSIGNED_AT = '2026-03-20T03:00:00.000Z';
 /** before-3 of a task due 31/3/2026: 08:00 on 26/3 in Hà Nội. */
 const SLOT = Date.parse('2026-03-26T01:00:00.000Z');
 
-async function seed(store: EventStore, count: number, tag: string): Promise<string[]> {
-  const ids: string[] = [];
-  for (let from = 0; from < count; from += 1000) {
-    const requests: AppendRequest[] = [];
-    for (let i = from; i < Math.min(count, from + 1000); i++) {
-      const taskId = `bench-${tag}.${i}.btc`;
-      ids.push(taskId);
-      const data = {
-        taskId,
-        noticeId: 'bench',
-        noticeNumber: '45/TB-VPCP',
-        directiveIndex: i,
-        text: `Nhiệm vụ số ${i}`,
-        lead: 'BTC',
-        coordinators: [],
-        deadline: { due: '2026-03-31', kind: 'date' },
-        key: false,
-        confidential: false,
-        assignedAt: ASSIGNED_AT,
-      };
-      requests.push({
-        stream: taskStream(taskId),
-        expected: 'no_stream',
-        events: [{ type: 'TaskAssigned', data, metadata: { occurredAt: ASSIGNED_AT } }],
-      });
-    }
-    await store.appendToStreams(requests);
-  }
-  return ids;
-}
+const seed = (store: EventStore, count: number, tag: string): Promise<string[]> =>
+  seedAssignedTasks(store, count, {
+    taskId: (i) => `bench-${tag}.${i}.btc`,
+    text: (i) => `Nhiệm vụ số ${i}`,
+    noticeNumber: '45/TB-VPCP',
+    deadline: { due: '2026-03-31', kind: 'date' },
+    assignedAt: ASSIGNED_AT,
+  });
 
 const policy = { ...DEFAULT_REMINDER_POLICY, assignmentEmail: false, digest: false };
 
