@@ -1,39 +1,11 @@
-import { createCalendar, instantAt } from '@tdnv/calendar';
-import { decideTask, evolveTask, SCHEDULER, TaskCommand, TaskEvent, TaskState } from '@tdnv/domain';
-import { assigned, assignedMonthly, deciderSpec, TASK_ID } from '@tdnv/testing';
-import { DEFAULT_REMINDER_POLICY } from './reminder-policy';
-import { LadderContext, ladderOf } from './reminder-ladder';
-import { foldReminderView, LoggedEvent } from './reminder-view';
+import { TaskEvent } from '@tdnv/domain';
+import { assigned, assignedMonthly } from '@tdnv/testing';
+import { ladderOf } from './reminder-ladder';
+import { amended, at, ctx, recorded, run, stamp, system } from './reminder-log.testing';
+import { foldReminderView } from './reminder-view';
 import { decideFired, nextStep, stillWanted } from './reminder.decider';
 
 /** Issue 11: a task registered with a deadline already past gets one overdue notice at most, none when historical. */
-const TZ = 'Asia/Ho_Chi_Minh';
-const calendar = createCalendar();
-const ctx = (now: string): LadderContext => ({ policy: DEFAULT_REMINDER_POLICY, calendar, timeZone: TZ, now: new Date(now) });
-const at = (day: string, time = '08:00') => instantAt(day, time, TZ).toISOString();
-const tasks = deciderSpec<TaskState, TaskCommand, TaskEvent>({
-  decide: (c, s) => decideTask(c, s, calendar),
-  evolve: evolveTask,
-  initial: undefined,
-});
-
-type Log = LoggedEvent[];
-const stamp = (events: TaskEvent[], occurredAt: string): Log =>
-  events.map((e) => ({ type: e.type, data: e.data, metadata: { occurredAt } }));
-const run = (log: Log, c: TaskCommand): Log => [
-  ...log,
-  ...stamp(
-    tasks
-      .given(log.map((e) => e as unknown as TaskEvent))
-      .when(c)
-      .events(),
-    c.now,
-  ),
-];
-const system = (type: 'MarkTaskOverdue' | 'RecordNotificationSent', now: string, payload: object = {}) =>
-  ({ type, actor: SCHEDULER, now, today: now.slice(0, 10), payload }) as TaskCommand;
-const sent = (log: Log, kind: 'reminder' | 'escalation', rung: string, due: string, now: string) =>
-  run(log, system('RecordNotificationSent', now, { kind, rung, due, to: ['x@btc.gov.vn'] }));
 const withData = (event: TaskEvent, data: object): TaskEvent => ({ ...event, data: { ...event.data, ...data } }) as TaskEvent;
 
 /** Registered on Thursday 03/12/2026 at 10:00 in Hà Nội, from a notice whose deadline was 30/06/2020. */
@@ -57,12 +29,12 @@ describe('history is not news', () => {
       `weekly-1 ${at('2026-12-24')}`,
     ]);
     // At the first slot: the assignment email, then one escalation; the next one is days away.
-    const assignedSent = sent(overdue, 'reminder', 'assigned-btc', '2020-06-30', FIRST_SLOT);
+    const assignedSent = recorded(overdue, 'reminder', 'assigned-btc', '2020-06-30', FIRST_SLOT);
     expect(decideFired(foldReminderView(assignedSent), { rung: 'overdue-1', due: '2020-06-30' }, ctx(FIRST_SLOT))).toMatchObject({
       type: 'send',
       sends: [{ rung: 'overdue-1', to: ['focal', 'leader'] }],
     });
-    const escalated = sent(assignedSent, 'escalation', 'overdue-1', '2020-06-30', FIRST_SLOT);
+    const escalated = recorded(assignedSent, 'escalation', 'overdue-1', '2020-06-30', FIRST_SLOT);
     expect(nextStep(foldReminderView(escalated), ctx(FIRST_SLOT))).toMatchObject({
       rung: { rung: 'overdue-5', fireAt: new Date(at('2026-12-10')) },
     });
@@ -78,21 +50,7 @@ describe('history is not news', () => {
   it('given a deadline amended into the past, its escalations count from the amendment', () => {
     const log = [
       ...stamp([assigned('2026-12-31')], REGISTERED),
-      ...stamp(
-        [
-          {
-            type: 'DeadlineChanged',
-            data: {
-              taskId: TASK_ID,
-              from: { due: '2026-12-31', kind: 'date' },
-              to: { due: '2026-11-30', kind: 'date' },
-              reason: 'Theo chỉ đạo',
-              cause: 'amendment',
-            },
-          } as TaskEvent,
-        ],
-        at('2026-12-07', '15:00'),
-      ),
+      ...amended('2026-12-31', '2026-11-30', 'Theo chỉ đạo', at('2026-12-07', '15:00')),
     ];
     const overdue = run(log, system('MarkTaskOverdue', at('2026-12-07', '15:00')));
     expect(
@@ -111,24 +69,7 @@ describe('history is not news', () => {
   });
 
   it('given a historical task that VPCP gives a new deadline, that deadline is news again', () => {
-    const changed = [
-      ...old({ historical: true }),
-      ...stamp(
-        [
-          {
-            type: 'DeadlineChanged',
-            data: {
-              taskId: TASK_ID,
-              from: { due: '2020-06-30', kind: 'date' },
-              to: { due: '2027-01-29', kind: 'date' },
-              reason: 'Giao lại thời hạn',
-              cause: 'amendment',
-            },
-          } as TaskEvent,
-        ],
-        at('2026-12-07', '10:00'),
-      ),
-    ];
+    const changed = [...old({ historical: true }), ...amended('2020-06-30', '2027-01-29', 'Giao lại thời hạn', at('2026-12-07', '10:00'))];
     const view = foldReminderView(changed)!;
     expect(view.historical).toBe(false);
     expect(nextStep(view, ctx(at('2026-12-07', '10:00')))).toMatchObject({ rung: { rung: 'assigned-btc', due: '2027-01-29' } });

@@ -1,47 +1,13 @@
-import { createCalendar, instantAt } from '@tdnv/calendar';
-import { decideTask, evolveTask, SCHEDULER, TaskCommand, TaskEvent, TaskState } from '@tdnv/domain';
-import { assignedMonthly, command, deciderSpec, TASK_ID } from '@tdnv/testing';
-import { DEFAULT_REMINDER_POLICY } from './reminder-policy';
-import { LadderContext, ladderOf } from './reminder-ladder';
-import { foldReminderView, LoggedEvent } from './reminder-view';
+import { TaskCommand, TaskEvent } from '@tdnv/domain';
+import { assignedMonthly, command, TASK_ID } from '@tdnv/testing';
+import { ladderOf } from './reminder-ladder';
+import { at, ctx, Log, recorded, run, stamp, system, taskDecider as duty } from './reminder-log.testing';
+import { foldReminderView } from './reminder-view';
 import { decideFired, nextStep, stillWanted } from './reminder.decider';
 
 /** Issue 11: each period of a periodic duty has its own reminders and overdue transition; a missed period is escalated once. */
-const TZ = 'Asia/Ho_Chi_Minh';
-const calendar = createCalendar();
-const ctx = (now: string): LadderContext => ({ policy: DEFAULT_REMINDER_POLICY, calendar, timeZone: TZ, now: new Date(now) });
-const at = (day: string, time = '08:00') => instantAt(day, time, TZ).toISOString();
-const duty = deciderSpec<TaskState, TaskCommand, TaskEvent>({
-  decide: (c, s) => decideTask(c, s, calendar),
-  evolve: evolveTask,
-  initial: undefined,
-});
-
-/** The task's log as the workflow reads it: domain events, each stamped with when it was appended. */
-type Log = LoggedEvent[];
-const stamp = (events: TaskEvent[], occurredAt: string): Log =>
-  events.map((e) => ({ type: e.type, data: e.data, metadata: { occurredAt } }));
 const view = (log: Log) => foldReminderView(log)!;
-/** A command decided by the domain against the log, its events appended at the command's `now`. */
-const run = (log: Log, c: TaskCommand): Log => [
-  ...log,
-  ...stamp(
-    duty
-      .given(log.map((e) => e as unknown as TaskEvent))
-      .when(c)
-      .events(),
-    c.now,
-  ),
-];
-const recorded = (log: Log, kind: 'reminder' | 'escalation', rung: string, due: string, now: string): Log =>
-  run(log, {
-    type: 'RecordNotificationSent',
-    actor: SCHEDULER,
-    now,
-    today: now.slice(0, 10),
-    payload: { kind, rung, due, to: ['x@btc.gov.vn'] },
-  });
-const overdue = (now: string, today: string): TaskCommand => ({ type: 'MarkTaskOverdue', actor: SCHEDULER, now, today, payload: {} });
+const overdue = (now: string, today: string): TaskCommand => system('MarkTaskOverdue', now, {}, today);
 const report = (period: string, now: string, today: string): TaskCommand => ({
   ...command('SubmitPeriodicReport', { today, payload: { period } }),
   now,

@@ -1,11 +1,7 @@
-import { createCalendar } from '@tdnv/calendar';
-import { DEFAULT_REMINDER_POLICY } from './reminder-policy';
-import { LadderContext, ladderOf } from './reminder-ladder';
+import { ladderOf } from './reminder-ladder';
+import { ctx } from './reminder-log.testing';
 import { foldReminderView } from './reminder-view';
 
-const TZ = 'Asia/Ho_Chi_Minh';
-const calendar = createCalendar();
-const ctx = (now: string): LadderContext => ({ policy: DEFAULT_REMINDER_POLICY, calendar, timeZone: TZ, now: new Date(now) });
 const view = foldReminderView([
   {
     type: 'TaskAssigned',

@@ -1,13 +1,9 @@
-import { createCalendar, instantAt } from '@tdnv/calendar';
-import { DEFAULT_REMINDER_POLICY, loadReminderPolicy, ReminderPolicyError } from './reminder-policy';
-import { LadderContext, ladderOf } from './reminder-ladder';
+import { loadReminderPolicy, ReminderPolicyError } from './reminder-policy';
+import { ladderOf } from './reminder-ladder';
+import { at, ctx } from './reminder-log.testing';
 import { foldReminderView, LoggedEvent } from './reminder-view';
 import { decideFired, nextStep } from './reminder.decider';
 
-const TZ = 'Asia/Ho_Chi_Minh';
-const calendar = createCalendar();
-const ctx = (now: string, policy = DEFAULT_REMINDER_POLICY): LadderContext => ({ policy, calendar, timeZone: TZ, now: new Date(now) });
-const at = (day: string, time = '08:00') => instantAt(day, time, TZ).toISOString();
 const ev = (type: string, data: object, occurredAt: string): LoggedEvent => ({
   type,
   data: { taskId: 't', ...data },
