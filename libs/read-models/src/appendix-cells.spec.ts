@@ -15,6 +15,7 @@ const task = (over: Partial<ReportRow>): ReportRow => ({
   status: 'in_progress',
   due: null,
   due_phrase: null,
+  due_kind: 'date',
   effective_due: null,
   original_due: null,
   original_phrase: null,

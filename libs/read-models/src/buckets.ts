@@ -1,4 +1,5 @@
 import { daysBetween } from '@tdnv/calendar';
+import { DeadlineKind } from '@tdnv/domain';
 
 /** VPCP's official categories (DESIGN.md "Statistics buckets"); cancelled tasks are counted apart. */
 export const BUCKETS = ['done_on_time', 'done_late', 'open_on_time', 'open_overdue', 'no_deadline', 'cancelled'] as const;
@@ -13,6 +14,20 @@ export interface BucketInput {
   completed_on: string | null;
 }
 
+/**
+ * A periodic duty's deadline kind (libs/domain deadline.ts: kind `recurring`). Its due date is only
+ * the current period's, so the statistics count an open periodic duty with the standing duties
+ * ("thường xuyên", `no_deadline`), as VPCP does, and its periods apart (periodic reports due, on
+ * time, late, missing: periodic-reports.query.ts). The inbox still orders and filters it by the
+ * current period's due date (`bucketOf`, `bucketCondition`).
+ */
+export const PERIODIC_KIND: DeadlineKind = 'recurring';
+
+/** What the statistics count a task by: its bucket input and its deadline kind. */
+export interface StatsInput extends BucketInput {
+  due_kind: string;
+}
+
 /** The last day that still counts as on time under the chosen deadline (Điều 148 roll-forward included). */
 export const dueFor = (row: BucketInput, mode: DeadlineMode): string | null =>
   mode === 'original' ? row.original_effective_due : row.effective_due;
@@ -24,8 +39,15 @@ export const dueFor = (row: BucketInput, mode: DeadlineMode): string | null =>
  * so a tally and a row give the same bucket by construction.
  *
  * A completed task is on time when the accepted completion report was made on or before its due date.
+ * An open periodic duty is `N` (PERIODIC_KIND).
  */
-export function standingOf(row: BucketInput, mode: DeadlineMode): string {
+export function standingOf(row: StatsInput, mode: DeadlineMode): string {
+  if (row.status !== 'cancelled' && row.status !== 'completed' && row.due_kind === PERIODIC_KIND) return 'N';
+  return deadlineStandingOf(row, mode);
+}
+
+/** The standing by the deadline alone (the inbox's bucket of a task, periodic or not). */
+function deadlineStandingOf(row: BucketInput, mode: DeadlineMode): string {
   if (row.status === 'cancelled') return 'C';
   const due = dueFor(row, mode);
   if (!due) return 'N';
@@ -49,12 +71,14 @@ export function bucketOfStanding(standing: string, today: string): Bucket {
   }
 }
 
-export const bucketOf = (row: BucketInput, today: string, mode: DeadlineMode): Bucket => bucketOfStanding(standingOf(row, mode), today);
+/** The inbox's bucket of a task: by its (current period's) deadline. */
+export const bucketOf = (row: BucketInput, today: string, mode: DeadlineMode): Bucket =>
+  bucketOfStanding(deadlineStandingOf(row, mode), today);
 
 /** `standingOf` as an SQL expression over rm_tasks `t` (`due` is the column of the deadline mode). */
 export function standingSql(due: string): string {
   return (
-    `CASE WHEN t.status = 'cancelled' THEN 'C' WHEN ${due} IS NULL THEN 'N' WHEN t.status = 'completed' THEN ` +
+    `CASE WHEN t.status = 'cancelled' THEN 'C' WHEN t.status <> 'completed' AND t.due_kind = '${PERIODIC_KIND}' THEN 'N' WHEN ${due} IS NULL THEN 'N' WHEN t.status = 'completed' THEN ` +
     `(CASE WHEN t.completed_on IS NOT NULL AND t.completed_on <= ${due} THEN 'T' ELSE 'L' END) ELSE 'O' || ${due} END`
   );
 }
@@ -78,7 +102,7 @@ export const emptyCounts = (): Counts => ({
   overdueAgeing: { over30: 0, over60: 0, over120: 0 },
 });
 
-export function addToCounts(counts: Counts, row: BucketInput, today: string, mode: DeadlineMode): Bucket {
+export function addToCounts(counts: Counts, row: StatsInput, today: string, mode: DeadlineMode): Bucket {
   return addStanding(counts, standingOf(row, mode), 1, today);
 }
 

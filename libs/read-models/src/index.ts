@@ -33,3 +33,4 @@ export * from './visibility';
 export * from './task-access';
 export * from './task-row';
 export * from './zip-writer';
+export * from './task-occurrences';

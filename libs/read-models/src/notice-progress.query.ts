@@ -16,7 +16,7 @@ interface NoticeRow {
 }
 
 /** The columns of a task that change over time, read from its history row as of an instant. */
-const CHANGING = new Set(['status', 'lead', 'due', 'due_phrase', 'effective_due', 'completed_on', 'result']);
+const CHANGING = new Set(['status', 'lead', 'due', 'due_phrase', 'due_kind', 'effective_due', 'completed_on', 'result']);
 /** What the history does not keep is unknown as of then: no pending request, no percent, no kind of result. */
 const UNKNOWN = new Set(['pending_due', 'result_kind', 'percent']);
 const AS_OF_SELECT = TASK_ROW_SELECT.split(', ')

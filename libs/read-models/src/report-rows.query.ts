@@ -19,6 +19,7 @@ export type ReportRow = Pick<
   | 'status'
   | 'due'
   | 'due_phrase'
+  | 'due_kind'
   | 'effective_due'
   | 'original_due'
   | 'original_phrase'
@@ -44,7 +45,7 @@ export interface ReportScope {
 
 const STATIC =
   't.task_id, t.notice_id, t.notice_number, t.directive_index, t.text, t.coordinators, t.delegated_by, t.confidential, t.key_flag, t.original_due, t.original_phrase, t.original_effective_due, t.assigned_on, t.parent_task_id, t.fanout';
-const CHANGING = ['status', 'lead', 'due', 'due_phrase', 'effective_due', 'completed_on', 'result'];
+const CHANGING = ['status', 'lead', 'due', 'due_phrase', 'due_kind', 'effective_due', 'completed_on', 'result'];
 
 /**
  * Now, each task is its row of rm_tasks. As of an instant, it is its latest history row recorded up

@@ -45,6 +45,7 @@ export function tallyFacts(task: Task, policy: DeadlinePolicy, timeZone: string)
     effective_due: due ? effectiveDueOf(policy, due) : null,
     original_effective_due: originalDue ? effectiveDueOf(policy, originalDue) : null,
     completed_on: task.status === 'completed' ? (task.completed?.reportedOn ?? null) : null,
+    due_kind: task.deadline.kind,
   };
   const groups = { agency: task.lead, notice: task.noticeId, month: localDateIn(timeZone, task.assignedAt).slice(0, 7) };
   const conf = task.confidential ? 1 : 0;

@@ -54,6 +54,7 @@ export const HISTORY_COLUMNS = [
   'effective_due',
   'completed_on',
   'result',
+  'due_kind',
 ] as const;
 
 /**
@@ -214,5 +215,6 @@ export function historyRowValues(
     due ? effectiveDueOf(policy, due) : null,
     task.status === 'completed' ? (task.completed?.reportedOn ?? null) : null,
     resultOf(task).result,
+    task.deadline.kind,
   ];
 }

@@ -16,6 +16,7 @@ import {
   historyRowValues,
   TaskTracking,
 } from './task-row';
+import { OccurrenceBatch } from './task-occurrences';
 import { TASK_TABLES, taskIndexesDdl, taskTablesDdl } from './tasks.tables';
 
 interface Entry extends TaskTracking {
@@ -67,6 +68,7 @@ async function apply(tx: SqlExecutor, generation: number, events: StoredEvent[],
   const entries = await loadEntries(tx, tasks, [...new Set(taskEvents.map(taskIdOf))]);
   const history: SqlValue[][] = [];
   const tally = new TallyBatch(context);
+  const occurrences = new OccurrenceBatch(context.policy);
   for (const event of taskEvents) {
     const id = taskIdOf(event);
     let entry = entries.get(id);
@@ -86,6 +88,7 @@ async function apply(tx: SqlExecutor, generation: number, events: StoredEvent[],
     if (countsAsUpdate(event.type)) entry.lastUpdateAt = occurredAt;
     entry.touched = true;
     tally.change(id, before, task, occurredAt);
+    occurrences.change(before, task, occurredAt);
     if (changesHistory(event.type)) history.push(historyRowValues(task, event.position, occurredAt, context.policy));
   }
   const touched = [...entries.values()].filter((e) => e.touched && e.task);
@@ -94,6 +97,7 @@ async function apply(tx: SqlExecutor, generation: number, events: StoredEvent[],
   await insertRows(tx, physical('rm_task_history', generation), HISTORY_COLUMNS, history, 'ON CONFLICT (task_id, position) DO NOTHING');
   await rewriteAccess(tx, physical('rm_task_access', generation), touched, rows);
   await writeTally(tx, generation, tally.changes());
+  await occurrences.write(tx, generation);
 }
 
 /**
@@ -116,8 +120,9 @@ async function rewriteAccess(tx: SqlExecutor, access: string, touched: Entry[], 
 export const tasksProjection: Projection = {
   name: 'tasks',
   // 3: access rows carry flags and the inbox sort key; `state` leaves out the fields held in columns. 5: role indexes.
-  // 6: pending_extension column and the review-queue partial indexes. 7: the stats tallies.
-  version: 7,
+  // 6: pending_extension column and the review-queue partial indexes. 7: the stats tallies. 8: an open periodic
+  // duty counted as a standing duty, due_kind in the history, and the periods of periodic duties (rm_task_occurrences).
+  version: 8,
   tables: TASK_TABLES,
   ddl: taskTablesDdl,
   indexes: taskIndexesDdl,

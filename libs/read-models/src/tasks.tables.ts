@@ -1,8 +1,9 @@
 import { physical } from './projection';
 import { Dialect } from './sql-database';
 import { TALLY_MONTHS_TABLE, TALLY_TABLE, tallyTablesDdl } from './stats-tally.store';
+import { OCCURRENCES_TABLE, occurrenceIndexesDdl, occurrenceTablesDdl } from './task-occurrences';
 
-export const TASK_TABLES = ['rm_tasks', 'rm_task_access', 'rm_task_history', TALLY_TABLE, TALLY_MONTHS_TABLE] as const;
+export const TASK_TABLES = ['rm_tasks', 'rm_task_access', 'rm_task_history', TALLY_TABLE, TALLY_MONTHS_TABLE, OCCURRENCES_TABLE] as const;
 
 /**
  * rm_tasks: one row per task, the inbox and dashboard source. rm_task_access: one row per agency
@@ -10,7 +11,8 @@ export const TASK_TABLES = ['rm_tasks', 'rm_task_access', 'rm_task_history', TAL
  * key, so an agency's inbox is one walk of the (agency, open_rank, due_key, task_id) index that
  * stops after a page, instead of sorting all of the agency's tasks. rm_task_history: one row per
  * event that changed the task, with the fields a report shows, so an `asOf` answer needs no log scan.
- * rm_task_tally and rm_task_tally_months: the stats counters (stats-tally.ts).
+ * rm_task_tally and rm_task_tally_months: the stats counters (stats-tally.ts). rm_task_occurrences: the
+ * periods of periodic duties (task-occurrences.ts).
  */
 export function taskTablesDdl(generation: number, dialect: Dialect): string[] {
   const tasks = physical('rm_tasks', generation);
@@ -34,8 +36,10 @@ export function taskTablesDdl(generation: number, dialect: Dialect): string[] {
       PRIMARY KEY (task_id, agency))${clustered}`,
     `CREATE TABLE ${history} (
       task_id TEXT NOT NULL, position BIGINT NOT NULL, occurred_at TEXT NOT NULL, status TEXT NOT NULL, lead TEXT NOT NULL,
-      due TEXT, due_phrase TEXT, effective_due TEXT, completed_on TEXT, result TEXT, PRIMARY KEY (task_id, position))${clustered}`,
+      due TEXT, due_phrase TEXT, effective_due TEXT, completed_on TEXT, result TEXT, due_kind TEXT NOT NULL,
+      PRIMARY KEY (task_id, position))${clustered}`,
     ...tallyTablesDdl(generation, dialect),
+    ...occurrenceTablesDdl(generation, dialect),
   ];
 }
 
@@ -60,5 +64,6 @@ export function taskIndexesDdl(generation: number): string[] {
     // confidential before the sort key: an agency never sees a confidential task it only coordinates,
     // and its role=coordinator page must not step over thousands of them.
     `CREATE INDEX ${access}_coordinates ON ${access} (agency, is_coordinator, confidential, open_rank, due_key, task_id)`,
+    ...occurrenceIndexesDdl(generation),
   ];
 }
