@@ -48,6 +48,11 @@ export function cspFor(url: string, contentType: string | undefined): string {
   return url === '/docs' || url.startsWith('/docs/') || url.startsWith('/docs?') ? DOCS_CSP : PAGE_CSP;
 }
 
+/** The four headers of each answer, built once per CSP: the hook runs on every answer. */
+const HEADERS_BY_CSP = new Map(
+  [API_CSP, PAGE_CSP, DOCS_CSP].map((csp) => [csp, { ...COMMON_SECURITY_HEADERS, 'content-security-policy': csp }]),
+);
+
 /**
  * One onSend hook on the root instance, so it covers Nest's answers, the static pages, Swagger UI
  * and Fastify's own 404s alike. @fastify/helmet is not installed; these four headers do not need it.
@@ -56,9 +61,8 @@ export function addSecurityHeaders(fastify: FastifyInstance): void {
   fastify.addHook(
     'onSend',
     (request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (error: null, payload: unknown) => void) => {
-      void reply.headers(COMMON_SECURITY_HEADERS);
       const type = reply.getHeader('content-type');
-      void reply.header('content-security-policy', cspFor(request.url, typeof type === 'string' ? type : undefined));
+      void reply.headers(HEADERS_BY_CSP.get(cspFor(request.url, typeof type === 'string' ? type : undefined))!);
       done(null, payload);
     },
   );
