@@ -34,3 +34,5 @@ export * from './task-access';
 export * from './task-row';
 export * from './zip-writer';
 export * from './task-occurrences';
+export * from './stats-answer';
+export * from './periodic-reports.query';

@@ -27,12 +27,12 @@ const keyOf = (row: ReportRow, groupBy: StatsGroupBy): string =>
 /** "2026-03" → "Tháng 3/2026". */
 const monthName = (key: string): string => `Tháng ${Number(key.slice(5, 7))}/${key.slice(0, 4)}`;
 
-type Names = { agency(code: string): string | undefined };
+export type Names = { agency(code: string): string | undefined };
 
-const groupName = (request: StatsRequest, key: string, noticeNumber: string, names: Names): string =>
+export const groupName = (request: StatsRequest, key: string, noticeNumber: string, names: Names): string =>
   request.groupBy === 'agency' ? (names.agency(key) ?? key) : request.groupBy === 'month' ? monthName(key) : noticeNumber;
 
-const byKey = (groups: StatsGroup[]): StatsGroup[] => groups.sort((a, b) => a.key.localeCompare(b.key));
+export const sortedByKey = <G extends StatsGroup>(groups: G[]): G[] => groups.sort((a, b) => a.key.localeCompare(b.key));
 
 /**
  * The official buckets per group. The projection's counters (stats-tally.ts) answer now and the end
@@ -76,7 +76,7 @@ function summed(groups: StatsGroup[]): { groups: StatsGroup[]; total: Counts } {
   }
   const done = total.done_on_time + total.done_late;
   total.onTimeRate = done ? Math.round((total.done_on_time / done) * 1000) / 1000 : null;
-  return { groups: byKey(groups), total };
+  return { groups: sortedByKey(groups), total };
 }
 
 /** Counts rows one by one (asOf rows, and the reference the SQL sums are tested against). */
@@ -93,5 +93,5 @@ export function countInMemory(rows: ReportRow[], request: StatsRequest, names: N
     addToCounts(group, row, request.today, request.deadline);
     addToCounts(total, row, request.today, request.deadline);
   }
-  return { groups: byKey([...groups.values()]), total };
+  return { groups: sortedByKey([...groups.values()]), total };
 }

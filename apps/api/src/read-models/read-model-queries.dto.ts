@@ -64,8 +64,14 @@ export class TasksQueryDto {
 export class StatsQueryDto {
   @ApiPropertyOptional({ enum: ['agency', 'notice', 'month'] }) @IsOptional() @IsIn(['agency', 'notice', 'month']) groupBy?:
     'agency' | 'notice' | 'month';
-  @ApiPropertyOptional({ description: 'Nhiệm vụ giao từ ngày' }) @IsOptional() @IsLocalDate() from?: string;
-  @ApiPropertyOptional({ description: 'Nhiệm vụ giao đến ngày' }) @IsOptional() @IsLocalDate() to?: string;
+  @ApiPropertyOptional({ description: 'Nhiệm vụ giao từ ngày; với báo cáo định kỳ (periodicReports): các kỳ có hạn từ ngày' })
+  @IsOptional()
+  @IsLocalDate()
+  from?: string;
+  @ApiPropertyOptional({ description: 'Nhiệm vụ giao đến ngày; với báo cáo định kỳ (periodicReports): các kỳ có hạn đến ngày' })
+  @IsOptional()
+  @IsLocalDate()
+  to?: string;
   @ApiPropertyOptional({ example: '2026-06-30', description: 'Ngày (hết ngày đó) hoặc thời điểm ISO 8601' })
   @IsOptional()
   @IsDateOrInstant()

@@ -3,11 +3,12 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { AppConfig, Clock, APP_CONFIG, CLOCK } from '@tdnv/config';
 import { Actor } from '@tdnv/domain';
-import { appendixCsv, appendixDocx, appendixXlsx, buildAppendix, taskStats, SqlDatabase } from '@tdnv/read-models';
+import { appendixCsv, appendixDocx, appendixXlsx, buildAppendix, statsAnswer, SqlDatabase } from '@tdnv/read-models';
 import { AgencyDirectory } from '@tdnv/agency-directory';
 import { CurrentActor } from '../auth/auth.guard';
 import { answerTime, answering, READ_MODEL_DB } from './read-model.providers';
 import { AppendixQueryDto, StatsQueryDto } from './read-model-queries.dto';
+import { StatsAnswerSchema } from './stats.schema';
 
 const MEDIA = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -38,14 +39,16 @@ export class ReportsController {
   }
 
   @ApiOperation({
-    summary: 'Official figures (done on time, late, open, overdue, no deadline, cancelled) by agency, notice or month; now or as of a date',
+    summary:
+      'Official figures (done on time, late, open, overdue, no deadline, cancelled) and periodic reports (due, on time, late, missing) by agency, notice or month; now or as of a date',
   })
+  @StatsAnswerSchema()
   @Get('stats')
   async stats(@Query() q: StatsQueryDto, @CurrentActor() actor: Actor) {
     const time = answerTime(this.clock, this.config.tzDeadlines, q.asOf);
     const names = await this.names();
     return answering(() =>
-      taskStats(
+      statsAnswer(
         this.db,
         actor,
         { ...q, ...time, asOfEndOfDay: isDate(q.asOf), groupBy: q.groupBy ?? 'agency', deadline: q.deadline ?? 'current' },
