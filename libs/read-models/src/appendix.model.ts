@@ -1,5 +1,6 @@
 import { Actor, RegisteredDirective } from '@tdnv/domain';
 import { deadlineCell, leadCell, listName, NO_REPORT, resultCell, roman, vnDate } from './appendix-cells';
+import { periodicDeadlineCell, periodicFactsOf } from './appendix-periodic';
 import { appendixStatistics, AppendixStatistics } from './appendix-statistics';
 import { addToCounts, emptyCounts, DeadlineMode } from './buckets';
 import { documentKindName, pathWithin, sectionLabel, sectionOf } from './notice-outline';
@@ -95,6 +96,9 @@ const documentHeading = (notice: SourceNotice | undefined, number: string): stri
 export async function buildAppendix(db: SqlExecutor, actor: Actor, request: AppendixRequest, names: AppendixNames): Promise<Appendix> {
   const rows = (await reportRows(db, actor, { ...request, publicOnly: true })).filter((r) => !r.parent_task_id);
   const notices = await noticesOf(db, [...new Set(rows.map((r) => r.notice_id))]);
+  const periodic = await periodicFactsOf(db, rows, request);
+  // A periodic duty's column says its rhythm and its last period, not the current period's date alone.
+  const deadline = (tasks: ReportRow[]) => periodicDeadlineCell(tasks, periodic) ?? deadlineCell(tasks);
   const agency = (code: string) => names.agency(code) ?? code;
   const cellNames = { agency, group: (code: string) => names.group?.(code) };
   const byDirective = new Map<string, ReportRow[]>();
@@ -131,7 +135,7 @@ export async function buildAppendix(db: SqlExecutor, actor: Actor, request: Appe
         tt,
         text: directive?.text ?? tasks[0].text,
         lead: leadCell(tasks, directive?.lead, cellNames),
-        deadline: deadlineCell(tasks),
+        deadline: deadline(tasks),
         result: resultCell(tasks, agency),
       });
       if (request.detail && tasks.length > 1 && tasks.some((t) => t.fanout)) {
@@ -141,7 +145,7 @@ export async function buildAppendix(db: SqlExecutor, actor: Actor, request: Appe
             tt: '',
             text: '',
             lead: listName(agency(t.lead)),
-            deadline: deadlineCell([t]),
+            deadline: deadline([t]),
             result: t.result ?? NO_REPORT,
           });
       }
