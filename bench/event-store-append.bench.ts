@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NewEvent } from '@tdnv/event-store';
 import { SqliteEventStore, openEventsDatabase } from '@tdnv/event-store';
-import { BenchResult } from './bench-result';
+import { BenchResult, runWhenMain } from './bench-result';
 import { OCCURRED_AT, progressEvent } from './progress-event';
 
 interface Scenario {
@@ -147,12 +147,4 @@ export async function run(appends = 20_000): Promise<BenchResult> {
   return { name: 'event-store-append', lines };
 }
 
-if (require.main === module) {
-  const appends = Number(process.argv[2] ?? 20_000);
-  run(appends)
-    .then((result) => console.log(result.lines.join('\n')))
-    .catch((error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    });
-}
+runWhenMain(module, () => run(Number(process.argv[2] ?? 20_000)));

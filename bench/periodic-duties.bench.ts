@@ -26,7 +26,7 @@ import { AppendRequest, createEventStore, EventStore } from '@tdnv/event-store';
 import { deletePrefixedKeys, parsePendingEntry, redisConnection, reminderKeys } from '@tdnv/queues';
 import { DEFAULT_REMINDER_POLICY } from '@tdnv/reminders';
 import { monthlyDeadline } from '@tdnv/testing';
-import { BenchResult } from './bench-result';
+import { BenchResult, runWhenMain } from './bench-result';
 import { seedAssignedTasks } from './seed-assigned-tasks';
 import { run as remindersBench } from './reminders.bench';
 
@@ -182,14 +182,4 @@ export async function run(tasks = 100_000, baseline = true): Promise<BenchResult
   }
 }
 
-if (require.main === module) {
-  run(Number(process.argv[2] ?? 100_000), process.argv[3] !== '0')
-    .then((result) => {
-      console.log(result.lines.join('\n'));
-      process.exit(0);
-    })
-    .catch((error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    });
-}
+runWhenMain(module, () => run(Number(process.argv[2] ?? 100_000), process.argv[3] !== '0'));

@@ -14,7 +14,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { createEventStore, EventStore, NewEvent } from '@tdnv/event-store';
-import { BenchResult } from './bench-result';
+import { BenchResult, runWhenMain } from './bench-result';
 import { progressEvent } from './progress-event';
 
 const PG_URL = process.env.PG_BENCH_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -250,11 +250,4 @@ export async function run(): Promise<BenchResult> {
   return { name: 'pg-event-store-append', lines: [...(await appendLines()), '', ...(await rebuildLines())] };
 }
 
-if (require.main === module) {
-  run()
-    .then((result) => console.log(result.lines.join('\n')))
-    .catch((error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    });
-}
+runWhenMain(module, () => run());

@@ -24,7 +24,7 @@ import { loadConfig, Clock } from '@tdnv/config';
 import { taskStream } from '@tdnv/domain';
 import { createEventStore, EventStore } from '@tdnv/event-store';
 import { DEFAULT_REMINDER_POLICY } from '@tdnv/reminders';
-import { BenchResult } from './bench-result';
+import { BenchResult, runWhenMain } from './bench-result';
 import { seedAssignedTasks } from './seed-assigned-tasks';
 import { SmtpSink } from '@tdnv/testing';
 
@@ -164,14 +164,4 @@ export async function run(tasks = 100_000, emails = 10_000): Promise<BenchResult
   }
 }
 
-if (require.main === module) {
-  run(Number(process.argv[2] ?? 100_000), Number(process.argv[3] ?? 10_000))
-    .then((result) => {
-      console.log(result.lines.join('\n'));
-      process.exit(0);
-    })
-    .catch((error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    });
-}
+runWhenMain(module, () => run(Number(process.argv[2] ?? 100_000), Number(process.argv[3] ?? 10_000)));
