@@ -128,7 +128,10 @@ describe('delegation to a unit (Chromium)', () => {
       `/nhiem-vu/${encodeURIComponent(taskId)}`,
     );
     await unitPage.getByRole('button', { name: 'Tiếp nhận' }).waitFor(); // the unit leads the child
-    expect(await unitPage.locator('h1.task-title').textContent()).toContain('Cục Tin học chủ trì xây dựng phần mềm kho dữ liệu');
+    // The title stays the Government's directive; the ministry's note is apart, under its own heading.
+    expect(await unitPage.locator('h1.task-title').textContent()).toBe('Xây dựng kho dữ liệu tài chính công');
+    const note = unitPage.getByRole('region', { name: 'Ghi chú giao việc của Bộ Tài chính' });
+    await note.getByText('Cục Tin học chủ trì xây dựng phần mềm kho dữ liệu', { exact: true }).waitFor();
     await screenshot(unitPage, '32-nhiem-vu-don-vi');
 
     // The lead follows the child link and comes back by the link on the child.

@@ -51,3 +51,6 @@ export const ROLE_LABELS: Record<string, string> = {
   viewer: 'Xem báo cáo',
   admin: 'Quản trị',
 };
+
+/** The field of a reviewer's optional words on approving or accepting (the task page and the review queue). */
+export const COMMENT_LABEL = 'Ý kiến (không bắt buộc)';

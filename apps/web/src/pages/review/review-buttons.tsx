@@ -1,5 +1,6 @@
 import { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { COMMENT_LABEL } from '../../lib/labels';
 
 interface Props {
   approveLabel: string;
@@ -8,17 +9,20 @@ interface Props {
   confirm: string;
   /** Extra fields of the approval (the approved date of an extension). */
   approveFields?: ComponentChildren;
-  onApprove: () => Promise<void>;
+  /** `comment`: the reviewer's optional words (undefined when none were written). */
+  onApprove: (comment: string | undefined) => Promise<void>;
   onReject: (reason: string) => Promise<void>;
 }
 
+type Mode = 'approve' | 'reject';
+
 /**
- * A decision is never one click: approving asks for confirmation, rejecting or returning asks for
- * the reviewer's comment (sent as the reason), right beside the buttons.
+ * A decision is never one click: approving asks for confirmation with an optional comment,
+ * rejecting or returning asks for the reviewer's comment (sent as the reason), right beside the buttons.
  */
 export function ReviewButtons({ approveLabel, rejectLabel, confirm, approveFields, onApprove, onReject }: Props) {
-  const [mode, setMode] = useState<'approve' | 'reject'>();
-  const [reason, setReason] = useState('');
+  const [mode, setMode] = useState<Mode>();
+  const [words, setWords] = useState<Record<Mode, string>>({ approve: '', reject: '' });
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [id] = useState(() => `r-${Math.random().toString(36).slice(2, 8)}`);
@@ -33,75 +37,58 @@ export function ReviewButtons({ approveLabel, rejectLabel, confirm, approveField
       setBusy(false);
     }
   };
+  const toggle = (m: Mode, label: string, primary?: boolean) => (
+    <button
+      type="button"
+      class={primary ? 'primary' : undefined}
+      disabled={busy}
+      aria-expanded={mode === m}
+      onClick={() => setMode(mode === m ? undefined : m)}
+    >
+      {label}
+    </button>
+  );
+  const submit = (m: Mode) => {
+    const text = words[m].trim();
+    if (m === 'approve') return void run(() => onApprove(text || undefined));
+    if (!text) return setError('Vui lòng nhập ý kiến, lý do');
+    setError(undefined);
+    void run(() => onReject(text));
+  };
   return (
     <div>
       <div class="actions">
-        <button
-          type="button"
-          class="primary"
-          disabled={busy}
-          aria-expanded={mode === 'approve'}
-          onClick={() => setMode(mode === 'approve' ? undefined : 'approve')}
-        >
-          {approveLabel}
-        </button>
-        <button
-          type="button"
-          disabled={busy}
-          aria-expanded={mode === 'reject'}
-          onClick={() => setMode(mode === 'reject' ? undefined : 'reject')}
-        >
-          {rejectLabel}
-        </button>
+        {toggle('approve', approveLabel, true)}
+        {toggle('reject', rejectLabel)}
       </div>
-      {mode === 'approve' && (
+      {mode && (
         <form
           class="confirm"
           onSubmit={(e) => {
             e.preventDefault();
-            void run(onApprove);
+            submit(mode);
           }}
         >
-          <p class="confirm-question">{confirm}</p>
-          {approveFields}
-          <div class="actions">
-            <button type="submit" class="primary" disabled={busy}>
-              Đồng ý: {approveLabel}
-            </button>
-            <button type="button" onClick={() => setMode(undefined)}>
-              Hủy bỏ
-            </button>
-          </div>
-        </form>
-      )}
-      {mode === 'reject' && (
-        <form
-          class="confirm"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (!reason.trim()) return setError('Vui lòng nhập ý kiến, lý do');
-            setError(undefined);
-            void run(() => onReject(reason.trim()));
-          }}
-        >
+          {mode === 'approve' && <p class="confirm-question">{confirm}</p>}
+          {mode === 'approve' && approveFields}
           <div class="field">
-            <label for={id}>Ý kiến, lý do *</label>
+            <label for={`${id}-${mode}`}>{mode === 'approve' ? COMMENT_LABEL : 'Ý kiến, lý do *'}</label>
             <textarea
-              id={id}
+              id={`${id}-${mode}`}
               rows={3}
-              value={reason}
-              onInput={(e) => setReason(e.currentTarget.value)}
-              aria-invalid={error ? true : undefined}
+              value={words[mode]}
+              onInput={(e) => setWords({ ...words, [mode]: e.currentTarget.value })}
+              aria-invalid={mode === 'reject' && error ? true : undefined}
             />
-            {error && (
+            {mode === 'reject' && error && (
               <div class="error" role="alert">
                 {error}
               </div>
             )}
           </div>
           <div class="actions">
-            <button type="submit" disabled={busy}>
-              Gửi: {rejectLabel}
+            <button type="submit" class={mode === 'approve' ? 'primary' : undefined} disabled={busy}>
+              {mode === 'approve' ? `Đồng ý: ${approveLabel}` : `Gửi: ${rejectLabel}`}
             </button>
             <button type="button" onClick={() => setMode(undefined)}>
               Hủy bỏ

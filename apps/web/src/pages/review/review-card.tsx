@@ -75,7 +75,9 @@ export function ReviewCard({ t, kind, decide }: { t: TaskListItem; kind: 'extens
               <DateInput id={`due-${t.taskId}`} value={due ?? ''} onChange={setDue} />
             </div>
           }
-          onApprove={() => decide(t, 'extension-requests/current/approve', 'Đã chấp thuận gia hạn', due ? { due } : {})}
+          onApprove={(comment) =>
+            decide(t, 'extension-requests/current/approve', 'Đã chấp thuận gia hạn', { ...(due ? { due } : {}), comment })
+          }
           onReject={(reason) => decide(t, 'extension-requests/current/reject', 'Đã không chấp thuận gia hạn', { reason })}
         />
       ) : (
@@ -83,7 +85,7 @@ export function ReviewCard({ t, kind, decide }: { t: TaskListItem; kind: 'extens
           approveLabel="Xác nhận hoàn thành"
           rejectLabel="Trả lại"
           confirm="Xác nhận nhiệm vụ đã hoàn thành theo báo cáo trên?"
-          onApprove={() => decide(t, 'completion/accept', 'Đã xác nhận hoàn thành')}
+          onApprove={(comment) => decide(t, 'completion/accept', 'Đã xác nhận hoàn thành', { comment })}
           onReject={(reason) => decide(t, 'completion/return', 'Đã trả lại báo cáo', { reason })}
         />
       )}

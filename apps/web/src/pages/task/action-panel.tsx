@@ -15,8 +15,8 @@ interface Props {
 }
 
 /**
- * The viewer's actions: each opens a small form with labelled fields, or (a decision without
- * fields) a confirmation; attachments are uploaded first and the report names them.
+ * The viewer's actions: each opens a small form with labelled fields; a decision (approve, accept)
+ * also asks its question and is sent only by "Đồng ý"; attachments are uploaded first and the report names them.
  */
 export function ActionPanel({ taskId, revision, actions, onDone, onConflict }: Props) {
   const [open, setOpen] = useState<string>();
@@ -120,7 +120,7 @@ export function ActionPanel({ taskId, revision, actions, onDone, onConflict }: P
           {busy && <p role="status">{busy}</p>}
           <div class="actions">
             <button class={current.danger ? 'danger' : 'primary'} type="submit" disabled={!!busy}>
-              {current.confirm && !current.fields.length ? `Đồng ý: ${current.label}` : `Gửi: ${current.label}`}
+              {current.confirm ? `Đồng ý: ${current.label}` : `Gửi: ${current.label}`}
             </button>
             <button type="button" onClick={() => setOpen(undefined)}>
               Hủy bỏ

@@ -6,16 +6,30 @@ import { DueBadge, StateBadge } from '../../components/badges';
 
 const taskHref = (id: string) => `/nhiem-vu/${encodeURIComponent(id)}`;
 
-/** On a child task: the task it was delegated from, with a link back. */
+/**
+ * On a child task: the task it was delegated from, with a link back, and the delegating agency's
+ * note, apart from the directive (the title stays the Government's words).
+ */
 export function DelegatedFrom({ task, agencies }: { task: TaskView; agencies?: AgencyIndex }) {
   if (!task.parentTaskId) return null;
+  const by = task.delegatedBy ? agencyName(agencies, task.delegatedBy) : undefined;
   return (
-    <p class="delegated-from" data-parent={task.parentTaskId}>
-      Giao từ{' '}
-      <a href={taskHref(task.parentTaskId)} title={task.parentTaskId}>
-        nhiệm vụ {task.delegatedBy ? `của ${agencyName(agencies, task.delegatedBy)}` : 'gốc'}
-      </a>
-    </p>
+    <>
+      <p class="delegated-from" data-parent={task.parentTaskId}>
+        Giao từ{' '}
+        <a href={taskHref(task.parentTaskId)} title={task.parentTaskId}>
+          nhiệm vụ {by ? `của ${by}` : 'gốc'}
+        </a>
+      </p>
+      {task.delegationNote && (
+        <section class="card delegation-note" aria-labelledby="delegation-note-title">
+          <h2 id="delegation-note-title" style="margin-top: 0">
+            Ghi chú giao việc của {by ?? 'cơ quan giao việc'}
+          </h2>
+          <p>{task.delegationNote}</p>
+        </section>
+      )}
+    </>
   );
 }
 

@@ -69,3 +69,25 @@ describe("the task page's buttons are the server's allowedActions", () => {
     }
   }
 });
+
+describe('a decision is asked twice and takes a comment', () => {
+  const vpcp = USERS.vpcp;
+  const formOf = (state: string, id: string) => {
+    const events = STATES[state];
+    const view = taskView(fold(events) as Task, events.length - 1, '2026-03-01T00:00:00Z', vpcp);
+    return actionsFor(view, { id: vpcp.id, role: 'vpcp' }, UNITS).find((a) => a.id === id)!;
+  };
+  it.each([
+    ['in_progress with an extension pending', 'approve-extension'],
+    ['completion_reported', 'accept'],
+  ])('%s: %s', (state, id) => {
+    const form = formOf(state, id);
+    expect(form.confirm).toBeTruthy();
+    expect(form.fields).toEqual([{ name: 'comment', label: 'Ý kiến (không bắt buộc)', type: 'textarea' }]);
+  });
+  it('names the proposed date and the reason in the approval question', () => {
+    expect(formOf('in_progress with an extension pending', 'approve-extension').confirm).toBe(
+      'Chấp thuận gia hạn đến 30/06/2026 (lý do: Chờ ý kiến)?',
+    );
+  });
+});

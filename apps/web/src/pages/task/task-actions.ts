@@ -2,6 +2,7 @@ import { SessionUser } from '../../api/session';
 import type { TaskCommandType } from '@tdnv/domain';
 import { Agency, TaskView } from '../../api/types';
 import { formatDate } from '../../lib/format';
+import { COMMENT_LABEL } from '../../lib/labels';
 import { parseDmy } from '../../lib/dates';
 
 export { parseDmy };
@@ -36,6 +37,8 @@ export interface ActionDef {
 }
 
 const reason: FieldDef = { name: 'reason', label: 'Lý do', type: 'textarea', required: true };
+/** A reviewer's optional words on approving or accepting (recorded in the event, shown in the timeline). */
+const comment: FieldDef = { name: 'comment', label: COMMENT_LABEL, type: 'textarea' };
 const DMY_HINT = 'Dạng ngày/tháng/năm (dd/mm/yyyy), ví dụ 30/06/2026.';
 const files: FieldDef = {
   name: 'attachments',
@@ -86,7 +89,7 @@ const FORMS: Partial<Record<TaskCommandType, (task: TaskView, units: Agency[]) =
     label: 'Chấp thuận gia hạn',
     method: 'POST',
     path: 'extension-requests/current/approve',
-    fields: [],
+    fields: [comment],
     primary: true,
     confirm: task.pendingExtension
       ? `Chấp thuận gia hạn đến ${formatDate(task.pendingExtension.proposedDue)} (lý do: ${task.pendingExtension.reason})?`
@@ -104,7 +107,7 @@ const FORMS: Partial<Record<TaskCommandType, (task: TaskView, units: Agency[]) =
     label: 'Xác nhận hoàn thành',
     method: 'POST',
     path: 'completion/accept',
-    fields: [],
+    fields: [comment],
     primary: true,
     confirm: 'Xác nhận nhiệm vụ đã hoàn thành theo báo cáo và tệp đính kèm ở trên?',
   }),

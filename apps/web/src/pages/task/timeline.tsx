@@ -8,6 +8,8 @@ import { AttachmentList, attachmentsOf } from './attachments';
 /** The words of an event worth reading in a timeline (notes, reasons, dates), in Vietnamese. */
 const DETAILS: [string, string, 'date' | 'agency' | 'percent' | undefined][] = [
   ['note', 'Nội dung', undefined],
+  ['comment', 'Ý kiến', undefined],
+  ['delegationNote', 'Ghi chú giao việc', undefined],
   ['percent', 'Tỷ lệ', 'percent'],
   ['proposedDue', 'Thời hạn đề nghị', 'date'],
   ['due', 'Thời hạn', 'date'],
@@ -42,21 +44,28 @@ function details(data: Record<string, unknown>, index: AgencyIndex | undefined):
   return out;
 }
 
-/** Who did it, as a person reads it: the agency by name, VPCP, or the system; never an internal id. */
+/**
+ * Who did it, as a person reads it: the person's name and role ("Nguyễn Văn An — Chuyên viên Văn
+ * phòng Chính phủ"), the role alone when the name is unknown, or the system; never an internal id.
+ */
 export function actorLabel(actor: HistoryEntry['actor'], index: AgencyIndex | undefined): string {
+  if (actor.role === 'system') return 'Hệ thống (tự động)';
   const me = currentUser();
   const you = me && me.id === actor.id ? ' (bạn)' : '';
+  const role = roleLabel(actor, index);
+  return `${actor.name ? `${actor.name} — ${role}` : role}${you}`;
+}
+
+function roleLabel(actor: HistoryEntry['actor'], index: AgencyIndex | undefined): string {
   switch (actor.role) {
-    case 'system':
-      return 'Hệ thống (tự động)';
     case 'vpcp':
-      return `Chuyên viên Văn phòng Chính phủ${you}`;
+      return 'Chuyên viên Văn phòng Chính phủ';
     case 'agency':
-      return `Đầu mối ${actor.agency ? agencyName(index, actor.agency) : 'cơ quan'}${you}`;
+      return `Đầu mối ${actor.agency ? agencyName(index, actor.agency) : 'cơ quan'}`;
     case 'admin':
-      return `Quản trị hệ thống${you}`;
+      return 'Quản trị hệ thống';
     default:
-      return `Người xem báo cáo${you}`;
+      return 'Người xem báo cáo';
   }
 }
 
