@@ -47,30 +47,14 @@ export interface TaskTotals {
   noDeadline: number;
 }
 
-/** One row of GET /tasks?groupBy=directive: a directive with its roll-up. */
-export interface DirectiveGroup {
-  noticeId: string;
-  noticeNumber: string;
-  directiveIndex: number;
-  path?: string | null;
-  text: string;
-  count: number;
-  taskId: string | null;
-  lead: string | null;
-  fanout: string | null;
-  key: boolean;
-  due: { min: string | null; max: string | null; phrase: string | null };
-  counts: Record<'done_on_time' | 'done_late' | 'open_on_time' | 'open_overdue' | 'no_deadline' | 'cancelled', number>;
-  overdueAgencies: string[];
-  pendingExtensions: number;
-  pendingCompletions: number;
-}
+export type { DirectiveGroup } from '@tdnv/read-models';
 
 export interface HistoryEntry {
   revision: number;
   type: string;
   occurredAt: string;
-  actor: { id: string; role: string; agency?: string };
+  /** `name`: the person's name when the server knows it (never for the system). */
+  actor: { id: string; role: string; agency?: string; name?: string };
   data: Record<string, unknown>;
 }
 

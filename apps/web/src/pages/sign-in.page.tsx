@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import { saveSession, SessionUser, userFromToken } from '../api/session';
 import { Alert } from '../components/alert';
-import { Field, invalid } from '../components/field';
+import { InputField } from '../components/field';
 import { navigate } from '../lib/router';
 
 interface LoginAnswer {
@@ -43,32 +43,30 @@ export function SignInPage(props: { next?: string }) {
         <p class="hint">Hệ thống theo dõi việc thực hiện nhiệm vụ Chính phủ, Thủ tướng Chính phủ giao.</p>
         {error && <Alert>{error}</Alert>}
         <form onSubmit={submit} noValidate>
-          <Field id="email" label="Thư điện tử" error={fields.email}>
-            <input
-              id="email"
-              name="email"
-              type="email"
-              autoComplete="username"
-              required
-              value={email}
-              onInput={(e) => setEmail(e.currentTarget.value)}
-              {...invalid('email', fields.email)}
-              style="width: 100%"
-            />
-          </Field>
-          <Field id="password" label="Mật khẩu" error={fields.password}>
-            <input
-              id="password"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onInput={(e) => setPassword(e.currentTarget.value)}
-              {...invalid('password', fields.password)}
-              style="width: 100%"
-            />
-          </Field>
+          <InputField
+            id="email"
+            label="Thư điện tử"
+            error={fields.email}
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onValue={setEmail}
+            style="width: 100%"
+          />
+          <InputField
+            id="password"
+            label="Mật khẩu"
+            error={fields.password}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onValue={setPassword}
+            style="width: 100%"
+          />
           <button class="primary" type="submit" disabled={busy || !email || !password}>
             {busy ? 'Đang đăng nhập…' : 'Đăng nhập'}
           </button>

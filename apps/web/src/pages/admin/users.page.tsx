@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { api, ApiError, get } from '../../api/client';
 import { PublicUser } from '../../api/types';
 import { Alert, ErrorAlert } from '../../components/alert';
-import { Field, invalid } from '../../components/field';
+import { Field, InputField } from '../../components/field';
 import { ROLE_LABELS } from '../../lib/labels';
 import { AgencyPicker } from '../../components/agency-picker';
 import { AgencyName } from '../../components/agency-name';
@@ -53,8 +53,7 @@ export function UsersAdminPage(_props: PageProps) {
     }
   }
 
-  const set = (k: keyof typeof EMPTY) => (e: { currentTarget: { value: string } }) =>
-    setForm((f) => ({ ...f, [k]: e.currentTarget.value }));
+  const set = (k: keyof typeof EMPTY) => (value: string) => setForm((f) => ({ ...f, [k]: value }));
   return (
     <section>
       <h1>Người dùng</h1>
@@ -65,14 +64,10 @@ export function UsersAdminPage(_props: PageProps) {
           Thêm người dùng
         </h2>
         <div class="row">
-          <Field id="u-email" label="Email" error={errors.email}>
-            <input id="u-email" type="email" value={form.email} onInput={set('email')} {...invalid('u-email', errors.email)} />
-          </Field>
-          <Field id="u-name" label="Họ và tên" error={errors.name}>
-            <input id="u-name" value={form.name} onInput={set('name')} {...invalid('u-name', errors.name)} />
-          </Field>
+          <InputField id="u-email" label="Email" error={errors.email} type="email" value={form.email} onValue={set('email')} />
+          <InputField id="u-name" label="Họ và tên" error={errors.name} value={form.name} onValue={set('name')} />
           <Field id="u-role" label="Vai trò" error={errors.role}>
-            <select id="u-role" value={form.role} onChange={set('role')}>
+            <select id="u-role" value={form.role} onChange={(e) => set('role')(e.currentTarget.value)}>
               {Object.entries(ROLE_LABELS).map(([k, v]) => (
                 <option key={k} value={k}>
                   {v}
@@ -91,16 +86,15 @@ export function UsersAdminPage(_props: PageProps) {
               />
             </Field>
           )}
-          <Field id="u-password" label="Mật khẩu (ít nhất 10 ký tự)" error={errors.password}>
-            <input
-              id="u-password"
-              type="password"
-              autoComplete="new-password"
-              value={form.password}
-              onInput={set('password')}
-              {...invalid('u-password', errors.password)}
-            />
-          </Field>
+          <InputField
+            id="u-password"
+            label="Mật khẩu (ít nhất 10 ký tự)"
+            error={errors.password}
+            type="password"
+            autoComplete="new-password"
+            value={form.password}
+            onValue={set('password')}
+          />
         </div>
         <button class="primary" type="submit">
           Tạo người dùng

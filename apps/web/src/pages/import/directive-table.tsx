@@ -1,16 +1,10 @@
-import { AgencyIndex } from '../../api/agencies';
-import { ParseResult } from '../../api/types';
 import { AgencyPicker } from '../../components/agency-picker';
 import { DateInput } from '../../components/date-input';
 import { KIND_LABELS } from '../../lib/labels';
-import { Row, rowErrors, tasksOf } from './import-model';
+import { PreviewData, Row, rowErrors, tasksOf } from './import-model';
 import { rowWarnings } from './row-warnings';
 
-interface Props {
-  rows: Row[];
-  parsed: ParseResult;
-  agencies?: AgencyIndex;
-  today: string;
+interface Props extends PreviewData {
   serverErrors: Record<string, string>;
   onChange: (index: number, patch: Partial<Row>) => void;
 }

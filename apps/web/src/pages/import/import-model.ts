@@ -1,5 +1,14 @@
 import { AgencyIndex } from '../../api/agencies';
-import { ParsedDirective } from '../../api/types';
+import { ParsedDirective, ParseResult } from '../../api/types';
+
+/** What the preview's table and its summary both read: the rows being edited, the parse, the catalogue, today. */
+export interface PreviewData {
+  rows: Row[];
+  parsed: ParseResult;
+  agencies?: AgencyIndex;
+  /** YYYY-MM-DD, to tell deadlines already past. */
+  today: string;
+}
 
 /** One editable row of the preview table; the parsed directive stays beside it to compute the edits. */
 export interface Row {

@@ -1,17 +1,12 @@
 import { AgencyIndex } from '../../api/agencies';
-import { ParseResult } from '../../api/types';
-import { Row, tasksOf } from './import-model';
+import { PreviewData, Row, tasksOf } from './import-model';
 import { rowWarnings } from './row-warnings';
 
 /** Tasks whose deadline has already passed: they are overdue the moment they are registered. */
 export const overdueTasks = (rows: Row[], index: AgencyIndex | undefined, today: string): number =>
   rows.filter((r) => r.due && r.due < today).reduce((n, r) => n + tasksOf(r, index), 0);
 
-interface Props {
-  rows: Row[];
-  parsed: ParseResult;
-  agencies?: AgencyIndex;
-  today: string;
+interface Props extends PreviewData {
   /** Undefined until the officer has answered (only asked when some deadlines have passed). */
   historical: boolean | undefined;
   onHistorical: (v: boolean) => void;

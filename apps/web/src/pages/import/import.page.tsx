@@ -3,13 +3,12 @@ import { AgencyIndex, indexAgencies, loadAgencies } from '../../api/agencies';
 import { api, ApiError } from '../../api/client';
 import { ParseResult } from '../../api/types';
 import { Alert, ErrorAlert } from '../../components/alert';
-import { Field, invalid } from '../../components/field';
 import { formatDate, todayLocal } from '../../lib/format';
-import { DateInput } from '../../components/date-input';
+import { NO_IDENTITY, NoticeNumberAndDate } from './notice-fields';
 import { ImportSummary, overdueTasks } from './import-summary';
 import { PageProps } from '../../routes';
 import { DirectiveTable } from './directive-table';
-import { editsOf, expectedTasks, registerBody, Row, rowErrors, toRows } from './import-model';
+import { editsOf, expectedTasks, PreviewData, registerBody, Row, rowErrors, toRows } from './import-model';
 import { RegisterProgress } from './register-progress';
 import { DOCX, Source, SourceForm } from './source-form';
 
@@ -25,8 +24,8 @@ export function ImportPage(_props: PageProps) {
   const [source, setSource] = useState<Source>();
   const [parsed, setParsed] = useState<ParseResult>();
   const [rows, setRows] = useState<Row[]>([]);
-  const [number, setNumber] = useState('');
-  const [issuedAt, setIssuedAt] = useState('');
+  const [identity, setIdentity] = useState(NO_IDENTITY);
+  const { number, issuedAt } = identity;
   const [busy, setBusy] = useState<'preview' | 'register'>();
   const [error, setError] = useState<unknown>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -47,8 +46,7 @@ export function ImportPage(_props: PageProps) {
       setSource(s);
       setParsed(data);
       setRows(toRows(data.directives));
-      setNumber(s.number || data.notice.number || '');
-      setIssuedAt(s.issuedAt || data.notice.issuedAt || '');
+      setIdentity({ number: s.number || data.notice.number || '', issuedAt: s.issuedAt || data.notice.issuedAt || '' });
     } catch (e) {
       showError(e);
     } finally {
@@ -131,45 +129,27 @@ export function ImportPage(_props: PageProps) {
   }
 
   const total = expectedTasks(rows, agencies);
-  const today = todayLocal();
+  // What the preview's table and its summary both read.
+  const shown: PreviewData | undefined = parsed && { rows, parsed, agencies, today: todayLocal() };
 
   return (
     <section>
       <h1>Nhập Thông báo kết luận</h1>
       <ErrorAlert error={error} />
       {!parsed && <SourceForm busy={busy === 'preview'} errors={fieldErrors} onPreview={(s) => void preview(s)} />}
-      {parsed && (
+      {shown && (
         <form onSubmit={register} noValidate>
           <div class="card">
             <p>
-              <strong>{parsed.notice.title ?? 'Văn bản không có trích yếu'}</strong>
+              <strong>{shown.parsed.notice.title ?? 'Văn bản không có trích yếu'}</strong>
               <br />
               <span class="hint">
-                {parsed.notice.issuer ?? ''} {parsed.notice.leader ? `· ${parsed.notice.leader}` : ''}{' '}
-                {parsed.notice.issuedAt ? `· ${formatDate(parsed.notice.issuedAt)}` : ''}
+                {shown.parsed.notice.issuer ?? ''} {shown.parsed.notice.leader ? `· ${shown.parsed.notice.leader}` : ''}{' '}
+                {shown.parsed.notice.issuedAt ? `· ${formatDate(shown.parsed.notice.issuedAt)}` : ''}
               </span>
             </p>
-            <div class="row">
-              <Field id="reg-number" label="Số hiệu" error={fieldErrors.number}>
-                <input
-                  id="reg-number"
-                  value={number}
-                  placeholder="45/TB-VPCP"
-                  onInput={(e) => setNumber(e.currentTarget.value)}
-                  {...invalid('reg-number', fieldErrors.number)}
-                />
-              </Field>
-              <Field id="reg-date" label="Ngày ban hành" error={fieldErrors.issuedAt}>
-                <DateInput
-                  id="reg-date"
-                  value={issuedAt}
-                  onChange={(v) => setIssuedAt(v ?? '')}
-                  invalid={!!fieldErrors.issuedAt}
-                  describedBy={fieldErrors.issuedAt ? 'reg-date-error' : undefined}
-                />
-              </Field>
-            </div>
-            {(parsed.notice.notes ?? []).map((n) => (
+            <NoticeNumberAndDate idPrefix="reg" value={identity} onChange={setIdentity} errors={fieldErrors} />
+            {(shown.parsed.notice.notes ?? []).map((n) => (
               <p key={n} class="hint">
                 ⚠ {n}
               </p>
@@ -177,22 +157,11 @@ export function ImportPage(_props: PageProps) {
           </div>
           {fieldErrors.edits && <Alert>{fieldErrors.edits}</Alert>}
           <DirectiveTable
-            rows={rows}
-            parsed={parsed}
-            agencies={agencies}
-            today={today}
+            {...shown}
             serverErrors={fieldErrors}
             onChange={(i, patch) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)))}
           />
-          <ImportSummary
-            rows={rows}
-            parsed={parsed}
-            agencies={agencies}
-            today={today}
-            historical={historical}
-            onHistorical={setHistorical}
-            error={fieldErrors.historical}
-          />
+          <ImportSummary {...shown} historical={historical} onHistorical={setHistorical} error={fieldErrors.historical} />
           {busy === 'register' && <RegisterProgress tasks={total} />}
           <div class="actions">
             <button class="primary" type="submit" disabled={!!busy}>

@@ -1,14 +1,12 @@
 import { useState } from 'preact/hooks';
 import { Field, invalid } from '../../components/field';
-import { DateInput } from '../../components/date-input';
+import { NO_IDENTITY, NoticeIdentity, NoticeNumberAndDate } from './notice-fields';
 
 export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-export interface Source {
+export interface Source extends NoticeIdentity {
   text?: string;
   file?: File;
-  issuedAt: string;
-  number: string;
 }
 
 interface Props {
@@ -21,15 +19,14 @@ interface Props {
 export function SourceForm({ busy, errors, onPreview }: Props) {
   const [text, setText] = useState('');
   const [file, setFile] = useState<File>();
-  const [issuedAt, setIssuedAt] = useState('');
-  const [number, setNumber] = useState('');
+  const [identity, setIdentity] = useState(NO_IDENTITY);
   const [local, setLocal] = useState<string>();
 
   function submit(event: Event) {
     event.preventDefault();
     if (!file && !text.trim()) return setLocal('Hãy dán toàn văn thông báo hoặc chọn tệp .docx');
     setLocal(undefined);
-    onPreview({ text: file ? undefined : text, file, issuedAt, number: number.trim() });
+    onPreview({ text: file ? undefined : text, file, issuedAt: identity.issuedAt, number: identity.number.trim() });
   }
 
   return (
@@ -57,20 +54,13 @@ export function SourceForm({ busy, errors, onPreview }: Props) {
           onChange={(e) => setFile(e.currentTarget.files?.[0])}
         />
       </Field>
-      <div class="row">
-        <Field id="notice-number" label="Số hiệu (nếu văn bản không ghi)" error={errors.number}>
-          <input
-            id="notice-number"
-            value={number}
-            placeholder="45/TB-VPCP"
-            onInput={(e) => setNumber(e.currentTarget.value)}
-            {...invalid('notice-number', errors.number)}
-          />
-        </Field>
-        <Field id="notice-date" label="Ngày ban hành (nếu văn bản không ghi)" error={errors.issuedAt}>
-          <DateInput id="notice-date" value={issuedAt} onChange={(v) => setIssuedAt(v ?? '')} invalid={!!errors.issuedAt} />
-        </Field>
-      </div>
+      <NoticeNumberAndDate
+        idPrefix="notice"
+        labelSuffix="(nếu văn bản không ghi)"
+        value={identity}
+        onChange={setIdentity}
+        errors={errors}
+      />
       <button class="primary" type="submit" disabled={busy}>
         {busy ? 'Đang phân tích…' : 'Phân tích văn bản'}
       </button>

@@ -30,6 +30,24 @@ async function loadQueue(signal: AbortSignal) {
   return { extensions, completions };
 }
 
+/** The queue's two lists, in the order the page shows them. */
+const SECTIONS = [
+  {
+    key: 'extensions',
+    kind: 'extension',
+    titleId: 'ext-title',
+    title: 'Đề nghị gia hạn',
+    empty: 'Không có đề nghị gia hạn đang chờ.',
+  },
+  {
+    key: 'completions',
+    kind: 'completion',
+    titleId: 'done-title',
+    title: 'Báo cáo hoàn thành',
+    empty: 'Không có báo cáo hoàn thành đang chờ.',
+  },
+] as const;
+
 /** The reviewer's queue: extension requests to approve or reject, completion reports to accept or return. */
 export function ReviewPage({ user }: PageProps) {
   const queue = useLoad(loadQueue, 'queue');
@@ -58,6 +76,7 @@ export function ReviewPage({ user }: PageProps) {
     }
   };
 
+  const data = queue.data;
   return (
     <section>
       <h1>Xét duyệt</h1>
@@ -69,37 +88,27 @@ export function ReviewPage({ user }: PageProps) {
       {message && <Alert kind={message.kind}>{message.text}</Alert>}
       <ErrorAlert error={queue.error} />
       {queue.loading && !queue.data && <p>Đang tải…</p>}
-      {queue.data && (
-        <>
-          <h2 id="ext-title">Đề nghị gia hạn ({queue.data.extensions.length})</h2>
-          <ReviewList
-            labelledBy="ext-title"
-            items={queue.data.extensions}
-            empty="Không có đề nghị gia hạn đang chờ."
-            kind="extension"
-            decide={act}
-          />
-          <h2 id="done-title">Báo cáo hoàn thành ({queue.data.completions.length})</h2>
-          <ReviewList
-            labelledBy="done-title"
-            items={queue.data.completions}
-            empty="Không có báo cáo hoàn thành đang chờ."
-            kind="completion"
-            decide={act}
-          />
-        </>
-      )}
+      {data && SECTIONS.map((section) => <ReviewSection key={section.kind} section={section} items={data[section.key]} decide={act} />)}
     </section>
   );
 }
 
-function ReviewList(props: { labelledBy: string; items: TaskListItem[]; empty: string; kind: 'extension' | 'completion'; decide: Decide }) {
-  if (props.items.length === 0) return <p>{props.empty}</p>;
+/** One list of the queue under its heading (with its count), or the sentence saying it is empty. */
+function ReviewSection({ section, items, decide }: { section: (typeof SECTIONS)[number]; items: TaskListItem[]; decide: Decide }) {
   return (
-    <ul class="tasks" aria-labelledby={props.labelledBy}>
-      {props.items.map((t) => (
-        <ReviewCard key={t.taskId} t={t} kind={props.kind} decide={props.decide} />
-      ))}
-    </ul>
+    <>
+      <h2 id={section.titleId}>
+        {section.title} ({items.length})
+      </h2>
+      {items.length === 0 ? (
+        <p>{section.empty}</p>
+      ) : (
+        <ul class="tasks" aria-labelledby={section.titleId}>
+          {items.map((t) => (
+            <ReviewCard key={t.taskId} t={t} kind={section.kind} decide={decide} />
+          ))}
+        </ul>
+      )}
+    </>
   );
 }
