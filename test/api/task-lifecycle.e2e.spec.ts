@@ -1,4 +1,5 @@
 import { ApiHarness } from '../support/api-harness';
+import { registerNotice } from '../support/notice-requests';
 
 /** A task's whole life over real HTTP, with the events checked in the SQLite log. */
 describe('task lifecycle over HTTP', () => {
@@ -12,27 +13,22 @@ describe('task lifecycle over HTTP', () => {
   afterAll(() => api.dispose());
 
   it('registers a notice: one task per lead agency, TaskAssigned on each stream', async () => {
-    const res = await api.request('POST', '/api/v1/notices', {
-      token: vpcp,
-      body: {
-        number: '45/TB-VPCP',
-        issuedAt: '2026-02-12',
-        title: 'Kết luận của Thủ tướng Chính phủ tại phiên họp Ủy ban Quốc gia về chuyển đổi số',
-        leader: 'Thủ tướng Chính phủ',
-        directives: [
-          {
-            text: 'Hoàn thiện Đề án phát triển dữ liệu số quốc gia, trình Thủ tướng Chính phủ',
-            lead: ['BTC', 'BYT'],
-            coordinators: ['BCA'],
-            deadline: { due: '2026-03-31', phrase: 'trong Quý I năm 2026', kind: 'quarter' },
-            key: true,
-          },
-        ],
-      },
-    });
-    expect(res.status).toBe(201);
-    expect(res.body).toEqual({ noticeId: '2026-45-tb-vpcp', taskIds: ['2026-45-tb-vpcp.1.btc', '2026-45-tb-vpcp.1.byt'] });
-    taskId = res.body.taskIds[0];
+    const registered = await registerNotice(
+      api,
+      vpcp,
+      [
+        {
+          text: 'Hoàn thiện Đề án phát triển dữ liệu số quốc gia, trình Thủ tướng Chính phủ',
+          lead: ['BTC', 'BYT'],
+          coordinators: ['BCA'],
+          deadline: { due: '2026-03-31', phrase: 'trong Quý I năm 2026', kind: 'quarter' },
+          key: true,
+        },
+      ],
+      { title: 'Kết luận của Thủ tướng Chính phủ tại phiên họp Ủy ban Quốc gia về chuyển đổi số', leader: 'Thủ tướng Chính phủ' },
+    );
+    expect(registered).toEqual({ noticeId: '2026-45-tb-vpcp', taskIds: ['2026-45-tb-vpcp.1.btc', '2026-45-tb-vpcp.1.byt'] });
+    taskId = registered.taskIds[0];
     const types = (await api.allEvents()).map((e) => `${e.stream}:${e.type}`);
     expect(types).toEqual([
       'notice-2026-45-tb-vpcp:NoticeRegistered',
@@ -47,26 +43,16 @@ describe('task lifecycle over HTTP', () => {
       expect({ path, status: res.status, body: res.body }).toEqual({ path, status: 200, body: { taskId, revision, state } });
       expect(res.headers.get('etag')).toBe(`"${revision}"`);
     };
-    await step('POST', '/acknowledge', btc, {}, 'acknowledged', 1);
-    await step('POST', '/progress', btc, { note: 'Đã xây dựng dự thảo Đề án', percent: 40, documentRef: '120/BTC-TH' }, 'in_progress', 2);
-    await step(
-      'POST',
-      '/extension-requests',
-      btc,
-      { proposedDue: '2026-06-30', reason: 'Chờ ý kiến thẩm định của các Bộ' },
-      'in_progress',
-      3,
-    );
-    await step('POST', '/extension-requests/current/approve', vpcp, {}, 'in_progress', 5);
-    await step(
-      'POST',
-      '/completion',
-      btc,
-      { result: 'Đã trình Thủ tướng Chính phủ Đề án', documentRef: '456/TTr-BTC' },
-      'completion_reported',
-      6,
-    );
-    await step('POST', '/completion/accept', vpcp, {}, 'completed', 7);
+    // path, caller, body, then the answer's state and revision (approving writes two events: 4 and 5).
+    const steps: [string, string, object, string, number][] = [
+      ['/acknowledge', btc, {}, 'acknowledged', 1],
+      ['/progress', btc, { note: 'Đã xây dựng dự thảo Đề án', percent: 40, documentRef: '120/BTC-TH' }, 'in_progress', 2],
+      ['/extension-requests', btc, { proposedDue: '2026-06-30', reason: 'Chờ ý kiến thẩm định của các Bộ' }, 'in_progress', 3],
+      ['/extension-requests/current/approve', vpcp, {}, 'in_progress', 5],
+      ['/completion', btc, { result: 'Đã trình Thủ tướng Chính phủ Đề án', documentRef: '456/TTr-BTC' }, 'completion_reported', 6],
+      ['/completion/accept', vpcp, {}, 'completed', 7],
+    ];
+    for (const [path, token, body, state, revision] of steps) await step('POST', path, token, body, state, revision);
 
     const task = await api.request('GET', `/api/v1/tasks/${taskId}`, { token: btc });
     expect(task.headers.get('etag')).toBe('"7"');

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
+import { registerNotice } from '../support/notice-requests';
 import { ReadModelApi } from './read-model-api.harness';
 
 jest.setTimeout(60_000);
@@ -23,38 +24,23 @@ describe.each(['sqlite', 'postgres'] as const)('read-model API on %s', (dialect)
 
   beforeAll(async () => {
     await rm.start();
-    const res = await api.request('POST', '/api/v1/notices', {
-      token: vpcp,
-      body: {
-        number: '45/TB-VPCP',
-        issuedAt: '2026-02-12',
-        title: 'Kết luận của Thủ tướng Chính phủ về chuyển đổi số',
-        directives: [
-          {
-            text: 'Hoàn thiện Cơ sở dữ liệu quốc gia về dân cư',
-            lead: ['BTC', 'BCA'],
-            coordinators: ['BYT'],
-            deadline: { due: '2026-03-31', phrase: 'trong Quý I năm 2026', kind: 'quarter' },
-            key: true,
-          },
-          {
-            text: 'Nhiệm vụ mật về bảo vệ hệ thống thông tin',
-            lead: ['BCA'],
-            coordinators: ['BYT'],
-            deadline: { due: '2026-06-30', kind: 'date' },
-            confidential: true,
-          },
-          {
-            text: 'Đẩy mạnh dịch vụ công trực tuyến toàn trình',
-            lead: ['ALL_PROVINCES'],
-            coordinators: [],
-            deadline: { due: '2026-12-31', kind: 'year' },
-          },
-        ],
+    ({ noticeId } = await registerNotice(api, vpcp, [
+      {
+        text: 'Hoàn thiện Cơ sở dữ liệu quốc gia về dân cư',
+        lead: ['BTC', 'BCA'],
+        coordinators: ['BYT'],
+        deadline: { due: '2026-03-31', phrase: 'trong Quý I năm 2026', kind: 'quarter' },
+        key: true,
       },
-    });
-    expect(res.status).toBe(201);
-    noticeId = res.body.noticeId;
+      {
+        text: 'Nhiệm vụ mật về bảo vệ hệ thống thông tin',
+        lead: ['BCA'],
+        coordinators: ['BYT'],
+        deadline: { due: '2026-06-30', kind: 'date' },
+        confidential: true,
+      },
+      { text: 'Đẩy mạnh dịch vụ công trực tuyến toàn trình', lead: ['ALL_PROVINCES'], deadline: { due: '2026-12-31', kind: 'year' } },
+    ]));
     btcTask = `${noticeId}.1.btc`;
     const T = `/api/v1/tasks/${btcTask}`;
     expect((await api.request('POST', `${T}/acknowledge`, { token: btc })).status).toBe(200);

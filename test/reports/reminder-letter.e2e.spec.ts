@@ -1,5 +1,6 @@
 import mammoth from 'mammoth';
 import { ReadModelApi } from '../read-models/read-model-api.harness';
+import { registerNotice } from '../support/notice-requests';
 import { zipParts } from './office-files';
 
 jest.setTimeout(120_000);
@@ -27,31 +28,15 @@ describe('đôn đốc letters', () => {
 
   beforeAll(async () => {
     await rm.start();
-    const res = await api.request('POST', '/api/v1/notices', {
-      token: vpcp,
-      body: {
-        number: '45/TB-VPCP',
-        issuedAt: '2026-02-12',
-        title: 'Kết luận của Thủ tướng Chính phủ về chuyển đổi số',
-        directives: [
-          {
-            text: 'Hoàn thiện Cơ sở dữ liệu quốc gia về tài chính.',
-            lead: ['BTC'],
-            coordinators: [],
-            deadline: { due: '2026-03-31', phrase: 'trong tháng 3 năm 2026', kind: 'month' },
-          },
-          { text: 'Sửa đổi Nghị định về an ninh mạng', lead: ['BCA'], coordinators: [], deadline: { due: '2026-06-30', kind: 'date' } },
-          {
-            text: 'Đẩy mạnh dịch vụ công trực tuyến toàn trình',
-            lead: ['ALL_PROVINCES'],
-            coordinators: [],
-            deadline: { due: '2026-03-15', kind: 'date' },
-          },
-        ],
+    ({ noticeId } = await registerNotice(api, vpcp, [
+      {
+        text: 'Hoàn thiện Cơ sở dữ liệu quốc gia về tài chính.',
+        lead: ['BTC'],
+        deadline: { due: '2026-03-31', phrase: 'trong tháng 3 năm 2026', kind: 'month' },
       },
-    });
-    expect(res.status).toBe(201);
-    noticeId = res.body.noticeId;
+      { text: 'Sửa đổi Nghị định về an ninh mạng', lead: ['BCA'], deadline: { due: '2026-06-30', kind: 'date' } },
+      { text: 'Đẩy mạnh dịch vụ công trực tuyến toàn trình', lead: ['ALL_PROVINCES'], deadline: { due: '2026-03-15', kind: 'date' } },
+    ]));
     btcTask = `${noticeId}.1.btc`;
     expect((await api.request('POST', `/api/v1/tasks/${btcTask}/acknowledge`, { token: btc })).status).toBe(200);
     expect(
