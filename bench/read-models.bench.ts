@@ -36,7 +36,7 @@ import {
   tasksProjection,
 } from '@tdnv/read-models';
 import { addDays } from '@tdnv/calendar';
-import { BenchResult } from './bench-result';
+import { BenchResult, runWhenMain } from './bench-result';
 import { statsLatency, statsSection } from './read-models-stats';
 
 const CONTEXT = { policy: createDeadlinePolicy(true), timeZone: 'Asia/Ho_Chi_Minh' };
@@ -326,15 +326,4 @@ export async function run(): Promise<BenchResult> {
   return { name: 'read models', lines };
 }
 
-if (require.main === module) {
-  run().then(
-    (result) => {
-      console.log(result.lines.join('\n'));
-      process.exit(0);
-    },
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runWhenMain(module, run);
