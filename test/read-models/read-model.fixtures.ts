@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { createDeadlinePolicy } from '@tdnv/calendar';
 import { EventStore, NewEvent, SqliteEventStore } from '@tdnv/event-store';
 import { migrateReadModels, PostgresDatabase, PROJECTIONS, SqlDatabase, SqliteDatabase } from '@tdnv/read-models';
+import { taskAssignedEvent } from '../support/task-assigned.fixture';
 
 export const PG_BASE_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const CONTEXT = { policy: createDeadlinePolicy(true), timeZone: 'Asia/Ho_Chi_Minh' };
@@ -139,25 +140,7 @@ export async function appendRandomScenario(
     });
     for (const d of directives) {
       for (const t of d.tasks) {
-        const events: NewEvent[] = [
-          {
-            type: 'TaskAssigned',
-            data: {
-              taskId: t.taskId,
-              noticeId,
-              noticeNumber: `${n + 1}/TB-VPCP`,
-              directiveIndex: d.index,
-              text: d.text,
-              lead: t.lead,
-              coordinators: d.coordinators,
-              deadline: d.deadline,
-              key: d.key,
-              confidential: d.confidential,
-              assignedAt: clock.toISOString(),
-            },
-            metadata: meta(clock),
-          },
-        ];
+        const events = [taskAssignedEvent({ noticeId, number: `${n + 1}/TB-VPCP` }, d, t, clock.toISOString(), meta(clock))];
         await store.appendToStream({ stream: `task-${t.taskId}`, expected: 'any', events });
         tasks.push({ id: t.taskId, lead: t.lead, due: d.deadline.due, rev: 0 });
       }

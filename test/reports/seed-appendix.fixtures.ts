@@ -3,6 +3,7 @@ import { AgencyCatalogue } from '@tdnv/agencies';
 import { parse, ParsedDirective } from '@tdnv/directive-parser';
 import { EventStore, NewEvent } from '@tdnv/event-store';
 import { readShared, sharedPath } from '@tdnv/testing';
+import { taskAssignedEvent } from '../support/task-assigned.fixture';
 
 /**
  * A seed report (000: Báo cáo 10/BC-BTTTT) registered as the parser will register it: its appendix
@@ -89,26 +90,7 @@ export async function registerSeedReport(
   let tasks = 0;
   for (const d of directives) {
     for (const t of d.tasks) {
-      const events: NewEvent[] = [
-        {
-          type: 'TaskAssigned',
-          data: {
-            taskId: t.taskId,
-            noticeId: options.noticeId,
-            noticeNumber: options.number,
-            directiveIndex: d.index,
-            text: d.text,
-            lead: t.lead,
-            coordinators: [],
-            deadline: d.deadline,
-            key: false,
-            confidential: false,
-            ...(d.fanout ? { fanout: d.fanout } : {}),
-            assignedAt: at,
-          },
-          metadata,
-        },
-      ];
+      const events: NewEvent[] = [taskAssignedEvent(options, d, t, at, metadata)];
       const result = d.status?.result;
       if (d.status?.kind === 'done' || (d.status?.kind === 'in_progress' && result))
         events.push({ type: 'TaskAcknowledged', data: { taskId: t.taskId, by: t.lead }, metadata });
