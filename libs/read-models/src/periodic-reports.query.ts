@@ -83,14 +83,16 @@ export async function periodicReportCounts(
 ): Promise<{ key: string; notice_number: string; counts: PeriodicReportCounts }[]> {
   const { from, where, params } = countedTasks(actor, { ...request, from: undefined, to: undefined });
   const { reported, reportedParams, where: periods, params: periodParams } = periodsCounted(request);
+  // Walked from the periods (a range of due dates), or from an agency's access rows, never from every
+  // task: CROSS JOIN keeps SQLite's join order as written.
+  const joined = from === 'rm_tasks t' ? `rm_task_occurrences o CROSS JOIN ${from}` : `${from} CROSS JOIN rm_task_occurrences o`;
   const key = GROUP_KEY[request.groupBy];
   const rows = await db.all<Row>(
     `SELECT ${key} AS group_key, MIN(t.notice_number) AS notice_number,
        SUM(CASE WHEN ${reported} AND o.on_time = 1 THEN 1 ELSE 0 END) AS on_time,
        SUM(CASE WHEN ${reported} AND o.on_time = 0 THEN 1 ELSE 0 END) AS late,
        SUM(CASE WHEN ${reported} THEN 0 ELSE 1 END) AS missing
-     FROM ${from} JOIN rm_task_occurrences o ON o.task_id = t.task_id
-     WHERE ${[...where, ...periods].join(' AND ')} GROUP BY ${key}`,
+     FROM ${joined} WHERE ${['o.task_id = t.task_id', ...where, ...periods].join(' AND ')} GROUP BY ${key}`,
     [...reportedParams, ...reportedParams, ...reportedParams, ...params, ...periodParams],
   );
   return rows.map((row) => {
