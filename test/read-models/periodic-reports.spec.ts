@@ -1,7 +1,16 @@
 import { endOfDayInstant } from '@tdnv/calendar';
 import { Actor } from '@tdnv/domain';
 import { NewEvent, SqliteEventStore } from '@tdnv/event-store';
-import { buildAppendix, periodicReportCounts, PROJECTIONS, runProjection, statsAnswer, StatsRequest } from '@tdnv/read-models';
+import {
+  buildAppendix,
+  periodicReportCounts,
+  PROJECTIONS,
+  readCheckpoint,
+  recountTally,
+  runProjection,
+  statsAnswer,
+  StatsRequest,
+} from '@tdnv/read-models';
 import { CONTEXT, openTestStore, tempDir, TestStore } from './read-model.fixtures';
 
 /**
@@ -167,6 +176,16 @@ describe.each(['sqlite', 'postgres'] as const)('periodic reports in /stats and t
     }
     const byNotice = await statsAnswer(rm.db, vpcp, request({ groupBy: 'notice' }), names);
     expect(byNotice.groups).toMatchObject([{ key: NOTICE, name: '45/TB-VPCP', periodicReports: figures(6, 2, 2, 2) }]);
+  });
+
+  it('the counters the projection kept equal the database’s own count (standingSql counts an open periodic duty as standing too)', async () => {
+    const now = () =>
+      rm.db.all("SELECT dim, part, grp, conf, cur, orig, n FROM rm_task_tally WHERE period = '*' ORDER BY dim, part, grp, conf, cur, orig");
+    const kept = (await now()).map((r) => ({ ...r, n: Number(r.n) }));
+    expect(kept).toContainEqual(expect.objectContaining({ dim: 'agency', grp: 'BYT', cur: 'N', n: 1 }));
+    const generation = (await readCheckpoint(rm.db, 'tasks'))!.generation;
+    await rm.db.transaction((tx) => recountTally(tx, generation));
+    expect((await now()).map((r) => ({ ...r, n: Number(r.n) }))).toEqual(kept);
   });
 
   it('the appendix says each duty’s rhythm and its last period', async () => {
