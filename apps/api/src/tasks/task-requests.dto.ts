@@ -19,20 +19,8 @@ export class ReassignDto extends ReasonDto {
   agency!: string;
 }
 
-export class ProgressDto {
-  @ApiProperty({ example: 'Đã hoàn thành dự thảo, đang lấy ý kiến các Bộ' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(10000)
-  note!: string;
-
-  @ApiPropertyOptional({ minimum: 0, maximum: 100 })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(100)
-  percent?: number;
-
+/** What a progress or completion report may cite: the agency's document and files uploaded before. */
+export class ReportEvidenceDto {
   @ApiPropertyOptional({ example: '1234/BTC-TH' })
   @IsOptional()
   @IsString()
@@ -50,6 +38,21 @@ export class ProgressDto {
   @IsString({ each: true })
   @MaxLength(60, { each: true })
   attachments?: string[];
+}
+
+export class ProgressDto extends ReportEvidenceDto {
+  @ApiProperty({ example: 'Đã hoàn thành dự thảo, đang lấy ý kiến các Bộ' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(10000)
+  note!: string;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 100 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  percent?: number;
 }
 
 export class ExtensionRequestDto extends ReasonDto {
@@ -80,30 +83,12 @@ export class DeadlineDto extends ReasonDto {
   due!: string;
 }
 
-export class CompletionDto {
+export class CompletionDto extends ReportEvidenceDto {
   @ApiProperty({ example: 'Đã trình Thủ tướng Chính phủ Đề án tại Tờ trình số 123/TTr-BTC' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(10000)
   result!: string;
-
-  @ApiPropertyOptional({ example: '123/TTr-BTC' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  documentRef?: string;
-
-  @ApiPropertyOptional({
-    type: [String],
-    example: ['att-0b6f4c1e-8d1a-4c55-9f0e-2b7c3a9d1e42'],
-    description: 'Tệp đã tải lên (POST /tasks/{id}/attachments)',
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @MaxLength(60, { each: true })
-  attachments?: string[];
 }
 
 export class PeriodicReportDto {
