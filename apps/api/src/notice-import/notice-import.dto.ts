@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { IsLocalDate } from '../http/is-local-date.validator';
-import { DeadlineInputDto } from '../notices/register-notice.dto';
+import { DirectiveOptionsDto } from '../notices/register-notice.dto';
 
 /** A correction of one parsed directive, by its path ("3.b.2"): drop it or replace fields. */
 export class ReportedStatusDto {
@@ -25,7 +25,7 @@ export class ReportedStatusDto {
   reportedOn?: string;
 }
 
-export class DirectiveEditDto {
+export class DirectiveEditDto extends DirectiveOptionsDto {
   @ApiProperty({ example: '3.b.2' })
   @IsString()
   @IsNotEmpty()
@@ -50,29 +50,6 @@ export class DirectiveEditDto {
   @ArrayMaxSize(200)
   @IsString({ each: true })
   lead?: string[];
-
-  @ApiPropertyOptional({ example: ['BCA'] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsString({ each: true })
-  coordinators?: string[];
-
-  @ApiPropertyOptional({ type: DeadlineInputDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => DeadlineInputDto)
-  deadline?: DeadlineInputDto;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
-  key?: boolean;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
-  confidential?: boolean;
 
   @ApiPropertyOptional({ type: ReportedStatusDto, description: 'Sửa trạng thái của dòng báo cáo trước khi nhập' })
   @IsOptional()

@@ -98,29 +98,8 @@ export class DeadlineInputDto {
   recurrence?: RecurrenceDto;
 }
 
-export class DirectiveDto {
-  @ApiPropertyOptional({ example: '3.b.2', description: 'Vị trí của chỉ đạo trong văn bản' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(50)
-  path?: string;
-
-  @ApiProperty({ example: 'Hoàn thành Nền tảng tích hợp, chia sẻ dữ liệu quốc gia' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(20000)
-  text!: string;
-
-  @ApiProperty({
-    example: ['BKHCN'],
-    description: 'Mã cơ quan chủ trì; mã nhóm (ALL_MINISTRIES…) được tách thành một nhiệm vụ cho mỗi thành viên',
-  })
-  @IsArray()
-  @ArrayNotEmpty()
-  @ArrayMaxSize(200)
-  @IsString({ each: true })
-  lead!: string[];
-
+/** A directive's optional fields, checked alike when it is registered and when a parsed one is corrected. */
+export class DirectiveOptionsDto {
   @ApiPropertyOptional({ example: ['BCA', 'VPCP'] })
   @IsOptional()
   @IsArray()
@@ -143,6 +122,30 @@ export class DirectiveDto {
   @IsOptional()
   @IsBoolean()
   confidential?: boolean;
+}
+
+export class DirectiveDto extends DirectiveOptionsDto {
+  @ApiPropertyOptional({ example: '3.b.2', description: 'Vị trí của chỉ đạo trong văn bản' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  path?: string;
+
+  @ApiProperty({ example: 'Hoàn thành Nền tảng tích hợp, chia sẻ dữ liệu quốc gia' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(20000)
+  text!: string;
+
+  @ApiProperty({
+    example: ['BKHCN'],
+    description: 'Mã cơ quan chủ trì; mã nhóm (ALL_MINISTRIES…) được tách thành một nhiệm vụ cho mỗi thành viên',
+  })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  lead!: string[];
 }
 
 export class RegisterNoticeDto {
