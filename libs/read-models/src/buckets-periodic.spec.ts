@@ -1,4 +1,4 @@
-import { addToCounts, bucketOf, emptyCounts, standingOf, StatsInput } from './buckets';
+import { addToCounts, bucketOf, emptyCounts, kindOf, standingOf, StatsInput } from './buckets';
 
 const periodic = (status: string, over: Partial<StatsInput> = {}): StatsInput => ({
   status,
@@ -23,5 +23,10 @@ describe('a periodic duty in the official categories', () => {
 
   it('the inbox still judges it by its current period: overdue once that date has passed', () => {
     expect(bucketOf(periodic('in_progress'), '2026-12-08', 'current')).toBe('open_overdue');
+  });
+
+  it('given a deadline sent with a rhythm but another kind: kept as recurring, so it is counted as the periodic duty it is', () => {
+    expect(kindOf({ due: '2026-11-05', kind: 'date', recurrence: { freq: 'monthly', day: 5 } })).toBe('recurring');
+    expect(kindOf({ due: '2026-11-05', kind: 'date' })).toBe('date');
   });
 });

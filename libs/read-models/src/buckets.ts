@@ -1,5 +1,5 @@
 import { daysBetween } from '@tdnv/calendar';
-import { DeadlineKind } from '@tdnv/domain';
+import { Deadline, DeadlineKind } from '@tdnv/domain';
 
 /** VPCP's official categories (DESIGN.md "Statistics buckets"); cancelled tasks are counted apart. */
 export const BUCKETS = ['done_on_time', 'done_late', 'open_on_time', 'open_overdue', 'no_deadline', 'cancelled'] as const;
@@ -22,6 +22,12 @@ export interface BucketInput {
  * current period's due date (`bucketOf`, `bucketCondition`).
  */
 export const PERIODIC_KIND: DeadlineKind = 'recurring';
+
+/**
+ * The kind the read models keep (rm_tasks.due_kind, the history, the counters): a deadline that
+ * carries a rhythm is a periodic duty's, whatever kind its sender named (the API accepts both).
+ */
+export const kindOf = (deadline: Deadline): string => (deadline.recurrence ? PERIODIC_KIND : deadline.kind);
 
 /** What the statistics count a task by: its bucket input and its deadline kind. */
 export interface StatsInput extends BucketInput {

@@ -1,5 +1,5 @@
 import { DeadlinePolicy, Task } from '@tdnv/domain';
-import { standingOf } from './buckets';
+import { kindOf, standingOf } from './buckets';
 import { effectiveDueOf, localDateIn } from './task-row';
 
 /**
@@ -45,7 +45,7 @@ export function tallyFacts(task: Task, policy: DeadlinePolicy, timeZone: string)
     effective_due: due ? effectiveDueOf(policy, due) : null,
     original_effective_due: originalDue ? effectiveDueOf(policy, originalDue) : null,
     completed_on: task.status === 'completed' ? (task.completed?.reportedOn ?? null) : null,
-    due_kind: task.deadline.kind,
+    due_kind: kindOf(task.deadline),
   };
   const groups = { agency: task.lead, notice: task.noticeId, month: localDateIn(timeZone, task.assignedAt).slice(0, 7) };
   const conf = task.confidential ? 1 : 0;

@@ -1,6 +1,7 @@
 import { normalizeVietnamese } from '@tdnv/agencies';
 import { localDateOf } from '@tdnv/calendar';
 import { DeadlinePolicy, isOpen, Task, TaskEvent } from '@tdnv/domain';
+import { kindOf } from './buckets';
 import { canonicalJson } from './canonical-json';
 import { memoize } from './memo';
 
@@ -177,7 +178,7 @@ export function taskRowValues(
     task.confidential ? 1 : 0,
     due,
     task.deadline.phrase ?? null,
-    task.deadline.kind,
+    kindOf(task.deadline),
     effectiveDue,
     effectiveDue ?? NO_DUE_KEY,
     originalDue,
@@ -215,6 +216,6 @@ export function historyRowValues(
     due ? effectiveDueOf(policy, due) : null,
     task.status === 'completed' ? (task.completed?.reportedOn ?? null) : null,
     resultOf(task).result,
-    task.deadline.kind,
+    kindOf(task.deadline),
   ];
 }

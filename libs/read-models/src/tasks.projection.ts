@@ -122,7 +122,8 @@ export const tasksProjection: Projection = {
   // 3: access rows carry flags and the inbox sort key; `state` leaves out the fields held in columns. 5: role indexes.
   // 6: pending_extension column and the review-queue partial indexes. 7: the stats tallies. 8: an open periodic
   // duty counted as a standing duty, due_kind in the history, and the periods of periodic duties (rm_task_occurrences).
-  version: 8,
+  // 9: a deadline with a rhythm is kept as `recurring`, whatever kind it was sent with.
+  version: 9,
   tables: TASK_TABLES,
   ddl: taskTablesDdl,
   indexes: taskIndexesDdl,
