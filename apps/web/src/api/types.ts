@@ -64,26 +64,16 @@ export interface CommandResult {
   state: string;
 }
 
-export interface BucketCounts {
-  done_on_time: number;
-  done_late: number;
-  open_on_time: number;
-  open_overdue: number;
-  no_deadline: number;
-  cancelled: number;
-  total: number;
-  onTimeRate?: number | null;
-}
-
-export interface StatsGroup extends BucketCounts {
-  key: string;
-  name: string;
-}
-
-export interface Stats {
-  groups: StatsGroup[];
-  total: BucketCounts;
-}
+/**
+ * GET /stats: per group and in total, the official buckets (Counts) and the periodic reports of the
+ * period asked (PeriodicReportCounts), as the server's read models answer them.
+ */
+export type {
+  Counts as BucketCounts,
+  PeriodicReportCounts,
+  StatsAnswer as Stats,
+  StatsGroupWithPeriodic as StatsGroup,
+} from '@tdnv/read-models';
 
 export interface PublicUser {
   id: string;

@@ -45,6 +45,13 @@ export const BUCKETS = [
 
 export type BucketKey = (typeof BUCKETS)[number]['key'];
 
+/**
+ * The buckets as the statistics count them (dashboard table and chart): an open periodic duty is
+ * counted with the standing ("thường xuyên") duties, as VPCP does, so `no_deadline` says both. The
+ * inbox keeps BUCKETS: there a periodic duty goes by its current period's due date.
+ */
+export const STATS_BUCKETS = BUCKETS.map((b) => (b.key === 'no_deadline' ? { ...b, label: 'Thường xuyên / không thời hạn' } : b));
+
 export const ROLE_LABELS: Record<string, string> = {
   vpcp: 'Văn phòng Chính phủ',
   agency: 'Cơ quan',

@@ -1,5 +1,5 @@
 import { BucketCounts } from '../../api/types';
-import { BUCKETS } from '../../lib/labels';
+import { STATS_BUCKETS } from '../../lib/labels';
 
 interface Bar {
   label: string;
@@ -39,7 +39,7 @@ export function BucketChart({ bars, title }: { bars: Bar[]; title: string }) {
                 <title>{b.label}</title>
                 {b.label.length > 20 ? `${b.label.slice(0, 19)}…` : b.label}
               </text>
-              {BUCKETS.map((bucket) => {
+              {STATS_BUCKETS.map((bucket) => {
                 const n = b.counts[bucket.key];
                 const w = ((WIDTH - LABEL_W - 40) * n) / max;
                 const rect =
@@ -60,7 +60,7 @@ export function BucketChart({ bars, title }: { bars: Bar[]; title: string }) {
       </svg>
       <figcaption>
         <ul class="legend">
-          {BUCKETS.map((b) => (
+          {STATS_BUCKETS.map((b) => (
             <li key={b.key}>
               <span style={`background: ${b.color}`} />
               {b.label}

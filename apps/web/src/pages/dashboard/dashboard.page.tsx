@@ -1,23 +1,27 @@
 import { useState } from 'preact/hooks';
 import { download, get } from '../../api/client';
-import { Stats } from '../../api/types';
+import { PeriodicReportCounts, Stats } from '../../api/types';
 import { ErrorAlert } from '../../components/alert';
 import { formatDate, todayLocal } from '../../lib/format';
 import { AgencyIndex, agencyName, shortLabel, useAgencies } from '../../api/agencies';
 import { DateInput } from '../../components/date-input';
 import { onTimeRate } from './on-time-rate';
 import { DirectiveView } from './directive-view';
-import { BUCKETS } from '../../lib/labels';
+import { STATS_BUCKETS } from '../../lib/labels';
 import { navigate } from '../../lib/router';
 import { useLoad } from '../../lib/use-load';
 import { PageProps } from '../../routes';
 import { BucketChart } from './bucket-chart';
+import { PERIODIC_LABEL, periodicParts, periodicSentence } from './periodic-reports';
 
 const CHART_GROUPS = 15;
 /** The columns a phone keeps: the others fold away so the table stays one screen wide. */
 const PHONE: ReadonlySet<string> = new Set(['done_on_time', 'open_overdue']);
 
-/** The leader's dashboard: official buckets per agency or per notice, as of a date, with exports. */
+/**
+ * The leader's dashboard: official buckets per agency or per notice, as of a date, with exports; and,
+ * when periodic reports were due, their figures (due, on time, late, missing) per row and in total.
+ */
 export function DashboardPage({ query }: PageProps) {
   const requested = query.get('groupBy');
   const groupBy = requested === 'notice' ? 'notice' : 'agency';
@@ -104,6 +108,15 @@ export function DashboardPage({ query }: PageProps) {
               (hoàn thành đúng hạn ÷ nhiệm vụ đã đến hạn: đã hoàn thành đúng hạn, quá hạn và chưa hoàn thành quá hạn)
             </span>
           </p>
+          {periodicParts(data.total.periodicReports).length > 0 && (
+            <p data-periodic-total>
+              <strong>{periodicSentence(data.total.periodicReports)}</strong>{' '}
+              <span class="hint">
+                (các kỳ báo cáo đã đến hạn{asOf ? ` tính đến ngày ${formatDate(asOf)}` : ''}; nhiệm vụ định kỳ đang thực hiện được tính vào
+                cột “Thường xuyên / không thời hạn”)
+              </span>
+            </p>
+          )}
           <BucketChart
             title={`Tình hình thực hiện theo ${groupBy === 'agency' ? 'cơ quan' : 'thông báo'}: ${charted.length} ${groupBy === 'agency' ? 'cơ quan' : 'thông báo'} có nhiều nhiệm vụ quá hạn nhất`}
             bars={charted.map((g) => ({ label: groupBy === 'agency' ? shortLabel(agencies, g.key) : g.name || g.key, counts: g }))}
@@ -126,6 +139,8 @@ function StatsTable({
   groupBy: string;
   agencies?: AgencyIndex;
 }) {
+  // The periodic-report column only when some report was due: dashboards without periodic duties look as before.
+  const periodic = periodicParts(total.periodicReports).length > 0;
   return (
     <div class="table-wrap" style="margin-top: 1rem">
       <table class="stats-table" id="stats-table">
@@ -133,7 +148,7 @@ function StatsTable({
         <thead>
           <tr>
             <th scope="col">{groupBy === 'agency' ? 'Cơ quan' : 'Thông báo'}</th>
-            {BUCKETS.map((b) => (
+            {STATS_BUCKETS.map((b) => (
               <th key={b.key} scope="col" class={`num${PHONE.has(b.key) ? '' : ' opt'}`}>
                 {b.label}
               </th>
@@ -147,11 +162,16 @@ function StatsTable({
             <th scope="col" class="num">
               Tỷ lệ đúng hạn
             </th>
+            {periodic && (
+              <th scope="col" class="periodic">
+                {PERIODIC_LABEL}
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
-          {groups.map((g) => (
-            <tr key={g.key} data-group={g.key}>
+          {groups.map((g) => [
+            <tr key={g.key} data-group={g.key} class={periodic && g.periodicReports.due ? 'with-periodic' : undefined}>
               <th scope="row">
                 {groupBy === 'notice' ? (
                   <a href={`/thong-bao/${encodeURIComponent(g.key)}`}>{g.name || g.key}</a>
@@ -163,14 +183,18 @@ function StatsTable({
                 )}
               </th>
               <CountCells counts={g} markBuckets />
-            </tr>
-          ))}
+              {periodic && <PeriodicCell counts={g.periodicReports} />}
+            </tr>,
+            periodic && <PeriodicLine key={`${g.key}-periodic`} of={g.key} counts={g.periodicReports} />,
+          ])}
         </tbody>
         <tfoot>
-          <tr>
+          <tr class={periodic ? 'with-periodic' : undefined}>
             <th scope="row">Tổng cộng</th>
             <CountCells counts={total} />
+            {periodic && <PeriodicCell counts={total.periodicReports} />}
           </tr>
+          {periodic && <PeriodicLine of="total" counts={total.periodicReports} />}
         </tfoot>
       </table>
     </div>
@@ -181,7 +205,7 @@ function StatsTable({
 function CountCells({ counts, markBuckets = false }: { counts: Stats['total']; markBuckets?: boolean }) {
   return (
     <>
-      {BUCKETS.map((b) => (
+      {STATS_BUCKETS.map((b) => (
         <td key={b.key} class={`num${PHONE.has(b.key) ? '' : ' opt'}`} data-label={b.label} data-bucket={markBuckets ? b.key : undefined}>
           {counts[b.key]}
         </td>
@@ -200,3 +224,44 @@ function CountCells({ counts, markBuckets = false }: { counts: Stats['total']; m
 }
 
 const rate = onTimeRate;
+
+/** The columns of the table with the periodic-report column: group, buckets, cancelled, total, rate, periodic. */
+const COLUMNS = 1 + STATS_BUCKETS.length + 3 + 1;
+
+/**
+ * A row's periodic reports in one compact cell on a wide screen: "12 đến hạn · 9 đúng hạn · 2 muộn
+ * · 1 chưa báo cáo"; "—" when none was due for this row. A phone shows PeriodicLine instead.
+ */
+function PeriodicCell({ counts }: { counts: PeriodicReportCounts }) {
+  const parts = periodicParts(counts);
+  return (
+    <td class="periodic" data-label={PERIODIC_LABEL} data-periodic={counts.due}>
+      {parts.length
+        ? parts.map((part, i) => (
+            <span key={part} class="figure">
+              {i > 0 && (
+                <span class="sep" aria-hidden="true">
+                  {' · '}
+                </span>
+              )}
+              {part}
+            </span>
+          ))
+        : '—'}
+    </td>
+  );
+}
+
+/**
+ * On a phone (CSS: hidden on a wide screen), the same figures as a line under the row, the table's
+ * whole width: the phone's five columns leave no room for another. Nothing when none was due.
+ */
+function PeriodicLine({ of, counts }: { of: string; counts: PeriodicReportCounts }) {
+  const sentence = periodicSentence(counts);
+  if (!sentence) return null;
+  return (
+    <tr class="periodic-line" data-periodic-of={of}>
+      <td colSpan={COLUMNS}>{sentence}</td>
+    </tr>
+  );
+}
