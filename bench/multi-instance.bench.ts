@@ -19,6 +19,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as delay } from 'node:timers/promises';
 import { Client } from 'pg';
 import { signToken } from '@tdnv/auth';
 import { deletePrefixedKeys } from '@tdnv/queues';
@@ -32,6 +33,8 @@ const CONNECTIONS = 50;
 const SECONDS = 10;
 const LAG_RATE = 500;
 const LAG_GOAL_MS = 100;
+/** The checkpoint's sampling period: the lag figures are that much coarser at most. */
+const SAMPLE_EVERY_MS = 2;
 const CLOCK_START = '2026-03-01T02:00:00Z';
 const ROOT = join(__dirname, '..');
 
@@ -112,8 +115,13 @@ async function projectionLag(): Promise<{
       const from = await headOf(db, stack.schema);
       const samples: { at: number; position: bigint }[] = [];
       let sampling = true;
+      // Every SAMPLE_EVERY_MS: a busy loop would keep a core and a PostgreSQL backend for itself, on
+      // a 2-core machine that the APIs, the workers and PostgreSQL need (it measured its own load).
       const sampler = (async () => {
-        while (sampling) samples.push({ at: Date.now(), position: await checkpointOf(db, rm) });
+        while (sampling) {
+          samples.push({ at: Date.now(), position: await checkpointOf(db, rm) });
+          await delay(SAMPLE_EVERY_MS);
+        }
       })();
       const result = await loadSplit(stack, ids, { connections: 20, duration: SECONDS, overallRate: LAG_RATE / 2 });
       const to = await headOf(db, stack.schema);
