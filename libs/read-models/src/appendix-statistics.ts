@@ -1,4 +1,4 @@
-import { addToCounts, Counts, DeadlineMode, emptyCounts } from './buckets';
+import { addToCounts, Counts, DeadlineMode, emptyCounts, onTimeRate } from './buckets';
 import { ReportRow } from './report-rows.query';
 
 /** The statistics table that goes with the appendix (the XLSX's second sheet): one row per lead agency. */
@@ -19,13 +19,10 @@ export interface AppendixStatistics {
   total: (string | number)[];
 }
 
-/**
- * DESIGN.md's on-time rate: done on time ÷ every task whose deadline has come (done on time, done
- * late, open overdue); "-" while none has.
- */
-function onTimeRate(c: Counts): string {
-  const due = c.done_on_time + c.done_late + c.open_overdue;
-  return due ? `${Math.round((c.done_on_time * 100) / due)}%` : '-';
+/** The on-time rate (buckets.ts) as a percentage; "-" while no deadline has come. */
+function percentOnTime(c: Counts): string {
+  const percent = onTimeRate(c, 2);
+  return percent === null ? '-' : `${Math.round(percent * 100)}%`;
 }
 
 const cells = (c: Counts): (string | number)[] => [
@@ -35,7 +32,7 @@ const cells = (c: Counts): (string | number)[] => [
   c.open_on_time,
   c.open_overdue,
   c.no_deadline,
-  onTimeRate(c),
+  percentOnTime(c),
 ];
 
 /** Counted over the appendix's own tasks (cancelled ones left out), agencies by name. */

@@ -91,9 +91,20 @@ export function standingSql(due: string): string {
 
 export interface Counts extends Record<Bucket, number> {
   total: number;
-  /** done_on_time / (done_on_time + done_late); null when nothing is done yet. */
+  /** The official on-time rate (onTimeRate below), 0–1 to three places; null while no deadline has come. */
   onTimeRate: number | null;
   overdueAgeing: { over30: number; over60: number; over120: number };
+}
+
+/**
+ * DESIGN.md's on-time rate, as VPCP reports it: done on time ÷ every task whose deadline has come
+ * (done on time + done late + open overdue). Over completed tasks only it read "100%" with one
+ * task done and 127 overdue. The API, the appendix and the dashboard all take it from here.
+ */
+export function onTimeRate(c: Pick<Counts, 'done_on_time' | 'done_late' | 'open_overdue'>, places = 3): number | null {
+  const due = c.done_on_time + c.done_late + c.open_overdue;
+  const scale = 10 ** places;
+  return due ? Math.round((c.done_on_time / due) * scale) / scale : null;
 }
 
 export const emptyCounts = (): Counts => ({
@@ -123,8 +134,7 @@ export function addStanding(counts: Counts, standing: string, n: number, today: 
     if (age > 60) counts.overdueAgeing.over60 += n;
     if (age > 120) counts.overdueAgeing.over120 += n;
   }
-  const done = counts.done_on_time + counts.done_late;
-  counts.onTimeRate = done ? Math.round((counts.done_on_time / done) * 1000) / 1000 : null;
+  counts.onTimeRate = onTimeRate(counts);
   return bucket;
 }
 

@@ -1,6 +1,6 @@
 import { addDays } from '@tdnv/calendar';
 import { Actor, OPEN_STATUSES } from '@tdnv/domain';
-import { BUCKETS, Counts, DeadlineMode, PERIODIC_KIND } from './buckets';
+import { BUCKETS, Counts, DeadlineMode, onTimeRate, PERIODIC_KIND } from './buckets';
 import { reportConditions, ReportScope } from './report-rows.query';
 import { accessRowSees } from './visibility';
 import { SqlExecutor, SqlValue } from './sql-database';
@@ -57,8 +57,7 @@ function bucketSums(mode: DeadlineMode): string {
 
 export function countsOf(row: CountRow): Counts {
   const n = (value: number | string) => Number(value ?? 0);
-  const done = n(row.done_on_time) + n(row.done_late);
-  return {
+  const counts = {
     done_on_time: n(row.done_on_time),
     done_late: n(row.done_late),
     open_on_time: n(row.open_on_time),
@@ -66,9 +65,10 @@ export function countsOf(row: CountRow): Counts {
     no_deadline: n(row.no_deadline),
     cancelled: n(row.cancelled),
     total: n(row.total),
-    onTimeRate: done ? Math.round((n(row.done_on_time) / done) * 1000) / 1000 : null,
+    onTimeRate: null,
     overdueAgeing: { over30: n(row.over30), over60: n(row.over60), over120: n(row.over120) },
   };
+  return { ...counts, onTimeRate: onTimeRate(counts) };
 }
 
 /**

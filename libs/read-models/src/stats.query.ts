@@ -1,5 +1,5 @@
 import { Actor } from '@tdnv/domain';
-import { addToCounts, Counts, DeadlineMode, emptyCounts } from './buckets';
+import { addToCounts, Counts, DeadlineMode, emptyCounts, onTimeRate } from './buckets';
 import { reportRows, ReportRow, ReportScope } from './report-rows.query';
 import { SqlExecutor } from './sql-database';
 import { countGroups, StatsGroupBy } from './stats-sql.query';
@@ -74,8 +74,7 @@ function summed(groups: StatsGroup[]): { groups: StatsGroup[]; total: Counts } {
       total[bucket] += group[bucket];
     for (const age of ['over30', 'over60', 'over120'] as const) total.overdueAgeing[age] += group.overdueAgeing[age];
   }
-  const done = total.done_on_time + total.done_late;
-  total.onTimeRate = done ? Math.round((total.done_on_time / done) * 1000) / 1000 : null;
+  total.onTimeRate = onTimeRate(total);
   return { groups: sortedByKey(groups), total };
 }
 

@@ -26,7 +26,12 @@ const BUCKETS = {
   no_deadline: count('Thường xuyên, không thời hạn: kể cả nhiệm vụ định kỳ đang thực hiện'),
   cancelled: count('Đã hủy (tính riêng)'),
   total: count('Tổng số nhiệm vụ'),
-  onTimeRate: { type: 'number', nullable: true, description: 'done_on_time ÷ (done_on_time + done_late); null khi chưa có' },
+  onTimeRate: {
+    type: 'number',
+    nullable: true,
+    description:
+      'On-time rate: done_on_time ÷ (done_on_time + done_late + open_overdue), the tasks whose deadline has come; null while none has',
+  },
   overdueAgeing: {
     type: 'object',
     properties: { over30: count('Quá hạn trên 30 ngày'), over60: count('Quá hạn trên 60 ngày'), over120: count('Quá hạn trên 120 ngày') },

@@ -217,13 +217,11 @@ function CountCells({ counts, markBuckets = false }: { counts: Stats['total']; m
         {counts.total}
       </td>
       <td class="num" data-label="Tỷ lệ đúng hạn">
-        {rate(counts)}
+        {onTimeRate(counts)}
       </td>
     </>
   );
 }
-
-const rate = onTimeRate;
 
 /** The columns of the table with the periodic-report column: group, buckets, cancelled, total, rate, periodic. */
 const COLUMNS = 1 + STATS_BUCKETS.length + 3 + 1;

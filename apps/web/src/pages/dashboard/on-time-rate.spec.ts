@@ -1,9 +1,10 @@
 import { onTimeRate } from './on-time-rate';
 
-describe('the on-time rate of the dashboard', () => {
-  it('counts every task whose deadline has come, not only the completed ones', () => {
-    expect(onTimeRate({ done_on_time: 1, done_late: 0, open_overdue: 127 })).toBe('1%');
-    expect(onTimeRate({ done_on_time: 3, done_late: 1, open_overdue: 0 })).toBe('75%');
-    expect(onTimeRate({ done_on_time: 0, done_late: 0, open_overdue: 0 })).toBe('—');
+describe("the dashboard's on-time rate", () => {
+  it('shows the rate the server answers as a percentage, and a dash while no deadline has come', () => {
+    expect(onTimeRate({ onTimeRate: 0.008 })).toBe('1%');
+    expect(onTimeRate({ onTimeRate: 0.75 })).toBe('75%');
+    expect(onTimeRate({ onTimeRate: 0.667 })).toBe('67%');
+    expect(onTimeRate({ onTimeRate: null })).toBe('—');
   });
 });
