@@ -117,6 +117,28 @@ describe('đôn đốc letters', () => {
     expect((await post({ agency: 'BCA' })).status).toBe(404);
   });
 
+  /** Issue 9's API fuzzer: a letter sent with If-Match recorded the first tasks, then answered 409 on one whose revision differed. */
+  it('refuses If-Match on a letter (it spans several tasks) and records nothing', async () => {
+    await registerNotice(
+      api,
+      vpcp,
+      [
+        { text: 'Rà soát quy hoạch xây dựng vùng', lead: ['BXD'], deadline: { due: '2026-03-20', kind: 'date' } },
+        { text: 'Ban hành tiêu chuẩn nhà ở xã hội', lead: ['BXD'], deadline: { due: '2026-03-25', kind: 'date' } },
+      ],
+      { number: '31/TB-VPCP' },
+    );
+    await rm.caughtUp();
+    const issued = async () => (await api.allEvents()).filter((e) => e.type === 'ReminderLetterIssued' && e.stream.includes('.bxd')).length;
+    const res = await post({ agency: 'BXD' }, { 'if-match': '"0"' });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(((await res.json()) as { detail: string }).detail).toContain('If-Match');
+    expect(await issued()).toBe(0);
+    expect((await post({ agency: 'BXD' })).status).toBe(200);
+    expect(await issued()).toBe(2);
+  });
+
   it('drafts as of a past instant, and that letter does not change when the task moves on', async () => {
     const before = await text(await get(`/api/v1/reports/reminder-letter?agency=BTC&asOf=${afterProgress}`));
     const T = `/api/v1/tasks/${btcTask}`;

@@ -88,6 +88,14 @@ export class ReminderLettersController {
     const [letter] = await this.letters(actor, b);
     if (!letter) throw this.none(b.agency, b.asOf);
     const context = commandContext(request, actor, this.clock);
+    // A letter is recorded on each task it cites: no one revision stands for them all, and matching
+    // it task by task recorded the first tasks before refusing another (found by the API fuzzer).
+    if (context.ifMatch !== undefined)
+      throw new ProblemError(
+        problem('validation', 'If-Match không dùng cho công văn đôn đốc: công văn được ghi nhận trên từng nhiệm vụ mà nó nêu', {
+          errors: [{ field: 'If-Match', message: 'Không gửi If-Match với công văn đôn đốc' }],
+        }),
+      );
     const cited = [];
     for (const task of letter.tasks) {
       // One command per task, each decided on the task's own state; a task that is no longer overdue
