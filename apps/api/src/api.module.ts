@@ -23,7 +23,7 @@ import { RegisterNoticeHandler } from '@tdnv/notices';
 import { ExecuteTaskCommandHandler, TaskReader } from '@tdnv/tasks';
 import { TasksController } from './tasks/tasks.controller';
 import { AttachmentsController } from './attachments/attachments.controller';
-import { attachmentStoreProvider, AttachmentStoreLifecycle } from './attachments/attachment-store.provider';
+import { attachmentStoreProvider, AttachmentStoreLifecycle, taskAttachmentsProvider } from './attachments/attachment-store.provider';
 import { createMetricsRegistry, METRICS_REGISTRY } from '@tdnv/metrics';
 
 /** Closes the event store when the app stops (SIGTERM or app.close()). */
@@ -86,6 +86,7 @@ export class ApiModule {
         { provide: SharedLoginRateLimiter, useFactory: () => SharedLoginRateLimiter.connect(config) },
         EventStoreLifecycle,
         attachmentStoreProvider,
+        taskAttachmentsProvider,
         AttachmentStoreLifecycle,
         AgencyDirectory,
         UserDirectory,

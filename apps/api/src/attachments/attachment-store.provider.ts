@@ -1,8 +1,8 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import multipart from '@fastify/multipart';
-import { AppConfig, APP_CONFIG } from '@tdnv/config';
-import { AttachmentStore, createAttachmentStore } from '@tdnv/attachments';
+import { AppConfig, APP_CONFIG, Clock, CLOCK } from '@tdnv/config';
+import { AttachmentStore, createAttachmentStore, TaskAttachments } from '@tdnv/attachments';
 
 export const ATTACHMENT_STORE = Symbol('ATTACHMENT_STORE');
 
@@ -10,6 +10,14 @@ export const attachmentStoreProvider = {
   provide: ATTACHMENT_STORE,
   inject: [APP_CONFIG],
   useFactory: (config: AppConfig): AttachmentStore => createAttachmentStore({ dataDir: config.dataDir, readModelUrl: config.readModelUrl }),
+};
+
+/** The use case over the store, with the clock and ATTACHMENT_MAX_BYTES: what the controllers inject. */
+export const taskAttachmentsProvider = {
+  provide: TaskAttachments,
+  inject: [ATTACHMENT_STORE, CLOCK, APP_CONFIG],
+  useFactory: (store: AttachmentStore, clock: Clock, config: AppConfig) =>
+    new TaskAttachments(store, () => clock.now(), config.attachmentMaxBytes),
 };
 
 @Injectable()

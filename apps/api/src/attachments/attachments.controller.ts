@@ -1,13 +1,11 @@
-import { Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { AttachmentError, AttachmentStore, storeUpload } from '@tdnv/attachments';
-import { AppConfig, APP_CONFIG, Clock, CLOCK } from '@tdnv/config';
+import { AttachmentError, TaskAttachments } from '@tdnv/attachments';
 import { Actor, AttachmentRef, mayAct } from '@tdnv/domain';
 import { TaskReader } from '@tdnv/tasks';
 import { CurrentActor } from '../auth/auth.guard';
 import { problem, ProblemError } from '../http/problem';
-import { ATTACHMENT_STORE } from './attachment-store.provider';
 
 type UploadRequest = FastifyRequest & {
   isMultipart(): boolean;
@@ -24,9 +22,7 @@ type UploadRequest = FastifyRequest & {
 export class AttachmentsController {
   constructor(
     private readonly reader: TaskReader,
-    @Inject(ATTACHMENT_STORE) private readonly store: AttachmentStore,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly attachments: TaskAttachments,
   ) {}
 
   @ApiOperation({ summary: 'Upload a file to a task (multipart, field `file`; PDF, DOCX, XLSX, images): stored by its sha256' })
@@ -42,17 +38,11 @@ export class AttachmentsController {
       );
     if (!req.isMultipart())
       throw new ProblemError(problem('unsupported-media-type', 'Hãy gửi tệp dạng multipart/form-data, trường "file"'));
-    const { fileName, bytes } = await readUpload(req, this.config.attachmentMaxBytes);
+    const { fileName, bytes } = await readUpload(req, this.attachments.maxBytes);
     try {
-      return await storeUpload(this.store, {
-        taskId: task.taskId,
-        fileName,
-        bytes,
-        uploadedBy: actor.agency ?? actor.role,
-        now: this.clock.now(),
-      });
+      return await this.attachments.upload({ taskId: task.taskId, fileName, bytes, uploadedBy: actor.agency ?? actor.role });
     } catch (error) {
-      throw uploadProblem(error, this.config.attachmentMaxBytes);
+      throw uploadProblem(error, this.attachments.maxBytes);
     }
   }
 
@@ -65,9 +55,9 @@ export class AttachmentsController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const task = await this.reader.task(id, actor);
-    const meta = await this.store.find(attachmentId);
-    const stream = meta && meta.taskId === task.taskId ? await this.store.open(meta.sha256) : undefined;
-    if (!meta || !stream) throw new ProblemError(problem('not-found', `Không có tệp đính kèm ${attachmentId} của nhiệm vụ này`));
+    const file = await this.attachments.download(task.taskId, attachmentId);
+    if (!file) throw new ProblemError(problem('not-found', `Không có tệp đính kèm ${attachmentId} của nhiệm vụ này`));
+    const { meta, stream } = file;
     await reply
       .header('content-type', meta.contentType)
       .header('content-length', String(meta.size))

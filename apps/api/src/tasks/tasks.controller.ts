@@ -7,8 +7,7 @@ import { Actor, TaskCommand, TaskCommandType, OPEN_STATUSES } from '@tdnv/domain
 import { CurrentActor } from '../auth/auth.guard';
 import { commandContext, setEtag } from '../http/request-context';
 import { ExecuteTaskCommand, TaskCommandResult, TaskReader, TaskView } from '@tdnv/tasks';
-import { AttachmentError, AttachmentStore, resolveAttachments } from '@tdnv/attachments';
-import { ATTACHMENT_STORE } from '../attachments/attachment-store.provider';
+import { AttachmentError, TaskAttachments } from '@tdnv/attachments';
 import { problem, ProblemError } from '../http/problem';
 import {
   ApproveExtensionDto,
@@ -55,7 +54,7 @@ export class TasksController {
     private readonly commandBus: CommandBus,
     private readonly reader: TaskReader,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(ATTACHMENT_STORE) private readonly attachments: AttachmentStore,
+    private readonly attachments: TaskAttachments,
   ) {}
 
   @ApiOperation({ summary: 'A task as the caller may see it, with allowedActions, occurrences and its ETag (revision)' })
@@ -192,7 +191,7 @@ export class TasksController {
     if (!ids?.length) return undefined;
     await this.reader.task(r.params.id, r.actor);
     try {
-      return await resolveAttachments(this.attachments, r.params.id, ids);
+      return await this.attachments.cited(r.params.id, ids);
     } catch (error) {
       if (!(error instanceof AttachmentError)) throw error;
       throw new ProblemError(problem('validation', error.message, { errors: [{ field: error.field, message: error.message }] }));
