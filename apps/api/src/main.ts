@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   const root = createLogger({ app: 'api' });
   const logger = root.child({ context: 'api' });
   const config = loadConfig();
-  await assertRedisReachable(config.redisUrl);
+  await assertRedisReachable(config.redisUrl, { onWaiting: (message) => logger.warn(message) });
   requireJwtSecret(config); // no token key, no API: refuses to start (ALLOW_DEV_JWT_SECRET=true for local development)
   if (usesDevJwtSecret(config)) logger.warn('ALLOW_DEV_JWT_SECRET=true: using the built-in development JWT key (never in production)');
   const app = await createApiApp(config, new PinoNestLogger(root), root.child({ context: 'http' }));

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   Logger.overrideLogger(new PinoNestLogger(root));
   const logger = root.child({ context: 'worker' });
   const config = loadConfig();
-  await assertRedisReachable(config.redisUrl);
+  await assertRedisReachable(config.redisUrl, { onWaiting: (message) => logger.warn(message) });
   const connection = redisConnection(config.redisUrl);
   const redis = new Redis({ ...(connection as RedisOptions), maxRetriesPerRequest: 1 });
   redis.on('error', () => undefined);
