@@ -15,13 +15,15 @@ export async function assertRedisReachable(
 ): Promise<void> {
   const waitMs = options.waitMs ?? REDIS_STARTUP_WAIT_MS;
   const deadline = Date.now() + waitMs;
-  for (let told = false; ; told = true) {
+  let told = false;
+  for (;;) {
     try {
       return await ping(redisUrl, Math.max(500, Math.min(3000, deadline - Date.now())));
     } catch (error) {
       const reason = (error as Error).message.replace(/\.$/, '');
       if (Date.now() >= deadline) throw new Error(`Redis is unreachable at ${redisUrl}: ${reason}. Start Redis or set REDIS_URL.`);
       if (!told) options.onWaiting?.(`Redis is not answering at ${redisUrl} (${reason}); waiting up to ${Math.round(waitMs / 1000)} s`);
+      told = true;
       await delay(250);
     }
   }

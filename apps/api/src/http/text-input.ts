@@ -31,14 +31,14 @@ export function withoutForbiddenCharacters(text: string): string {
 
 /** One string as it is stored: refused (400 naming the field) if it holds a forbidden character, else NFC. */
 export function cleanText(text: string, field: string): string {
-  return clean(text, () => field);
+  return clean(text, '', field);
 }
 
-/** cleanText with the field's name spelled out only for an error (it runs on every string of every request). */
-function clean(text: string, fieldOf: () => string): string {
+/** cleanText for the string at `path`.`key`, whose name is spelled out only for an error (it runs on every string of every request). */
+function clean(text: string, path: string, key: string): string {
   const reason = forbiddenCharacter(text);
   if (reason) {
-    const field = fieldOf();
+    const field = path ? `${path}.${key}` : key;
     const message = `${field} chứa ký tự không được phép: ${reason}`;
     throw new ProblemError(problem('validation', message, { errors: [{ field, message }] }));
   }
@@ -58,9 +58,8 @@ export function cleanTextInput(value: unknown, field = ''): unknown {
     const [container, path] = next;
     for (const key of Object.keys(container)) {
       const child = (container as Record<string, unknown>)[key];
-      const pathOf = () => (path ? `${path}.${key}` : key);
-      if (typeof child === 'string') (container as Record<string, unknown>)[key] = clean(child, pathOf);
-      else if (isContainer(child)) pending.push([child, pathOf()]);
+      if (typeof child === 'string') (container as Record<string, unknown>)[key] = clean(child, path, key);
+      else if (isContainer(child)) pending.push([child, path ? `${path}.${key}` : key]);
     }
   }
   return value;
