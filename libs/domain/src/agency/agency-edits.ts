@@ -1,6 +1,11 @@
 import { Actor } from '../actor';
 import { ActorForbiddenError, CommandRefusedError, InvalidCommandError } from '../domain.errors';
 import { isEmailAddress } from '../email';
+import { checkedUnit, NewAgencyUnit } from './agency-unit';
+
+// The domain's index exports this file: the unit rule and the file import are entered through it.
+export * from './agency-unit';
+export * from './import-units';
 
 /**
  * Edits to the agency catalogue (danh mục cơ quan) are events on one stream, `agency-catalogue`:
@@ -10,9 +15,10 @@ export interface AgencyContactsUpdated {
   type: 'AgencyContactsUpdated';
   data: { code: string; focal: string[]; leader: string[]; trackingOfficers?: string[]; departmentHead?: string[] };
 }
+/** `unitType`, `shortName` and `aliases` are optional: units added before they were recorded have none. */
 export interface AgencyUnitAdded {
   type: 'AgencyUnitAdded';
-  data: { parent: string; code: string; name: string };
+  data: NewAgencyUnit;
 }
 export type AgencyEditEvent = AgencyContactsUpdated | AgencyUnitAdded;
 
@@ -36,8 +42,6 @@ export function evolveAgencyEdits(state: AgencyEdits, event: AgencyEditEvent): A
   }
 }
 
-const UNIT_CODE = /^[A-Z0-9][A-Z0-9_-]{1,39}$/;
-
 export function decideUpdateContacts(actor: Actor, contacts: AgencyContactsUpdated['data']): AgencyEditEvent[] {
   if (actor.role !== 'admin')
     throw new ActorForbiddenError('UpdateAgencyContacts', 'Chỉ quản trị viên mới được sửa thông tin đầu mối liên hệ của cơ quan');
@@ -47,13 +51,22 @@ export function decideUpdateContacts(actor: Actor, contacts: AgencyContactsUpdat
   return [{ type: 'AgencyContactsUpdated', data: contacts }];
 }
 
+/**
+ * Who may add a unit under `parent`: an admin; VPCP, which maps a document's unknown lead to a new
+ * unit of its parent while importing it (issue 12); or the agency itself (its own Cục, Vụ, Sở).
+ */
+export function mayAddUnit(actor: Actor, parent: string): boolean {
+  return actor.role === 'admin' || actor.role === 'vpcp' || (actor.role === 'agency' && actor.agency === parent);
+}
+
 /** `codeTaken` tells whether the catalogue (data file or earlier edits) already has the code. */
 export function decideAddUnit(actor: Actor, unit: AgencyUnitAdded['data'], codeTaken: boolean): AgencyEditEvent[] {
-  const mayAdd = actor.role === 'admin' || (actor.role === 'agency' && actor.agency === unit.parent);
-  if (!mayAdd) throw new ActorForbiddenError('AddAgencyUnit', 'Chỉ quản trị viên hoặc chính cơ quan đó mới được thêm đơn vị trực thuộc');
-  if (!UNIT_CODE.test(unit.code))
-    throw new InvalidCommandError('AddAgencyUnit', 'Mã đơn vị gồm 2–40 ký tự: chữ in hoa, chữ số, "-" hoặc "_"', 'code');
-  if (!unit.name.trim()) throw new InvalidCommandError('AddAgencyUnit', 'Tên đơn vị không được để trống', 'name');
+  if (!mayAddUnit(actor, unit.parent))
+    throw new ActorForbiddenError(
+      'AddAgencyUnit',
+      'Chỉ quản trị viên, Văn phòng Chính phủ hoặc chính cơ quan đó mới được thêm đơn vị trực thuộc',
+    );
+  const data = checkedUnit(unit, (reason, field) => new InvalidCommandError('AddAgencyUnit', reason, field));
   if (codeTaken) throw new CommandRefusedError('AddAgencyUnit', 'exists', `Mã ${unit.code} đã có trong danh mục cơ quan`);
-  return [{ type: 'AgencyUnitAdded', data: { ...unit, name: unit.name.trim() } }];
+  return [{ type: 'AgencyUnitAdded', data }];
 }
