@@ -49,6 +49,7 @@ export async function snapshot(db: SqlDatabase): Promise<Record<string, string[]
   const tables: Record<string, string> = {
     rm_tasks: 'task_id',
     rm_task_access: 'task_id, agency',
+    rm_task_former_leads: 'agency, task_id',
     rm_task_history: 'task_id, position',
     rm_notices: 'notice_id',
     rm_task_tally: 'dim, period, part, grp, conf, cur, orig',

@@ -119,6 +119,13 @@ export const emptyCounts = (): Counts => ({
   overdueAgeing: { over30: 0, over60: 0, over120: 0 },
 });
 
+/** Adds `source`'s counts to `target` (groups summed into a total, or two parts of one group). */
+export function addCounts(target: Counts, source: Counts): void {
+  for (const bucket of [...BUCKETS, 'total'] as const) target[bucket] += source[bucket];
+  for (const age of ['over30', 'over60', 'over120'] as const) target.overdueAgeing[age] += source.overdueAgeing[age];
+  target.onTimeRate = onTimeRate(target);
+}
+
 export function addToCounts(counts: Counts, row: StatsInput, today: string, mode: DeadlineMode): Bucket {
   return addStanding(counts, standingOf(row, mode), 1, today);
 }

@@ -92,19 +92,44 @@ export function reportConditions(
 }
 
 /**
+ * The tasks an agency may have seen at `asOf`: those it has an access row for now, and those it led
+ * before a reassignment (rm_task_former_leads). `changedOnly`: only those whose rows changed after
+ * `asOf` (an access row unchanged since says as much as the history: stats-access.query.ts).
+ */
+function agencyTasksThen(agency: string, asOf: string, changedOnly: boolean): { sql: string; params: SqlValue[] } {
+  if (!changedOnly) {
+    return {
+      sql: 't.task_id IN (SELECT a.task_id FROM rm_task_access a WHERE a.agency = ? UNION SELECT f.task_id FROM rm_task_former_leads f WHERE f.agency = ?)',
+      params: [agency, agency],
+    };
+  }
+  const unchanged = 'SELECT 1 FROM rm_task_access u WHERE u.agency = f.agency AND u.task_id = f.task_id AND u.changed_at <= ?';
+  return {
+    sql: `t.task_id IN (SELECT a.task_id FROM rm_task_access a WHERE a.agency = ? AND a.changed_at > ? UNION SELECT f.task_id FROM rm_task_former_leads f WHERE f.agency = ? AND NOT EXISTS (${unchanged}))`,
+    params: [agency, asOf, agency, asOf],
+  };
+}
+
+/**
  * The rows of a scope, now or as of an instant. As of an instant an agency sees what it saw then:
  * the tasks it led then or has an access row for are read, and the policy (maySeeRow) decides on
  * the lead of then, so a later reassignment does not change a past answer.
  */
-export async function reportRows(db: SqlExecutor, actor: Actor, scope: ReportScope): Promise<ReportRow[]> {
+export async function reportRows(
+  db: SqlExecutor,
+  actor: Actor,
+  scope: ReportScope,
+  options: { changedOnly?: boolean } = {},
+): Promise<ReportRow[]> {
   const from = source(scope.asOf);
   const asAgencyThen = scope.asOf !== undefined && actor.role === 'agency' && actor.agency !== undefined;
   const conditions = reportConditions(actor, scope, { changing: from.changing, visible: !asAgencyThen });
   const where = [...from.where, ...conditions.where];
   const params = [...from.params, ...conditions.params];
   if (asAgencyThen) {
-    where.push('(h.lead = ? OR t.task_id IN (SELECT a.task_id FROM rm_task_access a WHERE a.agency = ?))');
-    params.push(actor.agency!, actor.agency!);
+    const then = agencyTasksThen(actor.agency!, scope.asOf!, options.changedOnly === true);
+    where.push(then.sql);
+    params.push(...then.params);
   }
   const columns = `${STATIC}, ${CHANGING.map((c) => `${from.changing}.${c}`).join(', ')}`;
   const rows = await db.all<ReportRow>(

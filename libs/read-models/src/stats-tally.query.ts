@@ -85,7 +85,7 @@ export function boundaryMonths(today: string): string[] {
  * sorts wholly before or after it, as long as it is not one of the boundary months (those are
  * counted to the day instead). Parameters: today, today again, and the three ageing cut-offs.
  */
-const SUMS = [
+export const STANDING_SUMS = [
   "SUM(CASE WHEN s = 'C' THEN n ELSE 0 END) AS cancelled",
   "SUM(CASE WHEN s = 'N' THEN n ELSE 0 END) AS no_deadline",
   "SUM(CASE WHEN s = 'T' THEN n ELSE 0 END) AS done_on_time",
@@ -97,6 +97,10 @@ const SUMS = [
   "SUM(CASE WHEN s >= 'O' AND s < ? THEN n ELSE 0 END) AS over120",
   'SUM(n) AS total',
 ].join(', ');
+
+/** The parameters of STANDING_SUMS judged on `today`: today twice, then the three ageing cut-offs. */
+export const standingCuts = (today: string): string[] =>
+  [today, today, addDays(today, -30), addDays(today, -60), addDays(today, -120)].map((day) => `O${day}`);
 
 /**
  * Counts per group from the counters: now, or at the end of `asOfDay`. The database sums them
@@ -135,11 +139,9 @@ export async function countFromTally(
     params.push(plan.dim, ...period.params, ...boundary.map((m) => `O${m}`), ...filterParams);
     params.push(plan.dim, ...period.params, ...boundary.map((m) => `${column[0]}${m}`), ...filterParams);
   }
-  const today = request.today;
-  const cuts = [today, today, addDays(today, -30), addDays(today, -60), addDays(today, -120)].map((day) => `O${day}`);
   const rows = await db.all<Parameters<typeof countsOf>[0]>(
-    `SELECT grp AS group_key, MIN(label) AS notice_number, ${SUMS} FROM (${parts.join(' UNION ALL ')}) c GROUP BY grp HAVING SUM(n) <> 0`,
-    [...cuts, ...params],
+    `SELECT grp AS group_key, MIN(label) AS notice_number, ${STANDING_SUMS} FROM (${parts.join(' UNION ALL ')}) c GROUP BY grp HAVING SUM(n) <> 0`,
+    [...standingCuts(request.today), ...params],
   );
   return rows.map((row) => ({ key: row.group_key, label: row.notice_number, counts: countsOf(row) }));
 }

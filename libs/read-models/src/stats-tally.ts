@@ -21,7 +21,7 @@ import { effectiveDueOf, localDateIn } from './task-row';
  *   So /stats reads every group's months and the days of four months, not every due date.
  *
  * Every task is counted (VPCP's view); `conf` lets the public view leave confidential ones out.
- * An agency's own figures are counted from its access rows (stats-sql.query.ts): per-agency
+ * An agency's own figures are counted from its access rows (stats-access.query.ts): per-agency
  * counters would hold about one row per task, because an agency has a task or two per notice.
  */
 export const TALLY_DIMS = ['agency', 'notice', 'month'] as const;

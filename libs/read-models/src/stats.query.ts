@@ -1,7 +1,8 @@
 import { Actor } from '@tdnv/domain';
-import { addToCounts, Counts, DeadlineMode, emptyCounts, onTimeRate } from './buckets';
+import { addCounts, addToCounts, Counts, DeadlineMode, emptyCounts } from './buckets';
 import { reportRows, ReportRow, ReportScope } from './report-rows.query';
 import { SqlExecutor } from './sql-database';
+import { ownAgencyGroups } from './stats-access.query';
 import { countGroups, StatsGroupBy } from './stats-sql.query';
 import { countFromTally, tallyPlan } from './stats-tally.query';
 
@@ -36,7 +37,8 @@ export const sortedByKey = <G extends StatsGroup>(groups: G[]): G[] => groups.so
 
 /**
  * The official buckets per group. The projection's counters (stats-tally.ts) answer now and the end
- * of any day; what they cannot answer (an instant within a day, a lead filter with another
+ * of any day for those who see every task or every public one; an agency's own figures are summed
+ * over its access rows (stats-access.query.ts); what the counters cannot answer (an instant within a day, a lead filter with another
  * grouping, assignment dates with another grouping than month) is summed by the database over
  * rm_tasks (stats-sql.query.ts) now, and counted here in memory over the rows rebuilt as of an
  * instant. All judge lateness on the Điều 148 effective due dates stored by the projection,
@@ -57,6 +59,10 @@ export async function taskStats(
     });
     return summed(tallied.map(({ key, label, counts }) => ({ key, name: groupName(request, key, label, names), ...counts })));
   }
+  if (actor.role === 'agency' && actor.agency) {
+    const own = await ownAgencyGroups(db, { ...actor, agency: actor.agency }, request);
+    return summed(own.map(({ key, label, counts }) => ({ key, name: groupName(request, key, label, names), ...counts })));
+  }
   if (request.asOf) return countInMemory(await reportRows(db, actor, request), request, names);
   return summed(
     (await countGroups(db, actor, request)).map(({ key, notice_number, counts }) => ({
@@ -69,12 +75,7 @@ export async function taskStats(
 
 function summed(groups: StatsGroup[]): { groups: StatsGroup[]; total: Counts } {
   const total = emptyCounts();
-  for (const group of groups) {
-    for (const bucket of ['done_on_time', 'done_late', 'open_on_time', 'open_overdue', 'no_deadline', 'cancelled', 'total'] as const)
-      total[bucket] += group[bucket];
-    for (const age of ['over30', 'over60', 'over120'] as const) total.overdueAgeing[age] += group.overdueAgeing[age];
-  }
-  total.onTimeRate = onTimeRate(total);
+  for (const group of groups) addCounts(total, group);
   return { groups: sortedByKey(groups), total };
 }
 

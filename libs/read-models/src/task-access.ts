@@ -1,30 +1,58 @@
-import { Task } from '@tdnv/domain';
+import { maySee, Task } from '@tdnv/domain';
+import { standingOf } from './buckets';
 import { SqlValue } from './sql-database';
+import { TASK_COLUMNS } from './task-row';
 
 /** Columns of `rm_task_access`, in insert order. */
 export const ACCESS_COLUMNS = [
-  'task_id',
   'agency',
+  'task_id',
   'is_lead',
   'is_coordinator',
   'is_delegator',
   'confidential',
+  'sees',
   'open_rank',
   'due_key',
+  'lead',
+  'notice_id',
+  'notice_number',
+  'assigned_on',
+  'cur',
+  'orig',
+  'changed_at',
 ] as const;
 
-/** The inbox sort key of a task, as stored in rm_tasks (`due` sort: open first, then deadline). */
-export interface InboxKey {
-  openRank: number;
-  dueKey: string;
+/** The columns of a task's rm_tasks row its access rows copy (the inbox key and what the stats count by). */
+const COPIED = ['open_rank', 'due_key', 'lead', 'notice_id', 'notice_number', 'assigned_on'] as const;
+const COPIED_AT = COPIED.map((column) => TASK_COLUMNS.indexOf(column));
+const AT = Object.fromEntries(TASK_COLUMNS.map((column, i) => [column, i])) as Record<(typeof TASK_COLUMNS)[number], number>;
+
+/** The standing (buckets.ts standingOf) of an rm_tasks row under each deadline mode. */
+function standingsOfRow(row: readonly SqlValue[]): [cur: string, orig: string] {
+  const input = {
+    status: row[AT.status] as string,
+    effective_due: row[AT.effective_due] as string | null,
+    original_effective_due: row[AT.original_effective_due] as string | null,
+    completed_on: row[AT.completed_on] as string | null,
+    due_kind: row[AT.due_kind] as string,
+  };
+  return [standingOf(input, 'current'), standingOf(input, 'original')];
 }
 
 /**
- * One row per agency that sees the task. An agency that both coordinates and delegated a task has
- * one row with both flags, so its inbox lists the task once. The sort key is copied from the task
- * row and rewritten whenever the task row is.
+ * One row per agency that has a relation with the task (lead, coordinator, delegator). An agency
+ * that both coordinates and delegated a task has one row with both flags, so its inbox lists the
+ * task once.
+ *
+ * `sees` is the authorization policy's answer (maySee) for that agency, decided here once per row,
+ * so an inbox and an agency's figures are one range of the (agency, sees, …) keys. The row also
+ * copies what an agency's /stats count by (lead, notice, assignment date, the standings under both
+ * deadline modes) and when the task last changed (`changed_at`, the latest event time folded into
+ * it): an agency's figures are one walk of its own rows, with no join to rm_tasks, and as of a
+ * past instant only the rows changed since need their history. Rewritten whenever the task row is.
  */
-export function accessRowValues(task: Task, key: InboxKey): SqlValue[][] {
+export function accessRowValues(task: Task, row: readonly SqlValue[], changedAt: string): SqlValue[][] {
   const relations = new Map<string, [lead: number, coordinator: number, delegator: number]>();
   const flags = (agency: string) => {
     let entry = relations.get(agency);
@@ -36,14 +64,19 @@ export function accessRowValues(task: Task, key: InboxKey): SqlValue[][] {
   for (const agency of task.coordinators) if (agency !== task.lead) flags(agency)[1] = 1;
   if (task.delegatedBy && task.delegatedBy !== task.lead) flags(task.delegatedBy)[2] = 1;
   const confidential = task.confidential ? 1 : 0;
+  const copied = COPIED_AT.map((i) => row[i]);
+  const [cur, orig] = standingsOfRow(row);
   return [...relations].map(([agency, [lead, coordinator, delegator]]) => [
-    task.taskId,
     agency,
+    task.taskId,
     lead,
     coordinator,
     delegator,
     confidential,
-    key.openRank,
-    key.dueKey,
+    maySee({ id: agency, role: 'agency', agency }, task) ? 1 : 0,
+    ...copied,
+    cur,
+    orig,
+    changedAt,
   ]);
 }

@@ -26,9 +26,6 @@ interface Entry extends TaskTracking {
   touched: boolean;
 }
 
-const OPEN_RANK = TASK_COLUMNS.indexOf('open_rank');
-const DUE_KEY = TASK_COLUMNS.indexOf('due_key');
-
 interface StoredRow extends Record<(typeof STATE_COLUMNS)[number], string> {
   position: number | string;
   last_update_at: string;
@@ -67,6 +64,7 @@ async function apply(tx: SqlExecutor, generation: number, events: StoredEvent[],
   if (taskEvents.length === 0) return;
   const entries = await loadEntries(tx, tasks, [...new Set(taskEvents.map(taskIdOf))]);
   const history: SqlValue[][] = [];
+  const formerLeads: SqlValue[][] = [];
   const tally = new TallyBatch(context);
   const occurrences = new OccurrenceBatch(context.policy);
   for (const event of taskEvents) {
@@ -84,9 +82,12 @@ async function apply(tx: SqlExecutor, generation: number, events: StoredEvent[],
     const occurredAt = event.metadata.occurredAt ?? event.recordedAt;
     entry.task = task;
     entry.position = event.position;
-    entry.updatedAt = occurredAt;
+    // The latest event time folded in (an event recorded later with an earlier time does not move it back):
+    // an agency's answer as of a past instant trusts the rows unchanged since (task-access.ts).
+    if (occurredAt > entry.updatedAt) entry.updatedAt = occurredAt;
     if (countsAsUpdate(event.type)) entry.lastUpdateAt = occurredAt;
     entry.touched = true;
+    if (before && before.lead !== task.lead) formerLeads.push([before.lead, id]);
     tally.change(id, before, task, occurredAt);
     occurrences.change(before, task, occurredAt);
     if (changesHistory(event.type)) history.push(historyRowValues(task, event.position, occurredAt, context.policy));
@@ -96,13 +97,20 @@ async function apply(tx: SqlExecutor, generation: number, events: StoredEvent[],
   await insertRows(tx, tasks, TASK_COLUMNS, rows, upsertClause('task_id', TASK_COLUMNS));
   await insertRows(tx, physical('rm_task_history', generation), HISTORY_COLUMNS, history, 'ON CONFLICT (task_id, position) DO NOTHING');
   await rewriteAccess(tx, physical('rm_task_access', generation), touched, rows);
+  await insertRows(
+    tx,
+    physical('rm_task_former_leads', generation),
+    ['agency', 'task_id'],
+    formerLeads,
+    'ON CONFLICT (agency, task_id) DO NOTHING',
+  );
   await writeTally(tx, generation, tally.changes());
   await occurrences.write(tx, generation);
 }
 
 /**
- * Access rows carry the task's sort key, so they are rewritten with every task row. A task that was
- * not stored before this batch has none to delete (rows and access are written together).
+ * Access rows copy the task row (task-access.ts), so they are rewritten with every task row. A task
+ * that was not stored before this batch has none to delete (rows and access are written together).
  */
 async function rewriteAccess(tx: SqlExecutor, access: string, touched: Entry[], rows: SqlValue[][]): Promise<void> {
   const stored = touched.filter((e) => e.stored).map((e) => e.task!.taskId);
@@ -110,9 +118,7 @@ async function rewriteAccess(tx: SqlExecutor, access: string, touched: Entry[], 
     const chunk = stored.slice(i, i + 500);
     await tx.run(`DELETE FROM ${access} WHERE task_id IN (${chunk.map(() => '?').join(', ')})`, chunk);
   }
-  const accessRows = touched.flatMap((e, i) =>
-    accessRowValues(e.task!, { openRank: rows[i][OPEN_RANK] as number, dueKey: rows[i][DUE_KEY] as string }),
-  );
+  const accessRows = touched.flatMap((e, i) => accessRowValues(e.task!, rows[i], e.updatedAt));
   await insertRows(tx, access, ACCESS_COLUMNS, accessRows);
 }
 
@@ -122,8 +128,9 @@ export const tasksProjection: Projection = {
   // 3: access rows carry flags and the inbox sort key; `state` leaves out the fields held in columns. 5: role indexes.
   // 6: pending_extension column and the review-queue partial indexes. 7: the stats tallies. 8: an open periodic
   // duty counted as a standing duty, due_kind in the history, and the periods of periodic duties (rm_task_occurrences).
-  // 9: a deadline with a rhythm is kept as `recurring`, whatever kind it was sent with.
-  version: 9,
+  // 9: a deadline with a rhythm is kept as `recurring`, whatever kind it was sent with. 10: access rows in
+  // (agency, task) order with the policy's `sees` and what an agency's stats count by; former leads.
+  version: 10,
   tables: TASK_TABLES,
   ddl: taskTablesDdl,
   indexes: taskIndexesDdl,

@@ -3,13 +3,23 @@ import { Dialect } from './sql-database';
 import { TALLY_MONTHS_TABLE, TALLY_TABLE, tallyTablesDdl } from './stats-tally.store';
 import { OCCURRENCES_TABLE, occurrenceIndexesDdl, occurrenceTablesDdl } from './task-occurrences';
 
-export const TASK_TABLES = ['rm_tasks', 'rm_task_access', 'rm_task_history', TALLY_TABLE, TALLY_MONTHS_TABLE, OCCURRENCES_TABLE] as const;
+export const TASK_TABLES = [
+  'rm_tasks',
+  'rm_task_access',
+  'rm_task_former_leads',
+  'rm_task_history',
+  TALLY_TABLE,
+  TALLY_MONTHS_TABLE,
+  OCCURRENCES_TABLE,
+] as const;
 
 /**
  * rm_tasks: one row per task, the inbox and dashboard source. rm_task_access: one row per agency
- * that sees a task (lead, coordinator, delegator flags) carrying a copy of the task's `due` sort
- * key, so an agency's inbox is one walk of the (agency, open_rank, due_key, task_id) index that
- * stops after a page, instead of sorting all of the agency's tasks. rm_task_history: one row per
+ * with a relation to a task (task-access.ts), kept in (agency, task_id) order, carrying the policy's
+ * `sees`, a copy of the task's `due` sort key and what the stats count by: an agency's inbox is one
+ * walk of an (agency, sees, open_rank, due_key) index that stops after a page, and its figures one
+ * walk of its own rows. rm_task_former_leads: (agency, task) for every lead a task was reassigned
+ * away from, so an agency's answer as of a past instant finds the tasks it led then. rm_task_history: one row per
  * event that changed the task, with the fields a report shows, so an `asOf` answer needs no log scan.
  * rm_task_tally and rm_task_tally_months: the stats counters (stats-tally.ts). rm_task_occurrences: the
  * periods of periodic duties (task-occurrences.ts).
@@ -31,9 +41,13 @@ export function taskTablesDdl(generation: number, dialect: Dialect): string[] {
       assigned_at TEXT NOT NULL, assigned_on TEXT NOT NULL, last_update_at TEXT NOT NULL, updated_at TEXT NOT NULL,
       state TEXT NOT NULL)`,
     `CREATE TABLE ${access} (
-      task_id TEXT NOT NULL, agency TEXT NOT NULL, is_lead INTEGER NOT NULL, is_coordinator INTEGER NOT NULL,
-      is_delegator INTEGER NOT NULL, confidential INTEGER NOT NULL, open_rank INTEGER NOT NULL, due_key TEXT NOT NULL,
-      PRIMARY KEY (task_id, agency))${clustered}`,
+      agency TEXT NOT NULL, task_id TEXT NOT NULL, is_lead INTEGER NOT NULL, is_coordinator INTEGER NOT NULL,
+      is_delegator INTEGER NOT NULL, confidential INTEGER NOT NULL, sees INTEGER NOT NULL, open_rank INTEGER NOT NULL,
+      due_key TEXT NOT NULL, lead TEXT NOT NULL, notice_id TEXT NOT NULL, notice_number TEXT NOT NULL, assigned_on TEXT NOT NULL,
+      cur TEXT NOT NULL, orig TEXT NOT NULL, changed_at TEXT NOT NULL,
+      PRIMARY KEY (agency, task_id))${clustered}`,
+    `CREATE TABLE ${physical('rm_task_former_leads', generation)} (
+      agency TEXT NOT NULL, task_id TEXT NOT NULL, PRIMARY KEY (agency, task_id))${clustered}`,
     `CREATE TABLE ${history} (
       task_id TEXT NOT NULL, position BIGINT NOT NULL, occurred_at TEXT NOT NULL, status TEXT NOT NULL, lead TEXT NOT NULL,
       due TEXT, due_phrase TEXT, effective_due TEXT, completed_on TEXT, result TEXT, due_kind TEXT NOT NULL,
@@ -59,11 +73,13 @@ export function taskIndexesDdl(generation: number): string[] {
     `CREATE INDEX ${tasks}_notice ON ${tasks} (notice_id, directive_index)`,
     `CREATE INDEX ${tasks}_pending_extension ON ${tasks} (open_rank, due_key, task_id) WHERE pending_extension = 1`,
     `CREATE INDEX ${tasks}_pending_completion ON ${tasks} (open_rank, due_key, task_id) WHERE status = 'completion_reported'`,
-    `CREATE INDEX ${access}_inbox ON ${access} (agency, open_rank, due_key, task_id)`,
-    `CREATE INDEX ${access}_leads ON ${access} (agency, is_lead, open_rank, due_key, task_id)`,
-    // confidential before the sort key: an agency never sees a confidential task it only coordinates,
-    // and its role=coordinator page must not step over thousands of them.
-    `CREATE INDEX ${access}_coordinates ON ${access} (agency, is_coordinator, confidential, open_rank, due_key, task_id)`,
+    // The access rows of one task, rewritten with it.
+    `CREATE INDEX ${access}_task ON ${access} (task_id)`,
+    // `sees` before the sort key: a page is one range, and never steps over the confidential tasks
+    // an agency only coordinates (it does not see them).
+    `CREATE INDEX ${access}_inbox ON ${access} (agency, sees, open_rank, due_key, task_id)`,
+    `CREATE INDEX ${access}_leads ON ${access} (agency, is_lead, sees, open_rank, due_key, task_id)`,
+    `CREATE INDEX ${access}_coordinates ON ${access} (agency, is_coordinator, sees, open_rank, due_key, task_id)`,
     ...occurrenceIndexesDdl(generation),
   ];
 }

@@ -1,4 +1,4 @@
-import { maySee, Relation, SEE, Actor } from '@tdnv/domain';
+import { maySee, SEE, Actor } from '@tdnv/domain';
 import { SqlValue } from './sql-database';
 
 export interface SqlFilter {
@@ -15,16 +15,11 @@ const roleSight = (actor: Actor) => (actor.role === 'agency' ? undefined : SEE[a
 
 export const seesEverything = (actor: Actor): boolean => roleSight(actor) === 'all';
 
-/** An access row's flag for each relation an agency can have with a task. */
-const ACCESS_FLAG: Partial<Record<Relation, string>> = { lead: 'is_lead', delegator: 'is_delegator', coordinator: 'is_coordinator' };
-
-/** On an rm_task_access row `alias`: the agency of the row sees the task through one of its relations. */
-export function accessRowSees(alias: string): string {
-  const terms = Object.entries(ACCESS_FLAG).map(([relation, flag]) =>
-    SEE[relation as Relation] === 'all' ? `${alias}.${flag} = 1` : `(${alias}.${flag} = 1 AND ${alias}.confidential = 0)`,
-  );
-  return `(${terms.join(' OR ')})`;
-}
+/**
+ * On an rm_task_access row `alias`: the agency of the row sees the task. The projection stored the
+ * policy's own answer (maySee) in `sees` (task-access.ts), so this is an equality an index can start with.
+ */
+export const accessRowSees = (alias: string): string => `${alias}.sees = 1`;
 
 export function visibilityFilter(actor: Actor): SqlFilter {
   const sight = roleSight(actor);

@@ -1,0 +1,84 @@
+import { Actor } from '@tdnv/domain';
+import { addCounts, addToCounts, Counts, DeadlineMode, emptyCounts } from './buckets';
+import { reportRows, ReportScope } from './report-rows.query';
+import { SqlExecutor, SqlValue } from './sql-database';
+import { countsOf, CountRow, StatsGroupBy } from './stats-sql.query';
+import { STANDING_SUMS, standingCuts } from './stats-tally.query';
+import { accessRowSees } from './visibility';
+
+/** One group of an agency's own figures: its key, the notice number (groupBy=notice), its counts. */
+export interface OwnGroup {
+  key: string;
+  label: string;
+  counts: Counts;
+}
+
+/** The group key of an access row (its copies of the task's lead, notice and assignment date). */
+const ACCESS_KEY: Record<StatsGroupBy, string> = {
+  agency: 'a.lead',
+  notice: 'a.notice_id',
+  month: 'substr(a.assigned_on, 1, 7)',
+};
+
+/** The report scope (report-rows.query.ts reportConditions) on an access row's copies. */
+function scopeOnAccessRow(scope: ReportScope): { where: string[]; params: SqlValue[] } {
+  const where: string[] = [];
+  const params: SqlValue[] = [];
+  const add = (sql: string, value?: SqlValue): void => {
+    where.push(sql);
+    if (value !== undefined) params.push(value);
+  };
+  if (scope.publicOnly) add('a.confidential = 0');
+  if (scope.noticeId) add('a.notice_id = ?', scope.noticeId);
+  if (scope.agency) add('a.lead = ?', scope.agency);
+  if (scope.from) add('a.assigned_on >= ?', scope.from);
+  if (scope.to) add('a.assigned_on <= ?', scope.to);
+  return { where, params };
+}
+
+/**
+ * An agency's own figures (the tasks it sees: its access rows with `sees`), now or as of an instant,
+ * per group. Its access rows carry each task's standings (task-access.ts), so the database sums one
+ * walk of the agency's rows, with no join to rm_tasks. As of an instant, a row unchanged since then
+ * (`changed_at`) is what it was then and is summed the same way; only the tasks changed since, and
+ * the tasks the agency led before a reassignment, are rebuilt from their history (report-rows.query.ts)
+ * and judged by the policy as they were then.
+ */
+export async function ownAgencyGroups(
+  db: SqlExecutor,
+  actor: Actor & { agency: string },
+  request: ReportScope & { groupBy: StatsGroupBy; deadline: DeadlineMode; today: string },
+): Promise<OwnGroup[]> {
+  const { where, params } = scopeOnAccessRow(request);
+  const standing = request.deadline === 'original' ? 'a.orig' : 'a.cur';
+  const conditions = ['a.agency = ?', accessRowSees('a'), ...where];
+  const values: SqlValue[] = [actor.agency, ...params];
+  if (request.asOf) {
+    conditions.push('a.changed_at <= ?');
+    values.push(request.asOf);
+  }
+  const key = ACCESS_KEY[request.groupBy];
+  const rows = await db.all<CountRow>(
+    `SELECT group_key, MIN(label) AS notice_number, ${STANDING_SUMS}
+     FROM (SELECT ${key} AS group_key, a.notice_number AS label, ${standing} AS s, 1 AS n FROM rm_task_access a WHERE ${conditions.join(' AND ')}) c
+     GROUP BY group_key`,
+    [...standingCuts(request.today), ...values],
+  );
+  const groups = new Map<string, OwnGroup>(
+    rows.map((row) => [row.group_key, { key: row.group_key, label: row.notice_number, counts: countsOf(row) }]),
+  );
+  if (!request.asOf) return [...groups.values()];
+  const changed = new Map<string, OwnGroup>();
+  for (const row of await reportRows(db, actor, request, { changedOnly: true })) {
+    const key = request.groupBy === 'agency' ? row.lead : request.groupBy === 'notice' ? row.notice_id : row.assigned_on.slice(0, 7);
+    let group = changed.get(key);
+    if (!group) changed.set(key, (group = { key, label: row.notice_number, counts: emptyCounts() }));
+    addToCounts(group.counts, row, request.today, request.deadline);
+  }
+  for (const [key, group] of changed) {
+    const base = groups.get(key);
+    if (base) addCounts(base.counts, group.counts);
+    else groups.set(key, group);
+  }
+  return [...groups.values()];
+}
