@@ -187,6 +187,50 @@ describe.each(['sqlite', 'postgres'] as const)('stats from the counters on %s', 
     }
   });
 
+  it("a past day's answer and today's, once counted and kept, follow a late event and today's changes", async () => {
+    const vpcp: Actor = { id: 'v', role: 'vpcp' };
+    const at = (iso: string) => ({ occurredAt: iso, actor: { id: 'v', role: 'vpcp' } });
+    const request = { groupBy: 'notice' as const, deadline: 'current' as const };
+    const past = { ...request, today: '2026-02-20', asOf: endOf('2026-02-20'), asOfEndOfDay: true };
+    const today = { ...request, today: '2031-06-01' };
+    const expected = async () => ({
+      past: countInMemory(await reportRows(rm.db, vpcp, past), past, names),
+      today: countInMemory(await reportRows(rm.db, vpcp, today), today, names),
+    });
+    const answered = async () => ({ past: await taskStats(rm.db, vpcp, past, names), today: await taskStats(rm.db, vpcp, today, names) });
+    const before = await answered();
+    expect(before).toEqual(await expected());
+    const task = (taskId: string, assignedAt: string) => ({
+      taskId,
+      noticeId: 's-4',
+      noticeNumber: '5/TB-VPCP',
+      directiveIndex: 9,
+      text: 'Nhiệm vụ ghi muộn',
+      lead: 'BXD',
+      coordinators: [],
+      deadline: { due: '2026-02-15', kind: 'date' },
+      key: false,
+      confidential: false,
+      assignedAt,
+    });
+    // Recorded now with a day before the kept answers' days (a late event), and one on "today".
+    await store.appendToStream({
+      stream: 'task-late.2.bxd',
+      expected: 'no_stream',
+      events: [{ type: 'TaskAssigned', data: task('late.2.bxd', '2026-02-10T03:00:00.000Z'), metadata: at('2026-02-10T03:00:00.000Z') }],
+    });
+    await store.appendToStream({
+      stream: 'task-today.1.bxd',
+      expected: 'no_stream',
+      events: [{ type: 'TaskAssigned', data: task('today.1.bxd', '2031-06-01T03:00:00.000Z'), metadata: at('2031-06-01T03:00:00.000Z') }],
+    });
+    for (const projection of PROJECTIONS) await runProjection(rm.db, store, projection, CONTEXT);
+    const after = await answered();
+    expect(after).toEqual(await expected());
+    expect(after.past.total.total).toBe(before.past.total.total + 1);
+    expect(after.today.total.total).toBe(before.today.total.total + 2);
+  });
+
   it('the counters now equal a recount of the rows by the database', async () => {
     const generation = (await rm.db.transaction((tx) => readCheckpoint(tx, 'tasks')))!.generation;
     const now = () =>

@@ -58,8 +58,23 @@ const previousMonth = (month: string): string => {
  * before its month, and its days up to it. `undefined`: now. One range each, so each is one walk
  * of the key.
  */
-async function periodsAt(db: SqlExecutor, day: string | undefined): Promise<{ sql: string; params: SqlValue[] }[]> {
-  if (!day) return [{ sql: 'period = ?', params: ['*'] }];
+export interface TallyPeriods {
+  sql: string;
+  params: SqlValue[];
+  /** Subtracts these counters instead of adding them. */
+  minus?: boolean;
+}
+
+/** Now: the `*` counters. */
+export const NOW: TallyPeriods[] = [{ sql: 'period = ?', params: ['*'] }];
+
+/** The changes recorded on `day` and after (`S…` periods sort after `E`). */
+export const changesFrom = (day: string, minus = false): TallyPeriods[] => [
+  { sql: "period >= ? AND period < 'E'", params: [`D${day}`], minus },
+];
+
+export async function periodsAt(db: SqlExecutor, day: string | undefined): Promise<TallyPeriods[]> {
+  if (!day) return NOW;
   const month = day.slice(0, 7);
   const [start] = await db.all<{ month: string | null }>(`SELECT MAX(month) AS month FROM ${TALLY_MONTHS_TABLE} WHERE month <= ?`, [
     previousMonth(month),
@@ -103,14 +118,16 @@ export const standingCuts = (today: string): string[] =>
   [today, today, addDays(today, -30), addDays(today, -60), addDays(today, -120)].map((day) => `O${day}`);
 
 /**
- * Counts per group from the counters: now, or at the end of `asOfDay`. The database sums them
- * into buckets, one row per group; a group whose counters sum to nothing (its tasks moved to
- * another group within the days summed) is left out, as when the rows are counted.
+ * Counts per group from the counters of `periods` (NOW, periodsAt a day's end, or changesFrom a
+ * day), judged on `today`. The database sums them into buckets, one row per group. A group whose
+ * counters sum to nothing (its tasks moved to another group within the days summed) is left out,
+ * as when the rows are counted, unless `changes`: a day's changes can move tasks between buckets
+ * of one group and sum to nothing.
  */
 export async function countFromTally(
   db: SqlExecutor,
   plan: TallyPlan,
-  request: { deadline: DeadlineMode; today: string; asOfDay?: string },
+  request: { deadline: DeadlineMode; today: string; periods: TallyPeriods[]; changes?: boolean },
 ): Promise<TalliedGroup[]> {
   const column = request.deadline === 'original' ? 'orig' : 'cur';
   const boundary = boundaryMonths(request.today);
@@ -132,15 +149,15 @@ export async function countFromTally(
   const marks = boundary.map(() => '?').join(', ');
   const parts: string[] = [];
   const params: SqlValue[] = [];
-  for (const period of await periodsAt(db, request.asOfDay)) {
+  for (const period of request.periods) {
     const select = (where: string) =>
-      `SELECT grp, label, ${column} AS s, n FROM ${TALLY_TABLE} WHERE ${['dim = ?', period.sql, where, ...filters].join(' AND ')}`;
+      `SELECT grp, label, ${column} AS s, ${period.minus ? '-n' : 'n'} AS n FROM ${TALLY_TABLE} WHERE ${['dim = ?', period.sql, where, ...filters].join(' AND ')}`;
     parts.push(select(`part = '' AND ${column} NOT IN (${marks})`), select(`part IN (${marks})`));
     params.push(plan.dim, ...period.params, ...boundary.map((m) => `O${m}`), ...filterParams);
     params.push(plan.dim, ...period.params, ...boundary.map((m) => `${column[0]}${m}`), ...filterParams);
   }
   const rows = await db.all<Parameters<typeof countsOf>[0]>(
-    `SELECT grp AS group_key, MIN(label) AS notice_number, ${STANDING_SUMS} FROM (${parts.join(' UNION ALL ')}) c GROUP BY grp HAVING SUM(n) <> 0`,
+    `SELECT grp AS group_key, MIN(label) AS notice_number, ${STANDING_SUMS} FROM (${parts.join(' UNION ALL ')}) c GROUP BY grp${request.changes ? '' : ' HAVING SUM(n) <> 0'}`,
     [...standingCuts(request.today), ...params],
   );
   return rows.map((row) => ({ key: row.group_key, label: row.notice_number, counts: countsOf(row) }));

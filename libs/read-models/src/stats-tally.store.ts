@@ -6,6 +6,13 @@ import { TallyDelta } from './stats-tally';
 export const TALLY_TABLE = 'rm_task_tally';
 /** The months that have an `S` (end of month) standing, so a query knows which one to start from. */
 export const TALLY_MONTHS_TABLE = 'rm_task_tally_months';
+/**
+ * The last batch (its last event's position) that changed each day's counters. Nothing is counted
+ * from it: a cached answer for the end of a day (stats-tally.cache.ts) stays valid while no batch
+ * has written to that day or an earlier one since. Batches differ between a live fold and a
+ * rebuild, so these positions do too; the counters themselves do not.
+ */
+export const TALLY_DAYS_TABLE = 'rm_task_tally_days';
 
 export const TALLY_COLUMNS = ['dim', 'period', 'part', 'grp', 'conf', 'cur', 'orig', 'label', 'n'] as const;
 export const TALLY_KEY = TALLY_COLUMNS.slice(0, 7);
@@ -25,6 +32,7 @@ export function tallyTablesDdl(generation: number, dialect: Dialect): string[] {
       PRIMARY KEY (${TALLY_KEY.join(', ')}))${clustered}`,
     `CREATE INDEX ${table}_zero ON ${table} (dim) WHERE n = 0`,
     `CREATE TABLE ${physical(TALLY_MONTHS_TABLE, generation)} (month TEXT PRIMARY KEY)`,
+    `CREATE TABLE ${physical(TALLY_DAYS_TABLE, generation)} (day TEXT PRIMARY KEY, position BIGINT NOT NULL)`,
   ];
 }
 
@@ -75,7 +83,7 @@ async function ensureMonths(tx: SqlExecutor, generation: number, changes: TallyD
  * due date would otherwise leave a zero row behind for ever), so the table holds what the queries
  * sum and nothing else.
  */
-export async function writeTally(tx: SqlExecutor, generation: number, changes: TallyDelta[]): Promise<void> {
+export async function writeTally(tx: SqlExecutor, generation: number, changes: TallyDelta[], position: bigint): Promise<void> {
   if (changes.length === 0) return;
   const months = await ensureMonths(tx, generation, changes);
   const rows = new Map<string, SqlValue[]>();
@@ -94,6 +102,14 @@ export async function writeTally(tx: SqlExecutor, generation: number, changes: T
     tx,
     physical(TALLY_TABLE, generation),
     [...rows.values()].filter((row) => row[8] !== 0),
+  );
+  const days = [...new Set(changes.map((c) => c.day))].map((day) => [day, position]);
+  await insertRows(
+    tx,
+    physical(TALLY_DAYS_TABLE, generation),
+    ['day', 'position'],
+    days,
+    'ON CONFLICT (day) DO UPDATE SET position = excluded.position',
   );
 }
 

@@ -4,7 +4,8 @@ import { reportRows, ReportRow, ReportScope } from './report-rows.query';
 import { SqlExecutor } from './sql-database';
 import { ownAgencyGroups } from './stats-access.query';
 import { countGroups, StatsGroupBy } from './stats-sql.query';
-import { countFromTally, tallyPlan } from './stats-tally.query';
+import { talliedGroups } from './stats-tally.cache';
+import { tallyPlan } from './stats-tally.query';
 
 export type { StatsGroupBy } from './stats-sql.query';
 
@@ -52,7 +53,7 @@ export async function taskStats(
 ): Promise<{ groups: StatsGroup[]; total: Counts }> {
   const plan = tallyPlan(actor, request);
   if (plan && (!request.asOf || request.asOfEndOfDay)) {
-    const tallied = await countFromTally(db, plan, {
+    const tallied = await talliedGroups(db, plan, {
       deadline: request.deadline,
       today: request.today,
       asOfDay: request.asOf ? request.today : undefined,

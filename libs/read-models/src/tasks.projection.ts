@@ -104,7 +104,7 @@ async function apply(tx: SqlExecutor, generation: number, events: StoredEvent[],
     formerLeads,
     'ON CONFLICT (agency, task_id) DO NOTHING',
   );
-  await writeTally(tx, generation, tally.changes());
+  await writeTally(tx, generation, tally.changes(), taskEvents[taskEvents.length - 1].position);
   await occurrences.write(tx, generation);
 }
 

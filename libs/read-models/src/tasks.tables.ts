@@ -1,6 +1,6 @@
 import { physical } from './projection';
 import { Dialect } from './sql-database';
-import { TALLY_MONTHS_TABLE, TALLY_TABLE, tallyTablesDdl } from './stats-tally.store';
+import { TALLY_DAYS_TABLE, TALLY_MONTHS_TABLE, TALLY_TABLE, tallyTablesDdl } from './stats-tally.store';
 import { OCCURRENCES_TABLE, occurrenceIndexesDdl, occurrenceTablesDdl } from './task-occurrences';
 
 export const TASK_TABLES = [
@@ -10,6 +10,7 @@ export const TASK_TABLES = [
   'rm_task_history',
   TALLY_TABLE,
   TALLY_MONTHS_TABLE,
+  TALLY_DAYS_TABLE,
   OCCURRENCES_TABLE,
 ] as const;
 
@@ -21,7 +22,7 @@ export const TASK_TABLES = [
  * walk of its own rows. rm_task_former_leads: (agency, task) for every lead a task was reassigned
  * away from, so an agency's answer as of a past instant finds the tasks it led then. rm_task_history: one row per
  * event that changed the task, with the fields a report shows, so an `asOf` answer needs no log scan.
- * rm_task_tally and rm_task_tally_months: the stats counters (stats-tally.ts). rm_task_occurrences: the
+ * rm_task_tally, rm_task_tally_months and rm_task_tally_days: the stats counters (stats-tally.ts). rm_task_occurrences: the
  * periods of periodic duties (task-occurrences.ts).
  */
 export function taskTablesDdl(generation: number, dialect: Dialect): string[] {
