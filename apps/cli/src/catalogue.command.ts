@@ -1,76 +1,20 @@
 /**
  * `catalogue check <file>` and `catalogue import <file>`: a province's or a ministry's own units
  * (Sở, communes, Cục, Vụ) from a CSV or XLSX file (libs/agencies/catalogues/README.md), added to
- * the agency catalogue through the same rule as POST /api/v1/agencies/{parent}/units.
+ * the agency catalogue by the same use case as POST /api/v1/agencies/{code}/units/import: one
+ * append for the whole file, units already there skipped.
  */
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
-import ExcelJS from 'exceljs';
-import { AddAgencyUnitCommand, AddAgencyUnitHandler, AgencyDirectory } from '@tdnv/agency-directory';
-import { UnitRecord, parseCsv, parentsFirst, parseUnitRows } from '@tdnv/agencies';
+import { AgencyDirectory, ImportAgencyUnitsCommand, ImportAgencyUnitsHandler } from '@tdnv/agency-directory';
+import { readUnitFile as readUnits, UnitFile, unitSummary } from '@tdnv/agencies';
 import { CliContext } from './cli-context';
 
 const USAGE = 'Cách dùng: npm run cli -- catalogue check <tệp.csv|tệp.xlsx> | catalogue import <tệp.csv|tệp.xlsx>';
 const ADMIN = { id: 'cli', role: 'admin' as const };
 
-/** The first sheet of a workbook as rows of cell texts. */
-async function xlsxRows(path: string): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(path);
-  const sheet = workbook.worksheets[0];
-  const rows: string[][] = [];
-  sheet?.eachRow({ includeEmpty: false }, (row) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= sheet.columnCount; c += 1) cells.push(row.getCell(c).text ?? '');
-    rows.push(cells);
-  });
-  return rows;
-}
-
-export async function readUnitFile(path: string): Promise<{ units: UnitRecord[]; errors: string[] }> {
-  const rows = extname(path).toLowerCase() === '.xlsx' ? await xlsxRows(path) : parseCsv(await readFile(path, 'utf8'));
-  const file = parseUnitRows(rows);
-  return { units: parentsFirst(file.units), errors: file.errors };
-}
-
-function summary(units: UnitRecord[]): string[] {
-  const byParent = new Map<string, Map<string, number>>();
-  for (const u of units) {
-    const types = byParent.get(u.parent) ?? new Map<string, number>();
-    types.set(u.unitType ?? 'other', (types.get(u.unitType ?? 'other') ?? 0) + 1);
-    byParent.set(u.parent, types);
-  }
-  return [...byParent].map(([parent, types]) => `  ${parent}: ${[...types].map(([t, n]) => `${n} ${t}`).join(', ')}`);
-}
-
-/** Adds each unit as the API would; units already in the catalogue are skipped, not an error. */
-async function importUnits(cli: CliContext, units: UnitRecord[]): Promise<{ added: number; skipped: string[]; failed: string[] }> {
-  const result = { added: 0, skipped: [] as string[], failed: [] as string[] };
-  for (const unit of units) {
-    // A fresh directory per unit: the one before may be the parent of this one.
-    const directory = new AgencyDirectory(cli.store);
-    if ((await directory.snapshot()).exists(unit.code)) {
-      result.skipped.push(unit.code);
-      continue;
-    }
-    const now = cli.clock.now();
-    const context = {
-      actor: ADMIN,
-      now,
-      today: cli.clock.today(),
-      requestHash: `cli-catalogue-import|${unit.code}`,
-      idempotencyKey: `cli-catalogue-import|${unit.code}`,
-    };
-    try {
-      await new AddAgencyUnitHandler(cli.store, directory).execute(
-        new AddAgencyUnitCommand(unit.parent, { code: unit.code, name: unit.name }, context),
-      );
-      result.added += 1;
-    } catch (error) {
-      result.failed.push(`${unit.code}: ${(error as Error).message}`);
-    }
-  }
-  return result;
+/** A catalogue file on disk: its units parents first, and the bad rows by line. */
+export async function readUnitFile(path: string): Promise<UnitFile> {
+  return readUnits(await readFile(path));
 }
 
 /** `catalogue check <file>` needs no store; `catalogue import <file>` writes to it. */
@@ -80,7 +24,7 @@ export async function runCatalogue(argv: string[], store: () => CliContext): Pro
     console.error(USAGE);
     return 2;
   }
-  let read: { units: UnitRecord[]; errors: string[] };
+  let read: UnitFile;
   try {
     read = await readUnitFile(file);
   } catch (error) {
@@ -88,7 +32,11 @@ export async function runCatalogue(argv: string[], store: () => CliContext): Pro
     return 1;
   }
   console.log(`${file}: ${read.units.length} đơn vị hợp lệ${read.errors.length ? `, ${read.errors.length} dòng lỗi` : ''}`);
-  console.log(summary(read.units).join('\n'));
+  console.log(
+    unitSummary(read.units)
+      .map((line) => `  ${line}`)
+      .join('\n'),
+  );
   for (const e of read.errors) console.error(e);
   if (sub === 'check') return read.errors.length ? 1 : 0;
   if (read.errors.length) {
@@ -97,10 +45,17 @@ export async function runCatalogue(argv: string[], store: () => CliContext): Pro
   }
   const cli = store();
   try {
-    const done = await importUnits(cli, read.units);
-    console.log(`Đã thêm ${done.added} đơn vị; ${done.skipped.length} đơn vị đã có trong danh mục.`);
-    for (const f of done.failed) console.error(`Không thêm được ${f}`);
-    return done.failed.length ? 1 : 0;
+    const now = cli.clock.now();
+    const context = { actor: ADMIN, now, today: cli.clock.today(), requestHash: '' };
+    const lines = read.units.map(({ line, ...unit }) => ({ line: line ?? 0, unit }));
+    const done = await new ImportAgencyUnitsHandler(cli.store, new AgencyDirectory(cli.store)).execute(
+      new ImportAgencyUnitsCommand(undefined, lines, context),
+    );
+    console.log(done.summary);
+    return 0;
+  } catch (error) {
+    console.error(`Chưa nhập: ${(error as Error).message}`);
+    return 1;
   } finally {
     await cli.store.close();
   }

@@ -1,7 +1,8 @@
 import data from './agencies.data.json';
 import { Agency, AgencyContacts, AgencyGroup, AgencyKind, AgencyMention, NewUnit, PredecessorAgency, ResolvedAgency } from './agency';
 import { parseAgencyData } from './agency-data.parser';
-import { buildCatalogueParts, CatalogueParts, CODE_PATTERN, deepFreeze } from './catalogue.builder';
+import { isUnitCode, UNIT_CODE_RULE } from '@tdnv/domain';
+import { buildCatalogueParts, CatalogueParts, deepFreeze } from './catalogue.builder';
 import { leadingTitleLength } from './leading-titles';
 import { inferUnitType } from './unit-type';
 import { normalizeVietnamese } from './normalize-vietnamese';
@@ -236,12 +237,36 @@ export class AgencyCatalogue {
 
   /** Adds a sub-unit (Sở, Cục, Vụ, UBND cấp xã …) under `parentCode`; its code must be new. */
   withUnit(parentCode: string, unit: NewUnit): AgencyCatalogue {
-    if (!this.get(parentCode)) throw new AgencyCatalogueError(`Không tìm thấy cơ quan cấp trên có mã ${parentCode}`);
-    const code = unit.code.trim();
-    if (!CODE_PATTERN.test(code)) {
-      throw new AgencyCatalogueError(`Mã đơn vị phải gồm chữ in hoa không dấu, số hoặc "_": ${unit.code}`);
+    return this.withUnits([{ ...unit, parent: parentCode }]);
+  }
+
+  /**
+   * Adds many units at once, parents first (a unit may be the parent of a later one): a province's
+   * own catalogue (its Sở and communes), a ministry's Cục and Vụ, or the units of the event log.
+   * Codes follow the domain's unit rule (isUnitCode), so every recorded unit folds in. A unit that
+   * cannot be added throws, or, given `refused`, is reported there and left out (units recorded
+   * under an agency a later data file no longer holds must not stop the catalogue from loading).
+   */
+  withUnits(units: ReadonlyArray<NewUnit & { parent: string }>, refused?: (code: string, reason: string) => void): AgencyCatalogue {
+    if (units.length === 0) return this;
+    const agencies = new Map(this.parts.agencies);
+    for (const unit of units) {
+      try {
+        const added = this.unitAgency(agencies, unit.parent, unit);
+        agencies.set(added.code, deepFreeze(added));
+      } catch (error) {
+        if (!refused || !(error instanceof AgencyCatalogueError)) throw error;
+        refused(unit.code, error.message);
+      }
     }
-    if (this.parts.agencies.has(code) || this.parts.predecessors.has(code) || this.parts.groups.has(code)) {
+    return new AgencyCatalogue({ ...this.parts, agencies });
+  }
+
+  private unitAgency(agencies: ReadonlyMap<string, Agency>, parentCode: string, unit: NewUnit): Agency {
+    if (!agencies.has(parentCode)) throw new AgencyCatalogueError(`Không tìm thấy cơ quan cấp trên có mã ${parentCode}`);
+    const code = unit.code.trim();
+    if (!isUnitCode(code)) throw new AgencyCatalogueError(`Mã đơn vị ${UNIT_CODE_RULE}: ${unit.code}`);
+    if (agencies.has(code) || this.parts.predecessors.has(code) || this.parts.groups.has(code)) {
       throw new AgencyCatalogueError(`Mã ${code} đã được sử dụng`);
     }
     const name = unit.name.trim();
@@ -257,16 +282,6 @@ export class AgencyCatalogue {
     };
     const unitType = unit.unitType ?? inferUnitType(name);
     if (unitType !== undefined) added.unitType = unitType;
-    const agencies = new Map(this.parts.agencies);
-    agencies.set(code, deepFreeze(added));
-    return new AgencyCatalogue({ ...this.parts, agencies });
-  }
-
-  /**
-   * Adds many units at once, parents first (a unit may be the parent of a later one): a province's
-   * own catalogue (its Sở and communes) or a ministry's Cục and Vụ. Same checks as withUnit.
-   */
-  withUnits(units: ReadonlyArray<NewUnit & { parent: string }>): AgencyCatalogue {
-    return units.reduce<AgencyCatalogue>((next, unit) => next.withUnit(unit.parent, unit), this);
+    return added;
   }
 }

@@ -1,3 +1,5 @@
+import type { UnitType } from '@tdnv/domain';
+
 /**
  * Types of the agency catalogue. Codes are stable ASCII identifiers (see agencies.sources.md);
  * names and aliases are Vietnamese as written in official texts.
@@ -7,23 +9,9 @@ export type AgencyKind = 'ministry' | 'ministry_level' | 'government_agency' | '
 
 export const AGENCY_KINDS: readonly AgencyKind[] = ['ministry', 'ministry_level', 'government_agency', 'province', 'city', 'other', 'unit'];
 
-/**
- * What a unit is inside its parent: a province's departments (Sở, Thanh tra tỉnh, Văn phòng
- * UBND tỉnh), its other bodies, its commune-level committees (and, before 1/7/2025, district
- * ones); a ministry's Cục, Vụ and offices; a state enterprise. Local groups ("Các sở, ban, ngành",
- * "Ủy ban nhân dân các xã, phường") fan out by it.
- */
-export type UnitType = 'department' | 'provincial_unit' | 'commune' | 'district' | 'ministry_unit' | 'state_enterprise' | 'other';
-
-export const UNIT_TYPES: readonly UnitType[] = [
-  'department',
-  'provincial_unit',
-  'commune',
-  'district',
-  'ministry_unit',
-  'state_enterprise',
-  'other',
-];
+// What a unit is inside its parent is the domain's rule (the types an added unit may have).
+export { UNIT_TYPES, UNIT_TYPE_NAMES } from '@tdnv/domain';
+export type { UnitType } from '@tdnv/domain';
 
 /** E-mail addresses. VPCP also keeps its tracking officers and department heads. */
 export interface AgencyContacts {

@@ -7,4 +7,5 @@ export * from './agency-catalogue';
 export * from './normalize-vietnamese';
 export { parseCsv, parseUnitRows, parentsFirst } from './unit-file';
 export type { UnitFile, UnitRecord } from './unit-file';
+export { readUnitFile, unitSummary, UnitFileError } from './unit-file.reader';
 export { inferUnitType } from './unit-type';

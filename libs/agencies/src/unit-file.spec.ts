@@ -7,8 +7,15 @@ describe('unit files (a province or ministry catalogue in CSV/XLSX)', () => {
       '\uFEFFTên;Mã;Cấp trên;Loại;Tên khác\n"Sở Văn hóa, Thể thao và Du lịch";LCU_SVHTTDL;LCU;sở;Sở VHTTDL; Sở VH,TT&DL\nỦy ban nhân dân xã Pa Ủ;LCU_X_PA_U;LCU;xã;\n';
     expect(parseUnitRows(parseCsv(csv))).toEqual({
       units: [
-        { code: 'LCU_SVHTTDL', name: 'Sở Văn hóa, Thể thao và Du lịch', parent: 'LCU', unitType: 'department', aliases: ['Sở VHTTDL'] },
-        { code: 'LCU_X_PA_U', name: 'Ủy ban nhân dân xã Pa Ủ', parent: 'LCU', unitType: 'commune' },
+        {
+          code: 'LCU_SVHTTDL',
+          name: 'Sở Văn hóa, Thể thao và Du lịch',
+          parent: 'LCU',
+          line: 2,
+          unitType: 'department',
+          aliases: ['Sở VHTTDL'],
+        },
+        { code: 'LCU_X_PA_U', name: 'Ủy ban nhân dân xã Pa Ủ', parent: 'LCU', line: 3, unitType: 'commune' },
       ],
       errors: [],
     });
@@ -26,7 +33,7 @@ describe('unit files (a province or ministry catalogue in CSV/XLSX)', () => {
     const file = parseUnitRows(rows);
     expect(file.units.map((u) => u.code)).toEqual(['LCU_C']);
     expect(file.errors).toEqual([
-      'Dòng 2: mã "lcu_x" phải gồm chữ in hoa không dấu, chữ số hoặc "_" (tối đa 40 ký tự)',
+      'Dòng 2: mã "lcu_x" phải gồm 2–40 ký tự: chữ in hoa không dấu, chữ số, "-" hoặc "_"',
       'Dòng 3: thiếu tên đơn vị',
       'Dòng 4: loại đơn vị "phòng" không hợp lệ (department, provincial_unit, commune, district, ministry_unit, state_enterprise, other)',
       'Dòng 6: mã LCU_C trùng với một dòng trước',

@@ -1,5 +1,5 @@
+import { isUnitCode, UNIT_CODE_RULE } from '@tdnv/domain';
 import { NewUnit, UNIT_TYPES, UnitType } from './agency';
-import { CODE_PATTERN } from './catalogue.builder';
 import { normalizeVietnamese } from './normalize-vietnamese';
 
 /**
@@ -8,7 +8,8 @@ import { normalizeVietnamese } from './normalize-vietnamese';
  * XLSX, see catalogues/README.md). Pure: rows in, units and Vietnamese error messages out.
  */
 
-export type UnitRecord = NewUnit & { parent: string };
+/** `line`: the file's line the unit was read from (1 is the header), for messages about it. */
+export type UnitRecord = NewUnit & { parent: string; line?: number };
 
 export interface UnitFile {
   units: UnitRecord[];
@@ -64,6 +65,9 @@ function columnsOf(header: string[]): Partial<Record<Column, number>> {
   return out;
 }
 
+// Tabs and line breaks inside a quoted cell are text; any other control character is not.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/u;
+
 /** Rows of cells, the first one a header naming the columns (any order, English or Vietnamese). */
 export function parseUnitRows(rows: string[][]): UnitFile {
   const [header, ...body] = rows;
@@ -79,13 +83,15 @@ export function parseUnitRows(rows: string[][]): UnitFile {
   const seen = new Set<string>();
   body.forEach((row, i) => {
     const line = i + 2;
-    const cell = (c: Column) => (columns[c] === undefined ? '' : (row[columns[c]!] ?? '').trim());
+    // Text is compared and recorded in NFC (a file saved on macOS may hold decomposed diacritics).
+    const cell = (c: Column) => (columns[c] === undefined ? '' : (row[columns[c]!] ?? '').trim().normalize('NFC'));
     if (row.every((c) => !c.trim())) return;
     const [code, name, parent] = [cell('code'), cell('name'), cell('parent')];
     const type = unitType(cell('unitType'));
-    const problem =
-      !CODE_PATTERN.test(code) || code.length > 40
-        ? `mã "${code}" phải gồm chữ in hoa không dấu, chữ số hoặc "_" (tối đa 40 ký tự)`
+    const problem = CONTROL.test(row.join(''))
+      ? 'có ký tự điều khiển (không in được); hãy lưu lại tệp dạng văn bản'
+      : !isUnitCode(code)
+        ? `mã "${code}" phải ${UNIT_CODE_RULE}`
         : !name
           ? 'thiếu tên đơn vị'
           : !parent
@@ -100,7 +106,7 @@ export function parseUnitRows(rows: string[][]): UnitFile {
       return;
     }
     seen.add(code);
-    const unit: UnitRecord = { code, name, parent };
+    const unit: UnitRecord = { code, name, parent, line };
     if (type) unit.unitType = type;
     if (cell('shortName')) unit.shortName = cell('shortName');
     const aliases = cell('aliases')

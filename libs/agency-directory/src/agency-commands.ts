@@ -1,8 +1,8 @@
 import { CommandContext } from '@tdnv/command-handling';
-import { AgencyContactsUpdated, AgencyUnitAdded } from '@tdnv/domain';
+import { AgencyContactsUpdated, NewAgencyUnit, UnitLine } from '@tdnv/domain';
 
 export type AgencyContactsInput = Omit<AgencyContactsUpdated['data'], 'code'>;
-export type AgencyUnitInput = Pick<AgencyUnitAdded['data'], 'code' | 'name'>;
+export type AgencyUnitInput = Omit<NewAgencyUnit, 'parent'>;
 
 export class UpdateAgencyContactsCommand {
   constructor(
@@ -20,7 +20,28 @@ export class AddAgencyUnitCommand {
   ) {}
 }
 
+/**
+ * The units of a catalogue file (CSV/XLSX), parents first, each with its line. With a `root`
+ * (POST /agencies/{code}/units/import) every unit must belong to it; the CLI imports any parent.
+ */
+export class ImportAgencyUnitsCommand {
+  constructor(
+    readonly root: string | undefined,
+    readonly lines: UnitLine[],
+    readonly context: CommandContext,
+  ) {}
+}
+
 export interface AgencyCommandResult {
   code: string;
   revision: number;
+}
+
+export interface UnitImportResult {
+  revision: number;
+  added: string[];
+  /** Already in the catalogue under the same parent. */
+  skipped: string[];
+  /** For a person: "Đã thêm 51 đơn vị (LCU: 13 sở, 38 xã/phường); 0 đơn vị đã có trong danh mục." */
+  summary: string;
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AgencyCatalogue, Agency, AgencyContacts, AgencyGroup } from '@tdnv/agencies';
-import { AgencyEditEvent, AgencyEdits, evolveAgencyEdits, InvalidCommandError, NO_EDITS } from '@tdnv/domain';
+import { AgencyEditEvent, AgencyEdits, evolveAgencyEdits, InvalidCommandError, NO_EDITS, UnitCatalogueView } from '@tdnv/domain';
 import { EventStore, NotifyingEventStore } from '@tdnv/event-store';
 import { EVENT_STORE } from '@tdnv/config';
 
@@ -29,22 +29,47 @@ export class AgencyDirectory {
     if (this.cached && Date.now() - this.cached.at < MAX_AGE_MS) return this.cached.snapshot;
     const { events } = await this.store.readStream(AGENCY_CATALOGUE_STREAM);
     const edits = events.reduce((s, e) => evolveAgencyEdits(s, e as unknown as AgencyEditEvent), NO_EDITS);
-    this.cached = { at: Date.now(), snapshot: new AgencySnapshot(this.base, edits) };
+    this.cached = { at: Date.now(), snapshot: this.over(edits) };
     return this.cached.snapshot;
+  }
+
+  /** The catalogue with these edits folded over the data file (a command decides on its stream's own state). */
+  over(edits: AgencyEdits): AgencySnapshot {
+    return new AgencySnapshot(this.base, edits);
   }
 }
 
 export type AgencyListItem = Agency | { code: string; name: string; kind: 'group'; aliases: string[]; members: string[] };
 
-export class AgencySnapshot {
+export class AgencySnapshot implements UnitCatalogueView {
+  private withUnits?: AgencyCatalogue;
+
   constructor(
     private readonly base: AgencyCatalogue,
     private readonly edits: AgencyEdits,
   ) {}
 
+  /**
+   * The data file with every recorded unit (its type, short name and other names): what documents
+   * are parsed with, so a lead added as a unit resolves in the next preview.
+   */
+  get catalogue(): AgencyCatalogue {
+    // A unit whose parent a newer data file no longer holds stays readable by code (agency()) only.
+    this.withUnits ??= this.base.withUnits(Object.values(this.edits.units), () => undefined);
+    return this.withUnits;
+  }
+
   /** A current agency, one of its units, a group or a pre-2025 code. */
   exists(code: string): boolean {
     return this.agency(code) !== undefined || this.base.isGroup(code) || this.base.predecessor(code) !== undefined;
+  }
+
+  isAgency(code: string): boolean {
+    return this.agency(code) !== undefined;
+  }
+
+  isTaken(code: string): boolean {
+    return this.exists(code);
   }
 
   isGroup(code: string): boolean {
@@ -54,14 +79,15 @@ export class AgencySnapshot {
   agency(code: string): Agency | undefined {
     const unit = this.edits.units[code];
     const agency =
-      this.base.get(code) ??
+      this.catalogue.get(code) ??
       (unit && {
         code,
         name: unit.name,
-        shortName: unit.name,
+        shortName: unit.shortName ?? unit.name,
         kind: 'unit' as const,
-        aliases: [],
+        aliases: unit.aliases ?? [],
         parent: unit.parent,
+        ...(unit.unitType ? { unitType: unit.unitType } : {}),
         contacts: { focal: [], leader: [] },
       });
     return agency && { ...agency, contacts: this.contactsOf(code, agency.contacts) };

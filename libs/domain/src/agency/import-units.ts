@@ -27,6 +27,11 @@ export interface UnitImport {
 const COMMAND = 'ImportAgencyUnits';
 const MAX_DEPTH = 20;
 
+/** Importing a catalogue file is an admin's; the edge asks before it reads the file (403 before 400). */
+export function authorizeImportUnits(actor: Actor): void {
+  if (actor.role !== 'admin') throw new ActorForbiddenError(COMMAND, 'Chỉ quản trị viên mới được nhập danh mục đơn vị từ tệp');
+}
+
 /**
  * A catalogue file (a province's Sở and communes, a ministry's Cục and Vụ) is an admin's: all its
  * units in one append or none. Lines come parents first; each unit passes the rule of a single
@@ -35,7 +40,7 @@ const MAX_DEPTH = 20;
  * refuses the whole file, naming the line.
  */
 export function decideImportUnits(actor: Actor, root: string | undefined, lines: UnitLine[], catalogue: UnitCatalogueView): UnitImport {
-  if (actor.role !== 'admin') throw new ActorForbiddenError(COMMAND, 'Chỉ quản trị viên mới được nhập danh mục đơn vị từ tệp');
+  authorizeImportUnits(actor);
   if (lines.length === 0) throw new InvalidCommandError(COMMAND, 'Tệp không có đơn vị nào', 'file');
   const added = new Map<string, string>();
   const parentOf = (code: string) => added.get(code) ?? catalogue.parentOf(code);
