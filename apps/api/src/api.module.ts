@@ -11,7 +11,7 @@ import { UsersController } from './users/users.controller';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { AgenciesController } from './agencies/agencies.controller';
-import { AddAgencyUnitHandler, AgencyCommandsHandler, AgencyDirectory } from '@tdnv/agency-directory';
+import { AddAgencyUnitHandler, AgencyCommandsHandler, AgencyDirectory, ImportAgencyUnitsHandler } from '@tdnv/agency-directory';
 import { AuthGuard } from './auth/auth.guard';
 import { HealthController } from './health/health.controller';
 import { ReadinessChecks } from './health/readiness';
@@ -96,6 +96,7 @@ export class ApiModule {
         RegisterNoticeHandler,
         AgencyCommandsHandler,
         AddAgencyUnitHandler,
+        ImportAgencyUnitsHandler,
       ],
     };
   }

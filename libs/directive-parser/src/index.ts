@@ -22,13 +22,21 @@ export interface ParseOptions {
   calendar?: WorkingDayCalendar;
 }
 
-// Building the alias index is the costly part of a catalogue; the default one is built once.
+// Building the alias index is the costly part of a catalogue; the default one is built once, and
+// one given (immutable, e.g. the API's catalogue with its recorded units) once per instance.
 let defaultDirectory: AgencyDirectory | undefined;
+const directories = new WeakMap<AgencyCatalogue, AgencyDirectory>();
 let defaultCalendarPort: DeadlineCalendar | undefined;
 
 /** Parses the text of a notice into its directives (see directive.types.ts). Pure and deterministic. */
 export function parse(text: string, options: ParseOptions = {}): ParseResult {
-  const directory = options.catalogue ? agencyDirectory(options.catalogue) : (defaultDirectory ??= agencyDirectory());
+  const directory = options.catalogue ? directoryOf(options.catalogue) : (defaultDirectory ??= agencyDirectory());
   const calendar = options.calendar ? calendarPort(options.calendar) : (defaultCalendarPort ??= calendarPort());
   return parseWith(text, { directory, calendar, issuedAt: options.issuedAt ?? null });
+}
+
+function directoryOf(catalogue: AgencyCatalogue): AgencyDirectory {
+  let directory = directories.get(catalogue);
+  if (!directory) directories.set(catalogue, (directory = agencyDirectory(catalogue)));
+  return directory;
 }

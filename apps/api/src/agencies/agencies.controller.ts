@@ -1,20 +1,23 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { Clock, CLOCK } from '@tdnv/config';
-import { Actor } from '@tdnv/domain';
+import { Actor, authorizeImportUnits } from '@tdnv/domain';
 import { CurrentActor } from '../auth/auth.guard';
 import { problem, ProblemError } from '../http/problem';
 import { commandContext } from '../http/request-context';
 import {
   AddAgencyUnitCommand,
   AgencyCommandResult,
+  ImportAgencyUnitsCommand,
+  UnitImportResult,
   UpdateAgencyContactsCommand,
   AgencyDirectory,
   AgencyListItem,
 } from '@tdnv/agency-directory';
 import { ContactsDto, UnitDto } from './agency-requests.dto';
+import { uploadedUnits } from './unit-file-upload';
 
 @ApiTags('agencies')
 @ApiBearerAuth()
@@ -52,7 +55,7 @@ export class AgenciesController {
     return this.commandBus.execute(new UpdateAgencyContactsCommand(code, body, commandContext(req, actor, this.clock)));
   }
 
-  @ApiOperation({ summary: 'Add a unit under an agency (the agency itself or an admin)' })
+  @ApiOperation({ summary: 'Add a unit under an agency (an admin, VPCP or the agency itself)' })
   @Post(':code/units')
   addUnit(
     @Param('code') code: string,
@@ -61,5 +64,24 @@ export class AgenciesController {
     @CurrentActor() actor: Actor,
   ): Promise<AgencyCommandResult> {
     return this.commandBus.execute(new AddAgencyUnitCommand(code, body, commandContext(req, actor, this.clock)));
+  }
+
+  @ApiOperation({
+    summary:
+      'Import a catalogue file of units under an agency (admin): CSV or XLSX as multipart field `file`, or CSV as text/plain; all or nothing',
+  })
+  @Post(':code/units/import')
+  @HttpCode(200)
+  @ApiConsumes('multipart/form-data', 'text/plain')
+  async importUnits(
+    @Param('code') code: string,
+    @Body() body: unknown,
+    @Req() req: FastifyRequest,
+    @CurrentActor() actor: Actor,
+  ): Promise<UnitImportResult> {
+    authorizeImportUnits(actor);
+    const lines = await uploadedUnits(req, body);
+    const context = commandContext(req, actor, this.clock, lines);
+    return this.commandBus.execute(new ImportAgencyUnitsCommand(code, lines, context));
   }
 }

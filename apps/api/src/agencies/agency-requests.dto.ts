@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { UNIT_ALIASES_MAX, UNIT_NAME_MAX, UNIT_TYPES, UnitType } from '@tdnv/domain';
 
 export class ContactsDto {
   @ApiProperty({ example: ['vanthu@mof.gov.vn'], description: 'Đầu mối theo dõi nhiệm vụ' })
@@ -29,15 +30,35 @@ export class ContactsDto {
   departmentHead?: string[];
 }
 
+/** A unit to add: its form here; what a unit code, name, type and other names may be is the domain's (agency-unit.ts). */
 export class UnitDto {
   @ApiProperty({ example: 'BTC-CUC-TH', description: 'Mã đơn vị: chữ in hoa, số, "-" hoặc "_"' })
   @IsString()
-  @Matches(/^[A-Z0-9][A-Z0-9_-]{1,39}$/, { message: 'code chỉ gồm chữ in hoa, chữ số, "-" hoặc "_" (2–40 ký tự)' })
+  @MaxLength(40)
   code!: string;
 
   @ApiProperty({ example: 'Cục Tin học và Thống kê tài chính' })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(300)
+  @MaxLength(UNIT_NAME_MAX)
   name!: string;
+
+  @ApiPropertyOptional({ enum: UNIT_TYPES, description: 'Loại đơn vị; không nêu thì đoán theo tên (Sở, Cục, Vụ, UBND xã …)' })
+  @IsOptional()
+  @IsIn(UNIT_TYPES)
+  unitType?: UnitType;
+
+  @ApiPropertyOptional({ example: 'Cục Tin học', description: 'Tên ngắn dùng trong danh sách' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(UNIT_NAME_MAX)
+  shortName?: string;
+
+  @ApiPropertyOptional({ example: ['Cục THTK'], description: 'Cách viết khác của tên trong văn bản (để nhận diện khi phân tích văn bản)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(UNIT_ALIASES_MAX)
+  @IsString({ each: true })
+  @MaxLength(UNIT_NAME_MAX, { each: true })
+  aliases?: string[];
 }

@@ -16,6 +16,7 @@ import {
   Notice,
   NoticeState,
 } from '@tdnv/domain';
+import { AgencyDirectory } from '@tdnv/agency-directory';
 import { parse, ParseResult } from '@tdnv/directive-parser';
 import { EventStore } from '@tdnv/event-store';
 import { importPlan, RegisterNoticeCommand, RegisterNoticeResult } from '@tdnv/notices';
@@ -42,6 +43,7 @@ export class NoticesController {
     private readonly commandBus: CommandBus,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly agencies: AgencyDirectory,
   ) {}
 
   @ApiOperation({ summary: 'Register a notice (đăng ký thông báo) with its directives: one task per lead agency (groups fan out)' })
@@ -72,7 +74,7 @@ export class NoticesController {
   ): Promise<ParseResult> {
     requireRole(actor, 'vpcp', 'admin');
     const input = await this.input(body, req, PreviewNoticeDto, { issuedAt: issuedAtQuery });
-    return parse(input.text, { issuedAt: input.issuedAt });
+    return this.parse(input);
   }
 
   @ApiOperation({ summary: 'Parse and register a document in one step, with corrections by path (edits) and historical import' })
@@ -88,7 +90,7 @@ export class NoticesController {
   ): Promise<RegisterNoticeResult & { alreadyRegistered: boolean; directives: number }> {
     requireRole(actor, 'vpcp');
     const input = await this.input(body, req, ImportNoticeDto, { issuedAt, number });
-    const plan = importPlan(parse(input.text, { issuedAt: input.issuedAt }), input);
+    const plan = importPlan(await this.parse(input), input);
     try {
       const result = await this.commandBus.execute<RegisterNoticeCommand, RegisterNoticeResult>(
         new RegisterNoticeCommand(plan, commandContext(req, actor, this.clock)),
@@ -101,6 +103,12 @@ export class NoticesController {
       void reply.status(200);
       return { ...existing, alreadyRegistered: true, directives: plan.directives.length };
     }
+  }
+
+  /** Parsed with the catalogue as it stands: a lead added as a unit (or imported from a file) resolves at once. */
+  private async parse(input: PreviewNoticeDto): Promise<ParseResult> {
+    const { catalogue } = await this.agencies.snapshot();
+    return parse(input.text, { issuedAt: input.issuedAt, catalogue });
   }
 
   private async input<T extends PreviewNoticeDto>(
