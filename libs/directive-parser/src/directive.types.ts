@@ -61,9 +61,9 @@ export interface DirectiveStatus {
   result?: string;
   /** The report's date (YYYY-MM-DD): when the row's status was reported. */
   reportedOn?: string;
-  /** Done rows: reportedOn is on or before the due date (no due date: true). */
+  /** Done rows: the day it was done (completedOn, else reportedOn) is on or before the due date (no due date: true). */
   onTime?: boolean;
-  /** A date the result names for the completion ("Ngày 09/4/2020, Chính phủ đã ban hành …"), a hint. */
+  /** A date the result names for the completion ("Ngày 09/4/2020, Chính phủ đã ban hành …"): the import completes the tasks on it. */
   completedOn?: string;
 }
 

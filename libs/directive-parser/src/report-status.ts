@@ -43,11 +43,17 @@ export function readStatus(result: string, reportedOn: string | null, due: strin
   if (text) status.result = text;
   if (reportedOn) status.reportedOn = reportedOn;
   if (kind === 'done') {
-    if (reportedOn) status.onTime = due === null || reportedOn <= due;
     const named = NAMED_DATE.exec(text);
     if (named) status.completedOn = isoOf(named);
+    setOnTime(status, due);
   }
   return status;
+}
+
+/** A done row is on time when the day it was done (the date its result names, else the report's) is not after its due date. */
+function setOnTime(status: DirectiveStatus, due: string | null): void {
+  const doneOn = status.completedOn ?? status.reportedOn;
+  if (doneOn) status.onTime = due === null || doneOn <= due;
 }
 
 /**
@@ -69,6 +75,6 @@ export function statusFromProgress(cell: string, result: string, reportedOn: str
             : 'open';
   const out: DirectiveStatus = { ...status, kind };
   if (kind !== 'done') delete out.onTime;
-  else if (reportedOn) out.onTime = due === null || reportedOn <= due;
+  else setOnTime(out, due);
   return out;
 }
