@@ -1,5 +1,13 @@
 /** Shapes of the API answers the pages use (see the controllers under apps/api/src). */
-export type { AgencyRef, ParsedDirective, ParseResult } from '@tdnv/directive-parser';
+export type {
+  AgencyRef,
+  DirectiveStatus,
+  ParsedDirective,
+  ParseResult,
+  SkippedParagraph,
+  SkipReason,
+  UnresolvedAgency,
+} from '@tdnv/directive-parser';
 import type { Deadline } from '@tdnv/domain';
 export type { Deadline };
 

@@ -1,16 +1,40 @@
 import { AgencyPicker } from '../../components/agency-picker';
 import { DateInput } from '../../components/date-input';
 import { KIND_LABELS } from '../../lib/labels';
-import { PreviewData, Row, rowErrors, tasksOf } from './import-model';
-import { rowWarnings } from './row-warnings';
+import { UnresolvedAgency } from '../../api/types';
+import { mapLead, PreviewData, Row, rowErrors, tasksOf } from './import-model';
+import { needsReview, rowWarnings } from './row-warnings';
+import { StatusCell } from './status-cell';
+import { UnknownLeads } from './unknown-leads';
 
 interface Props extends PreviewData {
   serverErrors: Record<string, string>;
   onChange: (index: number, patch: Partial<Row>) => void;
+  /** The document's date (YYYY-MM-DD or ''): the day a row newly marked done is dated. */
+  reportDate: string;
+  /** The key of the "add as a unit" request under way, and the refusals by key (UnknownLeads). */
+  adding?: string;
+  unitErrors: Record<string, unknown>;
+  onAddUnit: (index: number, u: UnresolvedAgency) => void;
 }
 
+/** A report (or any document whose rows carry a result): the table shows and edits each row's status. */
+export const hasStatuses = (p: PreviewData) => p.parsed.notice.kind === 'bao_cao' || p.parsed.directives.some((d) => d.status);
+
 /** The parsed directives, one editable row each, with their warnings as sentences on the row they concern. */
-export function DirectiveTable({ rows, parsed, agencies, today, serverErrors, onChange }: Props) {
+export function DirectiveTable({
+  rows,
+  parsed,
+  agencies,
+  today,
+  serverErrors,
+  onChange,
+  reportDate,
+  adding,
+  unitErrors,
+  onAddUnit,
+}: Props) {
+  const statuses = hasStatuses({ rows, parsed, agencies, today });
   return (
     <div class="table-wrap">
       <table class="stack-sm directive-table">
@@ -22,19 +46,20 @@ export function DirectiveTable({ rows, parsed, agencies, today, serverErrors, on
             <th scope="col">Chủ trì</th>
             <th scope="col">Phối hợp</th>
             <th scope="col">Thời hạn</th>
+            {statuses && <th scope="col">Trạng thái</th>}
             <th scope="col">Đánh dấu</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r, i) => {
-            const errs: Record<string, string | undefined> = { ...rowErrors(r), ...pick(serverErrors, r.path) };
+            const errs: Record<string, string | undefined> = { ...rowErrors(r, today), ...pick(serverErrors, r.path) };
             const warnings = r.drop ? [] : rowWarnings(r, parsed, agencies, today);
             const id = `d${i}`;
             const n = tasksOf(r, agencies);
             return (
               <tr
                 key={r.path}
-                class={warnings.length || Object.keys(errs).length ? 'warn' : undefined}
+                class={needsReview(r, parsed, agencies, today) || Object.keys(errs).length ? 'warn' : undefined}
                 data-path={r.path}
                 style={r.drop ? 'opacity:.55' : undefined}
               >
@@ -42,7 +67,7 @@ export function DirectiveTable({ rows, parsed, agencies, today, serverErrors, on
                   <strong>{r.path}</strong>
                   {n > 1 && <div class="hint">{n} nhiệm vụ</div>}
                 </td>
-                <td data-label="Nội dung" style="min-width: 18rem">
+                <td data-label="Nội dung" style={`min-width: ${statuses ? 15 : 18}rem`}>
                   <label class="sr-only" for={`${id}-text`}>
                     Nội dung chỉ đạo {r.path}
                   </label>
@@ -73,7 +98,7 @@ export function DirectiveTable({ rows, parsed, agencies, today, serverErrors, on
                     filter={() => true}
                     value={r.lead}
                     disabled={r.drop}
-                    onChange={(lead) => onChange(i, { lead })}
+                    onChange={(lead) => onChange(i, { lead, mapped: {} })}
                     invalid={!!errs.lead}
                     describedBy={errs.lead ? `${id}-lead-error` : undefined}
                     placeholder="Thêm cơ quan chủ trì"
@@ -83,6 +108,17 @@ export function DirectiveTable({ rows, parsed, agencies, today, serverErrors, on
                       {errs.lead}
                     </div>
                   )}
+                  <UnknownLeads
+                    row={r}
+                    agencies={agencies}
+                    adding={adding}
+                    errors={unitErrors}
+                    onMap={(u, code) => {
+                      const { lead, mapped } = mapLead(r, u.name, code);
+                      onChange(i, { lead, mapped });
+                    }}
+                    onAddUnit={(u) => onAddUnit(i, u)}
+                  />
                 </td>
                 <td data-label="Phối hợp" style="min-width: 12rem">
                   <label class="sr-only" for={`${id}-co`}>
@@ -121,6 +157,17 @@ export function DirectiveTable({ rows, parsed, agencies, today, serverErrors, on
                   </div>
                   {errs.deadline && <div class="error-text">{errs.deadline}</div>}
                 </td>
+                {statuses && (
+                  <td data-label="Trạng thái" style="min-width: 13rem">
+                    <StatusCell
+                      id={id}
+                      row={r}
+                      reportDate={reportDate}
+                      error={errs.status}
+                      onChange={(status) => onChange(i, { status })}
+                    />
+                  </td>
+                )}
                 <td data-label="Đánh dấu">
                   <label style="font-weight: normal">
                     <input

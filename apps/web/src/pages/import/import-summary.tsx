@@ -1,10 +1,10 @@
 import { AgencyIndex } from '../../api/agencies';
-import { PreviewData, Row, tasksOf } from './import-model';
-import { rowWarnings } from './row-warnings';
+import { PreviewData, reportedCounts, Row, tasksOf } from './import-model';
+import { needsReview } from './row-warnings';
 
-/** Tasks whose deadline has already passed: they are overdue the moment they are registered. */
+/** Tasks whose deadline has already passed: they are overdue the moment they are registered (unless the report says done). */
 export const overdueTasks = (rows: Row[], index: AgencyIndex | undefined, today: string): number =>
-  rows.filter((r) => r.due && r.due < today).reduce((n, r) => n + tasksOf(r, index), 0);
+  rows.filter((r) => r.due && r.due < today && r.status.kind !== 'done').reduce((n, r) => n + tasksOf(r, index), 0);
 
 interface Props extends PreviewData {
   /** Undefined until the officer has answered (only asked when some deadlines have passed). */
@@ -18,7 +18,8 @@ export function ImportSummary({ rows, parsed, agencies, today, historical, onHis
   const kept = rows.filter((r) => !r.drop);
   const tasks = kept.reduce((n, r) => n + tasksOf(r, agencies), 0);
   const overdue = overdueTasks(kept, agencies, today);
-  const warned = kept.filter((r) => rowWarnings(r, parsed, agencies, today).length > 0).length;
+  const warned = kept.filter((r) => needsReview(r, parsed, agencies, today)).length;
+  const reported = reportedCounts(rows);
   const dropped = rows.length - kept.length;
   return (
     <div class="card import-summary" role="status" data-summary>
@@ -29,6 +30,12 @@ export function ImportSummary({ rows, parsed, agencies, today, historical, onHis
         {dropped > 0 && ` (bỏ ${dropped} chỉ đạo)`}
         {warned > 0 && `; ${warned} chỉ đạo có cảnh báo (tô vàng), xem lại trước khi nhập`}.
       </p>
+      {reported.done + reported.inProgress > 0 && (
+        <p data-reported>
+          Theo báo cáo: {reported.done} chỉ đạo đã hoàn thành (nhập là nhiệm vụ đã hoàn thành), {reported.inProgress} chỉ đạo đang thực
+          hiện.
+        </p>
+      )}
       {overdue > 0 && (
         <div class="field">
           <p>

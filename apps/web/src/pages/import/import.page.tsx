@@ -1,16 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
-import { AgencyIndex, indexAgencies, loadAgencies } from '../../api/agencies';
+import { AgencyIndex, indexAgencies, loadAgencies, reloadAgencies } from '../../api/agencies';
 import { api, ApiError } from '../../api/client';
-import { ParseResult } from '../../api/types';
+import { ParseResult, UnresolvedAgency } from '../../api/types';
 import { Alert, ErrorAlert } from '../../components/alert';
 import { formatDate, todayLocal } from '../../lib/format';
 import { NO_IDENTITY, NoticeNumberAndDate } from './notice-fields';
 import { ImportSummary, overdueTasks } from './import-summary';
 import { PageProps } from '../../routes';
 import { DirectiveTable } from './directive-table';
-import { editsOf, expectedTasks, PreviewData, registerBody, Row, rowErrors, toRows } from './import-model';
+import { editsOf, expectedTasks, mapLead, PreviewData, registerBody, Row, rowErrors, toRows, unmappedLeads } from './import-model';
 import { RegisterProgress } from './register-progress';
+import { SkippedParagraphs } from './skipped-paragraphs';
 import { DOCX, Source, SourceForm } from './source-form';
+import { unknownKey } from './unknown-leads';
 
 interface Registered {
   noticeId: string;
@@ -31,6 +33,8 @@ export function ImportPage(_props: PageProps) {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [done, setDone] = useState<Registered>();
   const [historical, setHistorical] = useState<boolean>();
+  const [adding, setAdding] = useState<string>();
+  const [unitErrors, setUnitErrors] = useState<Record<string, unknown>>({});
 
   useEffect(() => void loadAgencies().then((a) => setAgencies(indexAgencies(a)), setError), []);
 
@@ -45,7 +49,8 @@ export function ImportPage(_props: PageProps) {
         : await api<ParseResult>('POST', '/notices/preview', { body: { text: s.text, ...(s.issuedAt ? { issuedAt: s.issuedAt } : {}) } });
       setSource(s);
       setParsed(data);
-      setRows(toRows(data.directives));
+      setRows(toRows(data.directives, data.notice.issuedAt));
+      setUnitErrors({});
       setIdentity({ number: s.number || data.notice.number || '', issuedAt: s.issuedAt || data.notice.issuedAt || '' });
     } catch (e) {
       showError(e);
@@ -62,7 +67,7 @@ export function ImportPage(_props: PageProps) {
     if (!issuedAt) local.issuedAt = 'Nhập ngày ban hành';
     if (overdueTasks(rows, agencies, todayLocal()) > 0 && historical === undefined)
       local.historical = 'Hãy chọn cách nhập các nhiệm vụ đã quá hạn';
-    if (Object.keys(local).length || rows.some((r) => Object.keys(rowErrors(r)).length)) {
+    if (Object.keys(local).length || rows.some((r) => Object.keys(rowErrors(r, todayLocal())).length)) {
       setFieldErrors(local);
       setError(new Error('Còn nội dung cần sửa: xem các ô được đánh dấu đỏ.'));
       return;
@@ -89,6 +94,35 @@ export function ImportPage(_props: PageProps) {
       showError(e);
     } finally {
       setBusy(undefined);
+    }
+  }
+
+  /**
+   * One step for a lead outside the catalogue: add it as a unit of its parent (the server's
+   * proposedUnit), read the catalogue again so every picker shows its name, and make it the lead of
+   * this row and of any other row still waiting for the same name. A refusal is shown on the row.
+   */
+  async function addUnit(index: number, u: UnresolvedAgency) {
+    const unit = u.proposedUnit;
+    const row = rows[index];
+    if (!unit || !row) return;
+    const key = unknownKey(row, u);
+    setAdding(key);
+    setUnitErrors(({ [key]: _, ...rest }) => rest);
+    try {
+      await api('POST', `/agencies/${encodeURIComponent(unit.parent)}/units`, { body: { code: unit.code, name: unit.name } });
+      setAgencies(indexAgencies(await reloadAgencies()));
+      setRows((rs) =>
+        rs.map((r, j) => {
+          const same = unmappedLeads(r).find((x) => x.proposedUnit?.code === unit.code);
+          if (j === index) return mapLead(r, u.name, unit.code);
+          return same ? mapLead(r, same.name, unit.code) : r;
+        }),
+      );
+    } catch (e) {
+      setUnitErrors((old) => ({ ...old, [key]: e }));
+    } finally {
+      setAdding(undefined);
     }
   }
 
@@ -119,6 +153,9 @@ export function ImportPage(_props: PageProps) {
         <p class="actions">
           <a class="button primary" href={`/thong-bao/${encodeURIComponent(done.noticeId)}`}>
             Xem tiến độ thông báo
+          </a>
+          <a class="button" href={`/nhiem-vu?${new URLSearchParams({ noticeId: done.noticeId, view: 'tasks' }).toString()}`}>
+            Xem danh sách nhiệm vụ
           </a>
           <button type="button" onClick={() => (setDone(undefined), setParsed(undefined), setRows([]))}>
             Nhập thông báo khác
@@ -160,7 +197,12 @@ export function ImportPage(_props: PageProps) {
             {...shown}
             serverErrors={fieldErrors}
             onChange={(i, patch) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)))}
+            reportDate={issuedAt || shown.parsed.notice.issuedAt || ''}
+            adding={adding}
+            unitErrors={unitErrors}
+            onAddUnit={(i, u) => void addUnit(i, u)}
           />
+          <SkippedParagraphs skipped={shown.parsed.skipped ?? []} />
           <ImportSummary {...shown} historical={historical} onHistorical={setHistorical} error={fieldErrors.historical} />
           {busy === 'register' && <RegisterProgress tasks={total} />}
           <div class="actions">

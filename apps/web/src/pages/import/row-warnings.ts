@@ -2,28 +2,32 @@ import { AgencyIndex, agencyName } from '../../api/agencies';
 import { ParseResult } from '../../api/types';
 import { formatDate } from '../../lib/format';
 import { effectiveDue, isWorkingDay } from '../../lib/urgency';
-import { Row } from './import-model';
+import { Row, unmappedLeads } from './import-model';
 
 const WEEKDAY = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy'];
 
-const KIND_WORDS: Record<string, string> = {
+/** What an agency outside the catalogue probably is, as a phrase ("Ủy ban nhân dân cấp xã"). */
+export const KIND_WORDS: Record<string, string> = {
   department: 'một sở, ngành của tỉnh',
   provincial_unit: 'một cơ quan của tỉnh',
   district_committee: 'Ủy ban nhân dân cấp huyện',
   commune_committee: 'Ủy ban nhân dân cấp xã',
   ministry_unit: 'một đơn vị thuộc Bộ',
   state_enterprise: 'một doanh nghiệp nhà nước',
-  local_group: 'một nhóm cơ quan của địa phương',
+  local_group: 'một nhóm đơn vị',
 };
 
 /**
  * The warnings of one preview row, as sentences: the parser's (already Vietnamese), the names the
  * catalogue does not hold, and what the page sees of the deadline (past, or on a day off and so
- * ending on the next working day, Điều 148 Bộ luật Dân sự).
+ * ending on the next working day, Điều 148 Bộ luật Dân sự). A lead outside the catalogue that the
+ * preview can map or add (parsed.unresolvedLead) is said once, by UnknownLeads, with its buttons;
+ * a row the report says is done is not overdue.
  */
 export function rowWarnings(r: Row, parsed: ParseResult, index: AgencyIndex | undefined, today: string): string[] {
-  const out = r.parsed.warnings.map((w) => withRole(w, r, index));
-  for (const u of parsed.unresolved.filter((x) => x.path === r.path)) {
+  const unknownLeads = r.parsed.unresolvedLead ?? [];
+  const out = r.parsed.warnings.filter((w) => !unknownLeads.some((u) => w.includes(`“${u.name}”`))).map((w) => withRole(w, r, index));
+  for (const u of parsed.unresolved.filter((x) => x.path === r.path && !(x.role === 'lead' && unknownLeads.length > 0))) {
     const role = u.role === 'lead' ? 'cơ quan chủ trì' : 'cơ quan phối hợp';
     const kind = u.kind && KIND_WORDS[u.kind] ? `, có thể là ${KIND_WORDS[u.kind]}` : '';
     const parent = u.probableParent ? ` của ${agencyName(index, u.probableParent.code)}` : '';
@@ -32,7 +36,7 @@ export function rowWarnings(r: Row, parsed: ParseResult, index: AgencyIndex | un
     );
   }
   if (r.due) {
-    if (r.due < today) out.push(`Thời hạn ${formatDate(r.due)} đã qua: nhiệm vụ sẽ quá hạn ngay khi nhập.`);
+    if (r.due < today && r.status.kind !== 'done') out.push(`Thời hạn ${formatDate(r.due)} đã qua: nhiệm vụ sẽ quá hạn ngay khi nhập.`);
     if (!isWorkingDay(r.due)) {
       const day = WEEKDAY[new Date(`${r.due}T00:00:00Z`).getUTCDay()];
       out.push(
@@ -41,6 +45,11 @@ export function rowWarnings(r: Row, parsed: ParseResult, index: AgencyIndex | un
     }
   }
   return out;
+}
+
+/** A row to look at again before import: a warning, or a lead outside the catalogue not yet mapped. */
+export function needsReview(r: Row, parsed: ParseResult, index: AgencyIndex | undefined, today: string): boolean {
+  return !r.drop && (rowWarnings(r, parsed, index, today).length > 0 || unmappedLeads(r).length > 0);
 }
 
 /**
