@@ -19,30 +19,33 @@ describe('import plan of a report (Báo cáo 812/BC-BNV, corpus 21)', () => {
 
   /** What registering the row gives its one task after TaskAssigned, decided by the domain. */
   const history = (d: DirectiveInput): TaskEvent[] => {
-    const { reported } = decideRegisterNotice({
-      type: 'RegisterNotice',
-      actor: { id: 'v', role: 'vpcp' },
-      now: '2025-10-20T02:00:00Z',
-      today: '2025-10-20',
-      payload: {
-        noticeId: 'n',
-        number: '812/BC-BNV',
-        issuedAt: REPORT_DATE,
-        title: 'Báo cáo',
-        directives: [
-          {
-            text: d.text,
-            lead: ['BNV'],
-            coordinators: [],
-            deadline: { due: d.deadline?.due ?? null, kind: 'date' },
-            key: false,
-            confidential: false,
-            ...(d.status ? { status: d.status } : {}),
-            tasks: [{ taskId: 't', lead: 'BNV' }],
-          },
-        ],
+    const { reported } = decideRegisterNotice(
+      {
+        type: 'RegisterNotice',
+        actor: { id: 'v', role: 'vpcp' },
+        now: '2025-10-20T02:00:00Z',
+        today: '2025-10-20',
+        payload: {
+          noticeId: 'n',
+          number: '812/BC-BNV',
+          issuedAt: REPORT_DATE,
+          title: 'Báo cáo',
+          directives: [
+            {
+              text: d.text,
+              lead: ['BNV'],
+              coordinators: [],
+              deadline: { due: d.deadline?.due ?? null, kind: 'date' },
+              key: false,
+              confidential: false,
+              ...(d.status ? { status: d.status } : {}),
+              tasks: [{ taskId: 't', lead: 'BNV' }],
+            },
+          ],
+        },
       },
-    });
+      undefined,
+    );
     return reported.t ?? [];
   };
   const completed = (d: DirectiveInput) => history(d).find((e) => e.type === 'TaskCompleted')?.data;
