@@ -192,7 +192,7 @@ describe.each(['sqlite', 'postgres'] as const)('stats from the counters on %s', 
     const at = (iso: string) => ({ occurredAt: iso, actor: { id: 'v', role: 'vpcp' } });
     const request = { groupBy: 'notice' as const, deadline: 'current' as const };
     const past = { ...request, today: '2026-02-20', asOf: endOf('2026-02-20'), asOfEndOfDay: true };
-    const today = { ...request, today: '2031-06-01' };
+    const today = { ...request, today: '2031-06-01', from: undefined };
     const expected = async () => ({
       past: countInMemory(await reportRows(rm.db, vpcp, past), past, names),
       today: countInMemory(await reportRows(rm.db, vpcp, today), today, names),

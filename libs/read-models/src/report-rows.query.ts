@@ -113,7 +113,8 @@ function agencyTasksThen(agency: string, asOf: string, changedOnly: boolean): { 
 /**
  * The rows of a scope, now or as of an instant. As of an instant an agency sees what it saw then:
  * the tasks it led then or has an access row for are read, and the policy (maySeeRow) decides on
- * the lead of then, so a later reassignment does not change a past answer.
+ * the lead of then, so a later reassignment does not change a past answer. `changedOnly` (with
+ * asOf, for an agency or a lead filter): only the tasks whose access rows changed after asOf.
  */
 export async function reportRows(
   db: SqlExecutor,
@@ -126,8 +127,10 @@ export async function reportRows(
   const conditions = reportConditions(actor, scope, { changing: from.changing, visible: !asAgencyThen });
   const where = [...from.where, ...conditions.where];
   const params = [...from.params, ...conditions.params];
-  if (asAgencyThen) {
-    const then = agencyTasksThen(actor.agency!, scope.asOf!, options.changedOnly === true);
+  // The agency whose tasks of then are read: the asker, or the lead asked about (stats-access.query.ts).
+  const through = asAgencyThen ? actor.agency : options.changedOnly ? scope.agency : undefined;
+  if (through && scope.asOf) {
+    const then = agencyTasksThen(through, scope.asOf, options.changedOnly === true);
     where.push(then.sql);
     params.push(...then.params);
   }

@@ -4,9 +4,9 @@ import { reportRows, ReportScope } from './report-rows.query';
 import { SqlExecutor, SqlValue } from './sql-database';
 import { countsOf, CountRow, StatsGroupBy } from './stats-sql.query';
 import { STANDING_SUMS, standingCuts } from './stats-tally.query';
-import { accessRowSees } from './visibility';
+import { accessRowSees, seesEverything } from './visibility';
 
-/** One group of an agency's own figures: its key, the notice number (groupBy=notice), its counts. */
+/** One group of figures counted over access rows: its key, the notice number (groupBy=notice), its counts. */
 export interface OwnGroup {
   key: string;
   label: string;
@@ -37,22 +37,34 @@ function scopeOnAccessRow(scope: ReportScope): { where: string[]; params: SqlVal
 }
 
 /**
- * An agency's own figures (the tasks it sees: its access rows with `sees`), now or as of an instant,
- * per group. Its access rows carry each task's standings (task-access.ts), so the database sums one
- * walk of the agency's rows, with no join to rm_tasks. As of an instant, a row unchanged since then
- * (`changed_at`) is what it was then and is summed the same way; only the tasks changed since, and
- * the tasks the agency led before a reassignment, are rebuilt from their history (report-rows.query.ts)
- * and judged by the policy as they were then.
+ * Whose access rows answer a request: an agency's own (the tasks it sees), or, for anyone else
+ * asking about one lead (`agency=X`), the rows X holds as lead, under the asker's sight.
  */
-export async function ownAgencyGroups(
+function accessRowsOf(actor: Actor, scope: ReportScope): { agency: string; where: string[] } | undefined {
+  if (actor.role === 'agency') return actor.agency ? { agency: actor.agency, where: [accessRowSees('a')] } : undefined;
+  if (!scope.agency) return undefined;
+  return { agency: scope.agency, where: ['a.is_lead = 1', ...(seesEverything(actor) ? [] : ['a.confidential = 0'])] };
+}
+
+/**
+ * Figures counted over access rows: an agency's own, or one lead's (accessRowsOf), now or as of an
+ * instant, per group; `undefined` when the request is neither. The access rows carry each task's
+ * standings (task-access.ts), so the database sums one walk of one agency's rows, with no join to
+ * rm_tasks. As of an instant, a row unchanged since then (`changed_at`) is what it was then and is
+ * summed the same way; only the tasks changed since, and those led before a reassignment, are
+ * rebuilt from their history (report-rows.query.ts) and judged as they were then.
+ */
+export async function accessRowGroups(
   db: SqlExecutor,
-  actor: Actor & { agency: string },
+  actor: Actor,
   request: ReportScope & { groupBy: StatsGroupBy; deadline: DeadlineMode; today: string },
-): Promise<OwnGroup[]> {
+): Promise<OwnGroup[] | undefined> {
+  const rowsOf = accessRowsOf(actor, request);
+  if (!rowsOf) return undefined;
   const { where, params } = scopeOnAccessRow(request);
   const standing = request.deadline === 'original' ? 'a.orig' : 'a.cur';
-  const conditions = ['a.agency = ?', accessRowSees('a'), ...where];
-  const values: SqlValue[] = [actor.agency, ...params];
+  const conditions = ['a.agency = ?', ...rowsOf.where, ...where];
+  const values: SqlValue[] = [rowsOf.agency, ...params];
   if (request.asOf) {
     conditions.push('a.changed_at <= ?');
     values.push(request.asOf);

@@ -2,7 +2,7 @@ import { Actor } from '@tdnv/domain';
 import { addCounts, addToCounts, Counts, DeadlineMode, emptyCounts } from './buckets';
 import { reportRows, ReportRow, ReportScope } from './report-rows.query';
 import { SqlExecutor } from './sql-database';
-import { ownAgencyGroups } from './stats-access.query';
+import { accessRowGroups } from './stats-access.query';
 import { countGroups, StatsGroupBy } from './stats-sql.query';
 import { talliedGroups } from './stats-tally.cache';
 import { tallyPlan } from './stats-tally.query';
@@ -38,8 +38,9 @@ export const sortedByKey = <G extends StatsGroup>(groups: G[]): G[] => groups.so
 
 /**
  * The official buckets per group. The projection's counters (stats-tally.ts) answer now and the end
- * of any day for those who see every task or every public one; an agency's own figures are summed
- * over its access rows (stats-access.query.ts); what the counters cannot answer (an instant within a day, a lead filter with another
+ * of any day for those who see every task or every public one; an agency's own figures, and one
+ * lead's in a grouping the counters do not hold, are summed over access rows (stats-access.query.ts);
+ * what the counters cannot answer (an instant within a day, a lead filter with another
  * grouping, assignment dates with another grouping than month) is summed by the database over
  * rm_tasks (stats-sql.query.ts) now, and counted here in memory over the rows rebuilt as of an
  * instant. All judge lateness on the Điều 148 effective due dates stored by the projection,
@@ -60,10 +61,9 @@ export async function taskStats(
     });
     return summed(tallied.map(({ key, label, counts }) => ({ key, name: groupName(request, key, label, names), ...counts })));
   }
-  if (actor.role === 'agency' && actor.agency) {
-    const own = await ownAgencyGroups(db, { ...actor, agency: actor.agency }, request);
-    return summed(own.map(({ key, label, counts }) => ({ key, name: groupName(request, key, label, names), ...counts })));
-  }
+  const fromAccess = await accessRowGroups(db, actor, request);
+  if (fromAccess)
+    return summed(fromAccess.map(({ key, label, counts }) => ({ key, name: groupName(request, key, label, names), ...counts })));
   if (request.asOf) return countInMemory(await reportRows(db, actor, request), request, names);
   return summed(
     (await countGroups(db, actor, request)).map(({ key, notice_number, counts }) => ({

@@ -18,8 +18,8 @@ export const TASK_TABLES = [
  * rm_tasks: one row per task, the inbox and dashboard source. rm_task_access: one row per agency
  * with a relation to a task (task-access.ts), kept in (agency, task_id) order, carrying the policy's
  * `sees`, a copy of the task's `due` sort key and what the stats count by: an agency's inbox is one
- * walk of an (agency, sees, open_rank, due_key) index that stops after a page, and its figures one
- * walk of its own rows. rm_task_former_leads: (agency, task) for every lead a task was reassigned
+ * walk of an (agency, open_rank, due_key) index that stops after a page, and its figures one walk
+ * of its own rows. rm_task_former_leads: (agency, task) for every lead a task was reassigned
  * away from, so an agency's answer as of a past instant finds the tasks it led then. rm_task_history: one row per
  * event that changed the task, with the fields a report shows, so an `asOf` answer needs no log scan.
  * rm_task_tally, rm_task_tally_months and rm_task_tally_days: the stats counters (stats-tally.ts). rm_task_occurrences: the
@@ -76,10 +76,13 @@ export function taskIndexesDdl(generation: number): string[] {
     `CREATE INDEX ${tasks}_pending_completion ON ${tasks} (open_rank, due_key, task_id) WHERE status = 'completion_reported'`,
     // The access rows of one task, rewritten with it.
     `CREATE INDEX ${access}_task ON ${access} (task_id)`,
-    // `sees` before the sort key: a page is one range, and never steps over the confidential tasks
-    // an agency only coordinates (it does not see them).
-    `CREATE INDEX ${access}_inbox ON ${access} (agency, sees, open_rank, due_key, task_id)`,
-    `CREATE INDEX ${access}_leads ON ${access} (agency, is_lead, sees, open_rank, due_key, task_id)`,
+    // An agency's inbox (filtered on `sees`: it skips only the few confidential tasks it coordinates)
+    // and VPCP's view of one agency's tasks, both in the `due` order.
+    `CREATE INDEX ${access}_inbox ON ${access} (agency, open_rank, due_key, task_id)`,
+    // A lead always sees its task.
+    `CREATE INDEX ${access}_leads ON ${access} (agency, is_lead, open_rank, due_key, task_id)`,
+    // `sees` before the sort key: a role=coordinator page never steps over the thousands of
+    // confidential tasks an agency coordinates without seeing them.
     `CREATE INDEX ${access}_coordinates ON ${access} (agency, is_coordinator, sees, open_rank, due_key, task_id)`,
     ...occurrenceIndexesDdl(generation),
   ];
