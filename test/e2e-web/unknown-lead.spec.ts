@@ -102,4 +102,21 @@ describe('a lead outside the catalogue, added as a unit from the preview (Chromi
     await task.getByText('Chủ trì: Vụ Pháp luật quốc tế').waitFor();
     expect(await page.locator('ul.tasks li').count()).toBe(3);
   });
+
+  it('on a phone the unknown lead and its buttons fit the screen; the unit added before now resolves by itself', async () => {
+    const phone = await WatchedContext.open(browser, stack.api.baseUrl, { width: 390, height: 844 });
+    await phone.signInWith(vpcpToken());
+    const small = await phone.page();
+    await small.goto('/nhap-thong-bao');
+    await small.getByLabel('Toàn văn Thông báo kết luận').fill(NOTICE);
+    await small.getByRole('button', { name: 'Phân tích văn bản' }).click();
+    const second = small.locator('tr[data-path="2"]');
+    await second.getByRole('button', { name: 'Thêm «Vụ Hợp tác quốc tế» làm đơn vị của Bộ Tư pháp' }).waitFor();
+    await small.locator('tr[data-path="1"] .chip').getByText('Vụ Pháp luật quốc tế').waitFor();
+    expect(await small.locator('tr[data-path="1"] .unknown-leads').count()).toBe(0);
+    expect(await small.evaluate('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(0);
+    await screenshot(small, '66-nhap-co-quan-ngoai-danh-muc-dien-thoai');
+    expect(phone.errors).toEqual([]);
+    await phone.close();
+  });
 });
