@@ -98,6 +98,32 @@ export class DeadlineInputDto {
   recurrence?: RecurrenceDto;
 }
 
+/**
+ * What a report says was already done about a directive: the tasks are registered with that
+ * history (done: completed with the result; in progress: the text as their progress). The same
+ * field on POST /notices and on /notices/import's edits (a report uploaded as .docx, or a row VPCP
+ * changed in the preview).
+ */
+export class ReportedStatusDto {
+  @ApiProperty({
+    enum: ['done', 'in_progress', 'open'],
+    description: 'Kết quả theo báo cáo: đã hoàn thành, đang thực hiện, chưa thực hiện',
+  })
+  @IsIn(['done', 'in_progress', 'open'])
+  kind!: 'done' | 'in_progress' | 'open';
+
+  @ApiPropertyOptional({ example: 'Đã ban hành Nghị định số 47/2020/NĐ-CP' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
+  result?: string;
+
+  @ApiPropertyOptional({ example: '2020-04-09', description: 'Ngày hoàn thành hoặc ngày báo cáo; mặc định ngày ban hành văn bản' })
+  @IsOptional()
+  @IsLocalDate()
+  reportedOn?: string;
+}
+
 /** A directive's optional fields, checked alike when it is registered and when a parsed one is corrected. */
 export class DirectiveOptionsDto {
   @ApiPropertyOptional({ example: ['BCA', 'VPCP'] })
@@ -122,6 +148,12 @@ export class DirectiveOptionsDto {
   @IsOptional()
   @IsBoolean()
   confidential?: boolean;
+
+  @ApiPropertyOptional({ type: ReportedStatusDto, description: 'Trạng thái theo báo cáo (dòng của phụ lục báo cáo): nhập kèm lịch sử' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ReportedStatusDto)
+  status?: ReportedStatusDto;
 }
 
 export class DirectiveDto extends DirectiveOptionsDto {
