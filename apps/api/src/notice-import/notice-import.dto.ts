@@ -1,30 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { IsLocalDate } from '../http/is-local-date.validator';
 import { DirectiveOptionsDto } from '../notices/register-notice.dto';
 
-/** A correction of one parsed directive, by its path ("3.b.2"): drop it or replace fields. */
-export class ReportedStatusDto {
-  @ApiProperty({
-    enum: ['done', 'in_progress', 'open'],
-    description: 'Kết quả theo báo cáo: đã hoàn thành, đang thực hiện, chưa thực hiện',
-  })
-  @IsIn(['done', 'in_progress', 'open'])
-  kind!: 'done' | 'in_progress' | 'open';
-
-  @ApiPropertyOptional({ example: 'Đã ban hành Nghị định số 47/2020/NĐ-CP' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(10000)
-  result?: string;
-
-  @ApiPropertyOptional({ example: '2020-04-09' })
-  @IsOptional()
-  @IsLocalDate()
-  reportedOn?: string;
-}
-
+/** A correction of one parsed directive, by its path ("3.b.2"): drop it or replace fields (its status with them). */
 export class DirectiveEditDto extends DirectiveOptionsDto {
   @ApiProperty({ example: '3.b.2' })
   @IsString()
@@ -50,12 +30,6 @@ export class DirectiveEditDto extends DirectiveOptionsDto {
   @ArrayMaxSize(200)
   @IsString({ each: true })
   lead?: string[];
-
-  @ApiPropertyOptional({ type: ReportedStatusDto, description: 'Sửa trạng thái của dòng báo cáo trước khi nhập' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ReportedStatusDto)
-  status?: ReportedStatusDto;
 }
 
 export class ImportNoticeDto {
