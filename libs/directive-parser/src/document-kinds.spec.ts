@@ -136,10 +136,22 @@ describe('agencies outside the catalogue', () => {
     ]);
   });
 
-  it('lists every unresolved lead with a Vietnamese warning', () => {
-    expect(r.unresolved.map((u) => [u.path, u.text, u.kind])).toContainEqual(['4', 'Công ty TNHH Xây dựng Hòa Bình', 'state_enterprise']);
+  it('lists every unresolved lead with a Vietnamese warning; a private company (Công ty TNHH) is not a state enterprise', () => {
+    expect(r.unresolved.map((u) => [u.path, u.text, u.kind])).toContainEqual(['4', 'Công ty TNHH Xây dựng Hòa Bình', 'other']);
     expect(r.directives[3].warnings[0]).toMatch(
-      /^Cơ quan chủ trì chưa có trong danh mục: “Công ty TNHH Xây dựng Hòa Bình” \(tập đoàn, tổng công ty, doanh nghiệp\)/,
+      /^Cơ quan chủ trì chưa có trong danh mục: “Công ty TNHH Xây dựng Hòa Bình” \(cơ quan khác\)/,
     );
+  });
+
+  it('classes a Tập đoàn or Tổng công ty as a state enterprise, a Công ty CP as another body', () => {
+    const leadKind = (name: string) =>
+      parse(
+        header('ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU', '4/TB-UBND', 'THÔNG BÁO', 'Kết luận', 'Lai Châu, ngày 05 tháng 11 năm 2025') +
+          `1. ${name} hoàn thành công trình trước ngày 30/12/2025.` +
+          FOOTER,
+      ).directives[0].unresolvedLead?.[0]?.kind;
+    expect(leadKind('Tổng công ty Điện lực miền Bắc')).toBe('state_enterprise');
+    expect(leadKind('Công ty CP Xi măng Lai Châu')).toBe('other');
+    expect(leadKind('Công ty TNHH Một thành viên Dịch vụ Tây Bắc')).toBe('other');
   });
 });

@@ -26,6 +26,8 @@ const SORTS: Array<[RegExp, UnresolvedAgencyKind]> = [
   [/^Ủy ban nhân dân (?:xã|phường|thị trấn|đặc khu)\s/u, 'commune_committee'],
   [/^Ủy ban nhân dân (?:huyện|quận|thị xã|thành phố)\s/u, 'district_committee'],
   [/^Sở\s/u, 'department'],
+  // A limited or joint-stock company is a business of any owner: nothing says it is the State's.
+  [/^Công ty (?:TNHH|trách nhiệm hữu hạn|cổ phần|CP)(?![\p{L}])/iu, 'other'],
   [/^(?:Tập đoàn|Tổng công ty|Công ty)\s/u, 'state_enterprise'],
   [/\stỉnh$|^(?:Văn phòng Ủy ban nhân dân|Công an tỉnh|Bộ Chỉ huy|Bộ đội Biên phòng|Tỉnh đoàn|Đài Phát thanh)/u, 'provincial_unit'],
   [/^(?:Vụ|Cục|Tổng cục|Văn phòng Bộ|Thanh tra Bộ)(?:\s|$)/u, 'ministry_unit'],
