@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Document, Packer, Paragraph } from 'docx';
 import { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium, screenshot, WatchedContext } from './support/browser';
 import { WebStack } from './support/web-stack';
@@ -163,6 +164,37 @@ describe('importing a report with its results (Chromium)', () => {
     await page
       .locator('.timeline li[data-event="ProgressReported"]')
       .getByText(/^Nội dung: Đang thực hiện: đã lấy ý kiến các bộ, ngành/)
+      .waitFor();
+  });
+
+  it('a .docx of the same report keeps its statuses too, sent with the directives of POST /notices', async () => {
+    // The report as Word writes it: one paragraph a line, the table's cells separated by tabs.
+    const lines = REPORT.split('\n').map((text) => new Paragraph({ text }));
+    const docx = await Packer.toBuffer(new Document({ sections: [{ children: lines }] }));
+    await page.goto('/nhap-thong-bao');
+    await page.getByLabel('Hoặc tải lên tệp .docx').setInputFiles({
+      name: 'bao-cao-215.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: Buffer.from(docx),
+    });
+    await page.getByRole('button', { name: 'Phân tích văn bản' }).click();
+    await row('PL.1').waitFor();
+    expect(await shownStatus('PL.1')).toBe('Đã hoàn thành (ngày 20/05/2025)');
+    expect(await shownStatus('PL.2')).toBe('Đang thực hiện');
+    await row('PL.3').getByLabel('Trạng thái PL.3').selectOption('in_progress');
+    await row('PL.3').getByLabel('Tiến độ PL.3').fill('Đang chuẩn hóa dữ liệu của các bộ, ngành.');
+    await page.getByLabel('Số hiệu').fill('216/BC-BNV'); // another report than the one pasted above
+    await page.getByRole('button', { name: 'Đăng ký 3 nhiệm vụ' }).click();
+    await page.getByRole('heading', { name: 'Đã đăng ký thông báo' }).waitFor();
+    await stack.caughtUp();
+    await page.getByRole('link', { name: 'Xem danh sách nhiệm vụ' }).click();
+    const task = (words: string) => page.locator('ul.tasks li').filter({ hasText: words });
+    await task('Xây dựng Quy chế đánh giá chỉ số cải cách hành chính').getByText('Đã hoàn thành', { exact: true }).waitFor();
+    expect(await page.locator('ul.tasks li').count()).toBe(3);
+    await task('Hoàn thiện Cơ sở dữ liệu quốc gia về cán bộ').locator('a').click();
+    await page
+      .locator('.timeline li[data-event="ProgressReported"]')
+      .getByText('Nội dung: Đang chuẩn hóa dữ liệu của các bộ, ngành.')
       .waitFor();
   });
 
