@@ -80,7 +80,13 @@ describe('reported status over HTTP', () => {
         { type: 'TaskCompleted', reportedOn: REPORT_DATE, due: '2025-06-30', onTime: false },
       ],
     ]);
-    expect(history('PL.III.4')).toEqual([[{ type: 'ProgressReported', by: 'BNV', note: 'Đang rà soát lần cuối' }]]);
+    // In progress: acknowledged, then its progress, so the task reads "Đang thực hiện".
+    expect(history('PL.III.4')).toEqual([
+      [
+        { type: 'TaskAcknowledged', by: 'BNV' },
+        { type: 'ProgressReported', by: 'BNV', note: 'Đang rà soát lần cuối' },
+      ],
+    ]);
     // A row left as the report says: done on the date its result names (04/3/2025), on time.
     expect(history('PL.I.1')[0][1]).toEqual({ type: 'TaskCompleted', reportedOn: '2025-03-04', due: '2025-06-30', onTime: true });
   });
@@ -136,7 +142,10 @@ describe('reported status over HTTP', () => {
     ]);
     // No date: the notice's (the report's) date, after the deadline.
     expect(doneOnReportDate[1]).toEqual({ type: 'TaskCompleted', reportedOn: '2026-04-10', due: '2026-03-31', onTime: false });
-    expect(inProgress).toEqual([{ type: 'ProgressReported', by: 'BTC', note: 'Đã hoàn thành 60% khối lượng' }]);
+    expect(inProgress).toEqual([
+      { type: 'TaskAcknowledged', by: 'BTC' },
+      { type: 'ProgressReported', by: 'BTC', note: 'Đã hoàn thành 60% khối lượng' },
+    ]);
     expect([open, none]).toEqual([[], []]);
   });
 });

@@ -148,8 +148,8 @@ describe('importing a report with its results (Chromium)', () => {
     const ongoing = task('Xây dựng Đề án số hóa hồ sơ lưu trữ');
     await ongoing.waitFor();
     expect(await ongoing.getByText('Đã hoàn thành', { exact: true }).count()).toBe(0);
-    // Its state in the list is the server's: a progress report on a task not yet acknowledged leaves
-    // it "Mới giao" (libs/domain task.evolve), so "Đang thực hiện" is not asserted here (reported).
+    // The agency's report said it is under way: acknowledged, with its progress.
+    await ongoing.getByText('Đang thực hiện', { exact: true }).waitFor();
     expect(await page.locator('ul.tasks li').count()).toBe(3);
     await screenshot(page, '62-bao-cao-da-nhap');
     // The completed task keeps the report's result; the other one its progress.

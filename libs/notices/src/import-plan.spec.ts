@@ -66,8 +66,9 @@ describe('import plan of a report (Báo cáo 812/BC-BNV, corpus 21)', () => {
     expect(completed(onTime)).toMatchObject({ reportedOn: REPORT_DATE, due: '2025-12-31', onTime: true });
   });
 
-  it('a row in progress gets its text as progress, an open row no history', () => {
+  it('a row in progress is acknowledged with its text as progress, an open row no history', () => {
     expect(history(row(plan().directives, 'PL.II.1'))).toEqual([
+      { type: 'TaskAcknowledged', data: { taskId: 't', by: 'BNV' } },
       { type: 'ProgressReported', data: { taskId: 't', by: 'BNV', note: 'Đang hoàn thiện hồ sơ để trình Chính phủ' } },
     ]);
     expect(history(row(plan().directives, 'PL.II.3'))).toEqual([]);

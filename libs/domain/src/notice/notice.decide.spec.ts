@@ -74,6 +74,7 @@ describe('a report row that says it is done or under way (issue 12)', () => {
     expect(done[1].data).toMatchObject({ reportedOn: '2020-04-01' });
     const ongoing = Object.entries(reported).find(([id]) => id.endsWith('-b'))![1];
     expect(ongoing).toEqual([
+      expect.objectContaining({ type: 'TaskAcknowledged' }),
       expect.objectContaining({ type: 'ProgressReported', data: expect.objectContaining({ note: 'Đang lấy ý kiến các Bộ' }) }),
     ]);
   });

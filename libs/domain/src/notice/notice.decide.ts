@@ -96,7 +96,13 @@ function reportedEvents(
   const reportedOn = status.reportedOn && isLocalDate(status.reportedOn) ? status.reportedOn : issuedAt;
   const reportedAt = now;
   const text = status.result?.trim() || (status.kind === 'done' ? 'Đã hoàn thành (theo báo cáo)' : 'Đang thực hiện (theo báo cáo)');
-  if (status.kind === 'in_progress') return [{ type: 'ProgressReported', data: { taskId, by: lead, note: text } }];
+  // The agency's own report shows it took the task up: acknowledged, then its progress (in progress).
+  if (status.kind === 'in_progress') {
+    return [
+      { type: 'TaskAcknowledged', data: { taskId, by: lead } },
+      { type: 'ProgressReported', data: { taskId, by: lead, note: text } },
+    ];
+  }
   const due = d.deadline.due;
   const onTime = due === null ? null : reportedOn <= policy.effectiveDue(due);
   return [
