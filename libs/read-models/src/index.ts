@@ -24,6 +24,7 @@ export * from './stats.query';
 export * from './stats-sql.query';
 export * from './stats-tally';
 export * from './stats-tally.query';
+export * from './stats-tally.cache';
 export * from './stats-tally.store';
 export * from './task-item';
 export * from './task-list.query';

@@ -5,6 +5,7 @@ import { ProjectionsAdminController } from './projections-admin.controller';
 import { ProjectionNudger, READ_MODEL_DB } from './read-model.providers';
 import { ReminderLettersController } from './reminder-letters.controller';
 import { ReportsController } from './reports.controller';
+import { StatsWarmup } from './stats-warmup';
 import { TaskListController } from './task-list.controller';
 
 /** Read models, dashboards and reports (issue 4). The worker fills the tables; the API reads them and nudges the worker. */
@@ -25,6 +26,7 @@ export class ReadModelsModule {
           },
         },
         ProjectionNudger,
+        StatsWarmup,
       ],
     };
   }
