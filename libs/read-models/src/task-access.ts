@@ -41,6 +41,28 @@ function standingsOfRow(row: readonly SqlValue[]): [cur: string, orig: string] {
 }
 
 /**
+ * What a task's access rows depend on: equal facts, equal rows (but for `changed_at`). An event that
+ * leaves them as they were (progress, a comment, an extension request) does not rewrite the rows.
+ */
+export function accessFactsOf(task: Task): string {
+  return JSON.stringify([
+    task.lead,
+    task.coordinators,
+    task.delegatedBy ?? null,
+    task.confidential,
+    task.status,
+    task.deadline.due,
+    task.deadline.kind,
+    Boolean(task.deadline.recurrence),
+    task.originalDeadline.due,
+    task.completed?.reportedOn ?? null,
+    task.noticeId,
+    task.noticeNumber,
+    task.assignedAt,
+  ]);
+}
+
+/**
  * One row per agency that has a relation with the task (lead, coordinator, delegator). An agency
  * that both coordinates and delegated a task has one row with both flags, so its inbox lists the
  * task once.
@@ -48,9 +70,9 @@ function standingsOfRow(row: readonly SqlValue[]): [cur: string, orig: string] {
  * `sees` is the authorization policy's answer (maySee) for that agency, decided here once per row,
  * so an inbox and an agency's figures are one range of the (agency, sees, …) keys. The row also
  * copies what an agency's /stats count by (lead, notice, assignment date, the standings under both
- * deadline modes) and when the task last changed (`changed_at`, the latest event time folded into
- * it): an agency's figures are one walk of its own rows, with no join to rm_tasks, and as of a
- * past instant only the rows changed since need their history. Rewritten whenever the task row is.
+ * deadline modes) and when those facts last changed (`changed_at`: the time of the latest event that
+ * changed accessFactsOf): an agency's figures are one walk of its own rows, with no join to rm_tasks,
+ * and as of a past instant only the rows changed since need their history. Rewritten when the facts change.
  */
 export function accessRowValues(task: Task, row: readonly SqlValue[], changedAt: string): SqlValue[][] {
   const relations = new Map<string, [lead: number, coordinator: number, delegator: number]>();

@@ -4,7 +4,7 @@ import { physical, Projection, ProjectionContext } from './projection';
 import { insertRows, SqlExecutor, SqlValue, upsertClause } from './sql-database';
 import { TallyBatch } from './stats-tally';
 import { writeTally } from './stats-tally.store';
-import { ACCESS_COLUMNS, accessRowValues } from './task-access';
+import { ACCESS_COLUMNS, accessFactsOf, accessRowValues } from './task-access';
 import {
   changesHistory,
   countsAsUpdate,
@@ -24,6 +24,9 @@ interface Entry extends TaskTracking {
   /** The row was in the table when the batch began: its old access rows must go. */
   stored: boolean;
   touched: boolean;
+  /** accessFactsOf the task as folded so far, and the time of the last event in this batch that changed them. */
+  facts?: string;
+  factsChangedAt?: string;
 }
 
 interface StoredRow extends Record<(typeof STATE_COLUMNS)[number], string> {
@@ -88,6 +91,10 @@ async function apply(tx: SqlExecutor, generation: number, events: StoredEvent[],
     if (countsAsUpdate(event.type)) entry.lastUpdateAt = occurredAt;
     entry.touched = true;
     if (before && before.lead !== task.lead) formerLeads.push([before.lead, id]);
+    const facts = accessFactsOf(task);
+    // The latest event time so far, not this event's own: never earlier than a change already written.
+    if ((entry.facts ?? (before && accessFactsOf(before))) !== facts) entry.factsChangedAt = entry.updatedAt;
+    entry.facts = facts;
     tally.change(id, before, task, occurredAt);
     occurrences.change(before, task, occurredAt);
     if (changesHistory(event.type)) history.push(historyRowValues(task, event.position, occurredAt, context.policy));
@@ -109,16 +116,18 @@ async function apply(tx: SqlExecutor, generation: number, events: StoredEvent[],
 }
 
 /**
- * Access rows copy the task row (task-access.ts), so they are rewritten with every task row. A task
- * that was not stored before this batch has none to delete (rows and access are written together).
+ * Access rows copy facts of the task row (task-access.ts), so they are rewritten when an event of the
+ * batch changed those facts. A task that was not stored before this batch has none to delete (rows
+ * and access are written together).
  */
 async function rewriteAccess(tx: SqlExecutor, access: string, touched: Entry[], rows: SqlValue[][]): Promise<void> {
-  const stored = touched.filter((e) => e.stored).map((e) => e.task!.taskId);
+  const changed = touched.flatMap((entry, i) => (entry.factsChangedAt ? [{ entry, row: rows[i] }] : []));
+  const stored = changed.filter(({ entry }) => entry.stored).map(({ entry }) => entry.task!.taskId);
   for (let i = 0; i < stored.length; i += 500) {
     const chunk = stored.slice(i, i + 500);
     await tx.run(`DELETE FROM ${access} WHERE task_id IN (${chunk.map(() => '?').join(', ')})`, chunk);
   }
-  const accessRows = touched.flatMap((e, i) => accessRowValues(e.task!, rows[i], e.updatedAt));
+  const accessRows = changed.flatMap(({ entry, row }) => accessRowValues(entry.task!, row, entry.factsChangedAt!));
   await insertRows(tx, access, ACCESS_COLUMNS, accessRows);
 }
 
