@@ -41,40 +41,30 @@ function standingsOfRow(row: readonly SqlValue[]): [cur: string, orig: string] {
 }
 
 /**
- * What a task's access rows depend on: equal facts, equal rows (but for `changed_at`). An event that
+ * Whether two states of a task have the same access rows (but for `changed_at`). An event that
  * leaves them as they were (progress, a comment, an extension request) does not rewrite the rows.
  */
-export function accessFactsOf(task: Task): string {
-  return JSON.stringify([
-    task.lead,
-    task.coordinators,
-    task.delegatedBy ?? null,
-    task.confidential,
-    task.status,
-    task.deadline.due,
-    task.deadline.kind,
-    Boolean(task.deadline.recurrence),
-    task.originalDeadline.due,
-    task.completed?.reportedOn ?? null,
-    task.noticeId,
-    task.noticeNumber,
-    task.assignedAt,
-  ]);
+export function sameAccessFacts(a: Task, b: Task): boolean {
+  return (
+    a.lead === b.lead &&
+    a.status === b.status &&
+    a.deadline.due === b.deadline.due &&
+    a.deadline.kind === b.deadline.kind &&
+    Boolean(a.deadline.recurrence) === Boolean(b.deadline.recurrence) &&
+    a.originalDeadline.due === b.originalDeadline.due &&
+    (a.completed?.reportedOn ?? null) === (b.completed?.reportedOn ?? null) &&
+    a.confidential === b.confidential &&
+    (a.delegatedBy ?? null) === (b.delegatedBy ?? null) &&
+    a.coordinators.length === b.coordinators.length &&
+    a.coordinators.every((code, i) => code === b.coordinators[i]) &&
+    a.noticeId === b.noticeId &&
+    a.noticeNumber === b.noticeNumber &&
+    a.assignedAt === b.assignedAt
+  );
 }
 
-/**
- * One row per agency that has a relation with the task (lead, coordinator, delegator). An agency
- * that both coordinates and delegated a task has one row with both flags, so its inbox lists the
- * task once.
- *
- * `sees` is the authorization policy's answer (maySee) for that agency, decided here once per row,
- * so an inbox and an agency's figures are one range of the (agency, sees, …) keys. The row also
- * copies what an agency's /stats count by (lead, notice, assignment date, the standings under both
- * deadline modes) and when those facts last changed (`changed_at`: the time of the latest event that
- * changed accessFactsOf): an agency's figures are one walk of its own rows, with no join to rm_tasks,
- * and as of a past instant only the rows changed since need their history. Rewritten when the facts change.
- */
-export function accessRowValues(task: Task, row: readonly SqlValue[], changedAt: string): SqlValue[][] {
+/** lead, coordinator, delegator flags per agency with a relation to the task (one row each). */
+function relationsOf(task: Task): Map<string, [lead: number, coordinator: number, delegator: number]> {
   const relations = new Map<string, [lead: number, coordinator: number, delegator: number]>();
   const flags = (agency: string) => {
     let entry = relations.get(agency);
@@ -85,6 +75,26 @@ export function accessRowValues(task: Task, row: readonly SqlValue[], changedAt:
   // A lead listed among the coordinators is only the lead (as before: it sees the task as its own).
   for (const agency of task.coordinators) if (agency !== task.lead) flags(agency)[1] = 1;
   if (task.delegatedBy && task.delegatedBy !== task.lead) flags(task.delegatedBy)[2] = 1;
+  return relations;
+}
+
+/** The agencies whose access rows a task state has: the keys to delete them by. */
+export const accessAgenciesOf = (task: Task): string[] => [...relationsOf(task).keys()];
+
+/**
+ * One row per agency that has a relation with the task (lead, coordinator, delegator). An agency
+ * that both coordinates and delegated a task has one row with both flags, so its inbox lists the
+ * task once.
+ *
+ * `sees` is the authorization policy's answer (maySee) for that agency, decided here once per row,
+ * so an inbox and an agency's figures are one range of the (agency, sees, …) keys. The row also
+ * copies what an agency's /stats count by (lead, notice, assignment date, the standings under both
+ * deadline modes) and when those facts last changed (`changed_at`: the time of the latest event that
+ * changed them: sameAccessFacts): an agency's figures are one walk of its own rows, with no join to rm_tasks,
+ * and as of a past instant only the rows changed since need their history. Rewritten when the facts change.
+ */
+export function accessRowValues(task: Task, row: readonly SqlValue[], changedAt: string): SqlValue[][] {
+  const relations = relationsOf(task);
   const confidential = task.confidential ? 1 : 0;
   const copied = COPIED_AT.map((i) => row[i]);
   const [cur, orig] = standingsOfRow(row);

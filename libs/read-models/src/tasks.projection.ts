@@ -4,7 +4,7 @@ import { physical, Projection, ProjectionContext } from './projection';
 import { insertRows, SqlExecutor, SqlValue, upsertClause } from './sql-database';
 import { TallyBatch } from './stats-tally';
 import { writeTally } from './stats-tally.store';
-import { ACCESS_COLUMNS, accessFactsOf, accessRowValues } from './task-access';
+import { ACCESS_COLUMNS, accessAgenciesOf, accessRowValues, sameAccessFacts } from './task-access';
 import {
   changesHistory,
   countsAsUpdate,
@@ -23,9 +23,10 @@ interface Entry extends TaskTracking {
   task: Task | undefined;
   /** The row was in the table when the batch began: its old access rows must go. */
   stored: boolean;
+  /** The agencies of the access rows stored with it (accessAgenciesOf the state loaded). */
+  storedAgencies?: string[];
   touched: boolean;
-  /** accessFactsOf the task as folded so far, and the time of the last event in this batch that changed them. */
-  facts?: string;
+  /** When an event of this batch last changed what the access rows copy (sameAccessFacts). */
   factsChangedAt?: string;
 }
 
@@ -48,12 +49,14 @@ async function loadEntries(tx: SqlExecutor, table: string, ids: string[]): Promi
       chunk,
     );
     for (const row of rows) {
+      const task = stateOf(row);
       entries.set(row.task_id, {
-        task: stateOf(row),
+        task,
         position: BigInt(row.position),
         lastUpdateAt: row.last_update_at,
         updatedAt: row.updated_at,
         stored: true,
+        storedAgencies: accessAgenciesOf(task),
         touched: false,
       });
     }
@@ -91,10 +94,8 @@ async function apply(tx: SqlExecutor, generation: number, events: StoredEvent[],
     if (countsAsUpdate(event.type)) entry.lastUpdateAt = occurredAt;
     entry.touched = true;
     if (before && before.lead !== task.lead) formerLeads.push([before.lead, id]);
-    const facts = accessFactsOf(task);
     // The latest event time so far, not this event's own: never earlier than a change already written.
-    if ((entry.facts ?? (before && accessFactsOf(before))) !== facts) entry.factsChangedAt = entry.updatedAt;
-    entry.facts = facts;
+    if (!before || !sameAccessFacts(before, task)) entry.factsChangedAt = entry.updatedAt;
     tally.change(id, before, task, occurredAt);
     occurrences.change(before, task, occurredAt);
     if (changesHistory(event.type)) history.push(historyRowValues(task, event.position, occurredAt, context.policy));
@@ -117,15 +118,16 @@ async function apply(tx: SqlExecutor, generation: number, events: StoredEvent[],
 
 /**
  * Access rows copy facts of the task row (task-access.ts), so they are rewritten when an event of the
- * batch changed those facts. A task that was not stored before this batch has none to delete (rows
- * and access are written together).
+ * batch changed those facts. The stored rows are those of the state the batch started from (they are
+ * rewritten whenever their agencies change), so they are deleted by their keys; a task that was not
+ * stored before this batch has none (rows and access are written together).
  */
 async function rewriteAccess(tx: SqlExecutor, access: string, touched: Entry[], rows: SqlValue[][]): Promise<void> {
   const changed = touched.flatMap((entry, i) => (entry.factsChangedAt ? [{ entry, row: rows[i] }] : []));
-  const stored = changed.filter(({ entry }) => entry.stored).map(({ entry }) => entry.task!.taskId);
-  for (let i = 0; i < stored.length; i += 500) {
-    const chunk = stored.slice(i, i + 500);
-    await tx.run(`DELETE FROM ${access} WHERE task_id IN (${chunk.map(() => '?').join(', ')})`, chunk);
+  const keys = changed.flatMap(({ entry }) => (entry.stored ? entry.storedAgencies!.map((agency) => [agency, entry.task!.taskId]) : []));
+  for (let i = 0; i < keys.length; i += 500) {
+    const chunk = keys.slice(i, i + 500);
+    await tx.run(`DELETE FROM ${access} WHERE (agency, task_id) IN (VALUES ${chunk.map(() => '(?, ?)').join(', ')})`, chunk.flat());
   }
   const accessRows = changed.flatMap(({ entry, row }) => accessRowValues(entry.task!, row, entry.factsChangedAt!));
   await insertRows(tx, access, ACCESS_COLUMNS, accessRows);

@@ -74,8 +74,6 @@ export function taskIndexesDdl(generation: number): string[] {
     `CREATE INDEX ${tasks}_notice ON ${tasks} (notice_id, directive_index)`,
     `CREATE INDEX ${tasks}_pending_extension ON ${tasks} (open_rank, due_key, task_id) WHERE pending_extension = 1`,
     `CREATE INDEX ${tasks}_pending_completion ON ${tasks} (open_rank, due_key, task_id) WHERE status = 'completion_reported'`,
-    // The access rows of one task, rewritten with it.
-    `CREATE INDEX ${access}_task ON ${access} (task_id)`,
     // An agency's inbox (filtered on `sees`: it skips only the few confidential tasks it coordinates)
     // and VPCP's view of one agency's tasks, both in the `due` order.
     `CREATE INDEX ${access}_inbox ON ${access} (agency, open_rank, due_key, task_id)`,
