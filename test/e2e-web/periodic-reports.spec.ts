@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot, WatchedContext } from './support/browser';
+import { openSignedIn, screenshot, WatchedContext } from './support/browser';
 import { WebStack } from './support/web-stack';
 
 jest.setTimeout(120_000);
@@ -62,10 +62,7 @@ describe('periodic reports on the dashboard (Chromium)', () => {
 
   beforeAll(async () => {
     await stack.start();
-    browser = await launchChromium();
-    vpcp = await WatchedContext.open(browser, stack.api.baseUrl);
-    await vpcp.signInWith(vpcpToken());
-    page = await vpcp.page();
+    ({ browser, watched: vpcp, page } = await openSignedIn(stack.api.baseUrl, vpcpToken()));
   }, 180_000);
 
   afterEach(() => expect(vpcp.errors).toEqual([]));

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium, screenshot, WatchedContext } from './support/browser';
+import { openSignedIn, screenshot, WatchedContext } from './support/browser';
 import { WebStack } from './support/web-stack';
 
 jest.setTimeout(120_000);
@@ -48,10 +48,7 @@ describe('importing a report with its results (Chromium)', () => {
     await stack.start();
     const agencies = await stack.api.request('GET', '/api/v1/agencies', { token: vpcpToken() });
     codes = (agencies.body.items as { code: string }[]).map((a) => a.code);
-    browser = await launchChromium();
-    vpcp = await WatchedContext.open(browser, stack.api.baseUrl);
-    await vpcp.signInWith(vpcpToken());
-    page = await vpcp.page();
+    ({ browser, watched: vpcp, page } = await openSignedIn(stack.api.baseUrl, vpcpToken()));
   }, 180_000);
 
   afterEach(() => expect(vpcp.errors).toEqual([]));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium, screenshot, WatchedContext } from './support/browser';
+import { openSignedIn, screenshot, WatchedContext } from './support/browser';
 import { WebStack } from './support/web-stack';
 
 jest.setTimeout(120_000);
@@ -33,10 +33,7 @@ describe('a lead outside the catalogue, added as a unit from the preview (Chromi
       body: { code: 'BTP_VHTQT', name: 'Văn phòng Hội đồng tư vấn quốc tế' },
     });
     expect(taken.status).toBe(201);
-    browser = await launchChromium();
-    vpcp = await WatchedContext.open(browser, stack.api.baseUrl);
-    await vpcp.signInWith(vpcpToken());
-    page = await vpcp.page();
+    ({ browser, watched: vpcp, page } = await openSignedIn(stack.api.baseUrl, vpcpToken()));
   }, 180_000);
 
   afterEach(() => expect(vpcp.errors).toEqual([]));

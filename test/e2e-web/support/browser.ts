@@ -67,6 +67,14 @@ export class WatchedContext {
   }
 }
 
+/** Chromium with one context signed in with `token`, and its first page: how most stories begin. */
+export async function openSignedIn(baseURL: string, token: string): Promise<{ browser: Browser; watched: WatchedContext; page: Page }> {
+  const browser = await launchChromium();
+  const watched = await WatchedContext.open(browser, baseURL);
+  await watched.signInWith(token);
+  return { browser, watched, page: await watched.page() };
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
