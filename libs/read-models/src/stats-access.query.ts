@@ -1,17 +1,13 @@
 import { Actor } from '@tdnv/domain';
-import { addCounts, addToCounts, Counts, DeadlineMode, emptyCounts, onTimeRate } from './buckets';
+import { addCounts, addToCounts, DeadlineMode, emptyCounts } from './buckets';
 import { reportRows, ReportScope } from './report-rows.query';
 import { SqlExecutor, SqlValue } from './sql-database';
 import { StatsGroupBy } from './stats-sql.query';
-import { standingCuts } from './stats-tally.query';
+import { BucketCount, bucketParams, bucketSql, CountedGroup, countsPerGroup } from './standing-buckets.sql';
 import { accessRowSees, seesEverything } from './visibility';
 
 /** One group of figures counted over access rows: its key, the notice number (groupBy=notice), its counts. */
-export interface OwnGroup {
-  key: string;
-  label: string;
-  counts: Counts;
-}
+export type OwnGroup = CountedGroup;
 
 /** The group key of an access row (its copies of the task's lead, notice and assignment date). */
 const ACCESS_KEY: Record<StatsGroupBy, string> = {
@@ -36,25 +32,6 @@ function scopeOnAccessRow(scope: ReportScope): { where: string[]; params: SqlVal
   return { where, params };
 }
 
-/**
- * Each row's bucket (buckets.ts bucketOfStanding, and the ageing band of an overdue one) computed
- * once by one CASE over its standing, then counted per group and bucket by the database: a tenth of
- * the work of summing ten CASEs per row (about 0.4 µs a row instead of 1 µs). `O` standings sort by
- * their due date; the others are letters outside `O…P`. Parameters: today, then the 120, 60 and 30
- * day cut-offs (standingCuts).
- */
-function bucketSql(standing: string): string {
-  return `CASE WHEN ${standing} < 'O' OR ${standing} > 'P' THEN ${standing} WHEN ${standing} >= ? THEN 'open' WHEN ${standing} < ? THEN '120' WHEN ${standing} < ? THEN '60' WHEN ${standing} < ? THEN '30' ELSE '0' END`;
-}
-
-const CLOSED: Record<string, 'cancelled' | 'no_deadline' | 'done_on_time' | 'done_late'> = {
-  C: 'cancelled',
-  N: 'no_deadline',
-  T: 'done_on_time',
-  L: 'done_late',
-};
-const AGE_BANDS = ['0', '30', '60', '120'];
-
 async function bucketsPerGroup(
   db: SqlExecutor,
   key: string,
@@ -63,32 +40,12 @@ async function bucketsPerGroup(
   values: SqlValue[],
   today: string,
 ): Promise<Map<string, OwnGroup>> {
-  const [onTime, , over30, over60, over120] = standingCuts(today);
-  const rows = await db.all<{ group_key: string; label: string; b: string; n: number | string }>(
+  const rows = await db.all<BucketCount>(
     `SELECT ${key} AS group_key, MIN(a.notice_number) AS label, ${bucketSql(standing)} AS b, COUNT(*) AS n
      FROM rm_task_access a WHERE ${conditions.join(' AND ')} GROUP BY 1, 3`,
-    [onTime, over120, over60, over30, ...values],
+    [...bucketParams(today), ...values],
   );
-  const groups = new Map<string, OwnGroup>();
-  for (const row of rows) {
-    let group = groups.get(row.group_key);
-    if (!group) groups.set(row.group_key, (group = { key: row.group_key, label: row.label, counts: emptyCounts() }));
-    if (row.label < group.label) group.label = row.label;
-    const n = Number(row.n);
-    const counts = group.counts;
-    counts.total += n;
-    if (row.b === 'open') counts.open_on_time += n;
-    else if (CLOSED[row.b]) counts[CLOSED[row.b]] += n;
-    else {
-      const band = AGE_BANDS.indexOf(row.b);
-      counts.open_overdue += n;
-      if (band >= 1) counts.overdueAgeing.over30 += n;
-      if (band >= 2) counts.overdueAgeing.over60 += n;
-      if (band >= 3) counts.overdueAgeing.over120 += n;
-    }
-  }
-  for (const group of groups.values()) group.counts.onTimeRate = onTimeRate(group.counts);
-  return groups;
+  return countsPerGroup(rows);
 }
 
 /**

@@ -3,7 +3,8 @@ import { addDays } from '@tdnv/calendar';
 import { Counts, DeadlineMode } from './buckets';
 import { ReportScope } from './report-rows.query';
 import { SqlExecutor, SqlValue } from './sql-database';
-import { countsOf, type StatsGroupBy } from './stats-sql.query';
+import { type StatsGroupBy } from './stats-sql.query';
+import { BucketCount, bucketParams, bucketSql, countsPerGroup } from './standing-buckets.sql';
 import { TallyDim } from './stats-tally';
 import { TALLY_MONTHS_TABLE, TALLY_TABLE } from './stats-tally.store';
 
@@ -95,29 +96,6 @@ export function boundaryMonths(today: string): string[] {
 }
 
 /**
- * buckets.ts `bucketOfStanding` as SQL sums over standings, compared as strings: an open standing
- * `O2026-03-15` is overdue on a day when it sorts before `O<day>`; a month's standing `O2026-03`
- * sorts wholly before or after it, as long as it is not one of the boundary months (those are
- * counted to the day instead). Parameters: today, today again, and the three ageing cut-offs.
- */
-export const STANDING_SUMS = [
-  "SUM(CASE WHEN s = 'C' THEN n ELSE 0 END) AS cancelled",
-  "SUM(CASE WHEN s = 'N' THEN n ELSE 0 END) AS no_deadline",
-  "SUM(CASE WHEN s = 'T' THEN n ELSE 0 END) AS done_on_time",
-  "SUM(CASE WHEN s = 'L' THEN n ELSE 0 END) AS done_late",
-  "SUM(CASE WHEN s >= 'O' AND s < ? THEN n ELSE 0 END) AS open_overdue",
-  "SUM(CASE WHEN s >= ? AND s < 'P' THEN n ELSE 0 END) AS open_on_time",
-  "SUM(CASE WHEN s >= 'O' AND s < ? THEN n ELSE 0 END) AS over30",
-  "SUM(CASE WHEN s >= 'O' AND s < ? THEN n ELSE 0 END) AS over60",
-  "SUM(CASE WHEN s >= 'O' AND s < ? THEN n ELSE 0 END) AS over120",
-  'SUM(n) AS total',
-].join(', ');
-
-/** The parameters of STANDING_SUMS judged on `today`: today twice, then the three ageing cut-offs. */
-export const standingCuts = (today: string): string[] =>
-  [today, today, addDays(today, -30), addDays(today, -60), addDays(today, -120)].map((day) => `O${day}`);
-
-/**
  * Counts per group from the counters of `periods` (NOW, periodsAt a day's end, or changesFrom a
  * day), judged on `today`. The database sums them into buckets, one row per group. A group whose
  * counters sum to nothing (its tasks moved to another group within the days summed) is left out,
@@ -156,9 +134,10 @@ export async function countFromTally(
     params.push(plan.dim, ...period.params, ...boundary.map((m) => `O${m}`), ...filterParams);
     params.push(plan.dim, ...period.params, ...boundary.map((m) => `${column[0]}${m}`), ...filterParams);
   }
-  const rows = await db.all<Parameters<typeof countsOf>[0]>(
-    `SELECT grp AS group_key, MIN(label) AS notice_number, ${STANDING_SUMS} FROM (${parts.join(' UNION ALL ')}) c GROUP BY grp${request.changes ? '' : ' HAVING SUM(n) <> 0'}`,
-    [...standingCuts(request.today), ...params],
+  const rows = await db.all<BucketCount>(
+    `SELECT grp AS group_key, MIN(label) AS label, ${bucketSql('s')} AS b, SUM(n) AS n FROM (${parts.join(' UNION ALL ')}) c GROUP BY 1, 3`,
+    [...bucketParams(request.today), ...params],
   );
-  return rows.map((row) => ({ key: row.group_key, label: row.notice_number, counts: countsOf(row) }));
+  const groups = [...countsPerGroup(rows).values()];
+  return request.changes ? groups : groups.filter((group) => group.counts.total !== 0);
 }
