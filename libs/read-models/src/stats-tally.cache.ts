@@ -16,9 +16,22 @@ import { TALLY_DAYS_TABLE } from './stats-tally.store';
  * per day, read before the answer is counted (a batch landing in between makes it look stale, never
  * fresh). A late event (one recorded with an earlier day, or a rebuild) therefore invalidates it.
  */
-interface Settled {
+/** One kept answer: its groups in key order, and where each key is. */
+interface Answer {
+  groups: TalliedGroup[];
+  at: Map<string, number>;
+}
+
+interface Settled extends Answer {
   position: string;
-  groups: Map<string, TalliedGroup>;
+}
+
+/** The order /stats lists groups in (stats.query.ts sortedByKey). */
+export const compareByKey = (a: { key: string }, b: { key: string }): number => a.key.localeCompare(b.key);
+
+function answerOf(groups: TalliedGroup[]): Answer {
+  const sorted = groups.sort(compareByKey);
+  return { groups: sorted, at: new Map(sorted.map((group, i) => [group.key, i])) };
 }
 
 const LIMIT = 64;
@@ -39,44 +52,48 @@ async function writtenThrough(db: SqlExecutor, day: string): Promise<string> {
   return String(row?.position ?? null);
 }
 
-const byKey = (groups: TalliedGroup[]) => new Map(groups.map((group) => [group.key, group]));
-
-/** `into` + `groups`, as new objects (a cached group is never changed). */
-function combined(into: Map<string, TalliedGroup>, groups: TalliedGroup[]): Map<string, TalliedGroup> {
-  const out = new Map(into);
-  for (const group of groups) {
+/**
+ * `base` + `changes`, in key order, without a group whose tasks all left it. A kept group is never
+ * changed: a changed one is a new object, and the order is kept unless a group is new.
+ */
+function plus(base: Answer, changes: TalliedGroup[]): TalliedGroup[] {
+  const out = base.groups.slice();
+  let added = false;
+  for (const change of changes) {
+    const i = base.at.get(change.key);
     const counts: Counts = emptyCounts();
-    const base = out.get(group.key);
-    if (base) addCounts(counts, base.counts);
-    addCounts(counts, group.counts);
-    out.set(group.key, { key: group.key, label: base?.label ?? group.label, counts });
+    if (i !== undefined) addCounts(counts, out[i].counts);
+    addCounts(counts, change.counts);
+    const group = { key: change.key, label: i !== undefined ? out[i].label : change.label, counts };
+    if (i !== undefined) out[i] = group;
+    else {
+      out.push(group);
+      added = true;
+    }
   }
-  return out;
+  const kept = out.filter((group) => group.counts.total !== 0);
+  return added ? kept.sort(compareByKey) : kept;
 }
 
-async function settled(
-  db: SqlExecutor,
-  key: string,
-  day: string,
-  count: () => Promise<Map<string, TalliedGroup>>,
-): Promise<Map<string, TalliedGroup>> {
+async function settled(db: SqlExecutor, key: string, day: string, count: () => Promise<TalliedGroup[]>): Promise<Answer> {
   const cache = cacheOf(db);
   const position = await writtenThrough(db, day);
   const hit = cache.get(key);
   if (hit && hit.position === position) {
     cache.delete(key);
     cache.set(key, hit);
-    return hit.groups;
+    return hit;
   }
-  const groups = await count();
-  cache.set(key, { position, groups });
+  const answer = { position, ...answerOf(await count()) };
+  cache.set(key, answer);
   if (cache.size > LIMIT) cache.delete(cache.keys().next().value!);
-  return groups;
+  return answer;
 }
 
 /**
- * Counts per group from the counters: now (judged on `today`), or at the end of `asOfDay` (judged on
- * that day). Same answer as countFromTally over NOW or periodsAt(asOfDay), from the cache when it can.
+ * Counts per group, in key order, from the counters: now (judged on `today`), or at the end of
+ * `asOfDay` (judged on that day). Same answer as countFromTally over NOW or periodsAt(asOfDay),
+ * from the cache when it can. The groups are shared with the cache: read them, do not change them.
  */
 export async function talliedGroups(
   db: SqlExecutor,
@@ -86,18 +103,18 @@ export async function talliedGroups(
   const { deadline, today, asOfDay } = request;
   const id = JSON.stringify([plan, deadline, today]);
   if (asOfDay) {
-    const groups = await settled(db, `end ${asOfDay} ${id}`, asOfDay, async () =>
-      byKey(await countFromTally(db, plan, { deadline, today, periods: await periodsAt(db, asOfDay) })),
+    const answer = await settled(db, `end ${asOfDay} ${id}`, asOfDay, async () =>
+      countFromTally(db, plan, { deadline, today, periods: await periodsAt(db, asOfDay) }),
     );
-    return [...groups.values()];
+    return answer.groups;
   }
   // Yesterday's end, as now minus the changes from today on, in one statement (one snapshot): it needs
   // no history to be kept, so counters counted straight from the rows (the benchmark's) answer the same.
-  const yesterday = await settled(db, `now ${id}`, addDays(today, -1), async () =>
-    byKey(await countFromTally(db, plan, { deadline, today, periods: [...NOW, ...changesFrom(today, true)], changes: true })),
+  const yesterday = await settled(db, `now ${id}`, addDays(today, -1), () =>
+    countFromTally(db, plan, { deadline, today, periods: [...NOW, ...changesFrom(today, true)], changes: true }),
   );
   const recent = await countFromTally(db, plan, { deadline, today, periods: changesFrom(today), changes: true });
-  return [...combined(yesterday, recent).values()].filter((group) => group.counts.total !== 0);
+  return plus(yesterday, recent);
 }
 
 /**

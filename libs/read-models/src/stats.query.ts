@@ -4,7 +4,7 @@ import { reportRows, ReportRow, ReportScope } from './report-rows.query';
 import { SqlExecutor } from './sql-database';
 import { accessRowGroups } from './stats-access.query';
 import { countGroups, StatsGroupBy } from './stats-sql.query';
-import { talliedGroups } from './stats-tally.cache';
+import { compareByKey, talliedGroups } from './stats-tally.cache';
 import { tallyPlan } from './stats-tally.query';
 
 export type { StatsGroupBy } from './stats-sql.query';
@@ -34,7 +34,7 @@ export type Names = { agency(code: string): string | undefined };
 export const groupName = (request: StatsRequest, key: string, noticeNumber: string, names: Names): string =>
   request.groupBy === 'agency' ? (names.agency(key) ?? key) : request.groupBy === 'month' ? monthName(key) : noticeNumber;
 
-export const sortedByKey = <G extends StatsGroup>(groups: G[]): G[] => groups.sort((a, b) => a.key.localeCompare(b.key));
+export const sortedByKey = <G extends StatsGroup>(groups: G[]): G[] => groups.sort(compareByKey);
 
 /**
  * The official buckets per group. The projection's counters (stats-tally.ts) answer now and the end
