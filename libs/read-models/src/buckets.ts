@@ -120,9 +120,12 @@ export const emptyCounts = (): Counts => ({
 });
 
 /** Adds `source`'s counts to `target` (groups summed into a total, or two parts of one group). */
+const SUMMED = [...BUCKETS, 'total'] as const;
+const AGES = ['over30', 'over60', 'over120'] as const;
+
 export function addCounts(target: Counts, source: Counts): void {
-  for (const bucket of [...BUCKETS, 'total'] as const) target[bucket] += source[bucket];
-  for (const age of ['over30', 'over60', 'over120'] as const) target.overdueAgeing[age] += source.overdueAgeing[age];
+  for (const bucket of SUMMED) target[bucket] += source[bucket];
+  for (const age of AGES) target.overdueAgeing[age] += source.overdueAgeing[age];
   target.onTimeRate = onTimeRate(target);
 }
 
