@@ -14,6 +14,8 @@ export const TALLY_MONTHS_TABLE = 'rm_task_tally_months';
  */
 export const TALLY_DAYS_TABLE = 'rm_task_tally_days';
 
+const DAY_COLUMNS = ['day', 'position'] as const;
+
 export const TALLY_COLUMNS = ['dim', 'period', 'part', 'grp', 'conf', 'cur', 'orig', 'label', 'n'] as const;
 export const TALLY_KEY = TALLY_COLUMNS.slice(0, 7);
 
@@ -107,7 +109,7 @@ export async function writeTally(tx: SqlExecutor, generation: number, changes: T
   await insertRows(
     tx,
     physical(TALLY_DAYS_TABLE, generation),
-    ['day', 'position'],
+    DAY_COLUMNS,
     days,
     'ON CONFLICT (day) DO UPDATE SET position = excluded.position',
   );

@@ -36,6 +36,8 @@ interface StoredRow extends Record<(typeof STATE_COLUMNS)[number], string> {
   updated_at: string;
 }
 
+const FORMER_LEAD_COLUMNS = ['agency', 'task_id'] as const;
+
 const isTaskEvent = (event: StoredEvent): boolean => event.stream.startsWith('task-');
 const taskIdOf = (event: StoredEvent): string => event.stream.slice('task-'.length);
 
@@ -108,7 +110,7 @@ async function apply(tx: SqlExecutor, generation: number, events: StoredEvent[],
   await insertRows(
     tx,
     physical('rm_task_former_leads', generation),
-    ['agency', 'task_id'],
+    FORMER_LEAD_COLUMNS,
     formerLeads,
     'ON CONFLICT (agency, task_id) DO NOTHING',
   );
