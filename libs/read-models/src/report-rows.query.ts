@@ -66,13 +66,15 @@ function source(asOf: string | undefined): { from: string; changing: string; whe
 /**
  * The rows of a report scope the actor may see, as conditions on `t` (rm_tasks); `changing` is the
  * alias of the columns that change over time (`t`, or the history rows `h` of an asOf answer).
- * `visible: false` leaves the actor's visibility out, for a caller that joins the access rows itself.
+ * `visible: false` leaves the actor's visibility out, for a caller that joins the access rows itself;
+ * `alias` puts the scope on another row with the same columns (an access row's copies).
  */
 export function reportConditions(
   actor: Actor,
   scope: ReportScope,
-  options: { changing?: string; visible?: boolean } = {},
+  options: { changing?: string; visible?: boolean; alias?: string } = {},
 ): { where: string[]; params: SqlValue[] } {
+  const t = options.alias ?? 't';
   const where: string[] = [];
   const params: SqlValue[] = [];
   const add = (sql: string, ...values: SqlValue[]): void => {
@@ -83,11 +85,11 @@ export function reportConditions(
     const visible = visibilityFilter(actor);
     add(visible.sql, ...visible.params);
   }
-  if (scope.publicOnly) add('t.confidential = 0');
-  if (scope.noticeId) add('t.notice_id = ?', scope.noticeId);
-  if (scope.agency) add(`${options.changing ?? 't'}.lead = ?`, scope.agency);
-  if (scope.from) add('t.assigned_on >= ?', scope.from);
-  if (scope.to) add('t.assigned_on <= ?', scope.to);
+  if (scope.publicOnly) add(`${t}.confidential = 0`);
+  if (scope.noticeId) add(`${t}.notice_id = ?`, scope.noticeId);
+  if (scope.agency) add(`${options.changing ?? t}.lead = ?`, scope.agency);
+  if (scope.from) add(`${t}.assigned_on >= ?`, scope.from);
+  if (scope.to) add(`${t}.assigned_on <= ?`, scope.to);
   return { where, params };
 }
 

@@ -1,6 +1,6 @@
 import { Actor } from '@tdnv/domain';
 import { addCounts, addToCounts, DeadlineMode, emptyCounts } from './buckets';
-import { reportRows, ReportScope } from './report-rows.query';
+import { reportConditions, reportRows, ReportScope } from './report-rows.query';
 import { SqlExecutor, SqlValue } from './sql-database';
 import { StatsGroupBy } from './stats-sql.query';
 import { BucketCount, bucketParams, bucketSql, CountedGroup, countsPerGroup } from './standing-buckets.sql';
@@ -15,22 +15,6 @@ const ACCESS_KEY: Record<StatsGroupBy, string> = {
   notice: 'a.notice_id',
   month: 'substr(a.assigned_on, 1, 7)',
 };
-
-/** The report scope (report-rows.query.ts reportConditions) on an access row's copies. */
-function scopeOnAccessRow(scope: ReportScope): { where: string[]; params: SqlValue[] } {
-  const where: string[] = [];
-  const params: SqlValue[] = [];
-  const add = (sql: string, value?: SqlValue): void => {
-    where.push(sql);
-    if (value !== undefined) params.push(value);
-  };
-  if (scope.publicOnly) add('a.confidential = 0');
-  if (scope.noticeId) add('a.notice_id = ?', scope.noticeId);
-  if (scope.agency) add('a.lead = ?', scope.agency);
-  if (scope.from) add('a.assigned_on >= ?', scope.from);
-  if (scope.to) add('a.assigned_on <= ?', scope.to);
-  return { where, params };
-}
 
 async function bucketsPerGroup(
   db: SqlExecutor,
@@ -73,7 +57,8 @@ export async function accessRowGroups(
 ): Promise<OwnGroup[] | undefined> {
   const rowsOf = accessRowsOf(actor, request);
   if (!rowsOf) return undefined;
-  const { where, params } = scopeOnAccessRow(request);
+  // The scope on the access row's copies of the task's columns.
+  const { where, params } = reportConditions(actor, request, { visible: false, alias: 'a' });
   const standing = request.deadline === 'original' ? 'a.orig' : 'a.cur';
   const conditions = ['a.agency = ?', ...rowsOf.where, ...where];
   const values: SqlValue[] = [rowsOf.agency, ...params];

@@ -1,10 +1,10 @@
 import { Actor, SEE } from '@tdnv/domain';
 import { addDays } from '@tdnv/calendar';
-import { Counts, DeadlineMode } from './buckets';
+import { DeadlineMode } from './buckets';
 import { ReportScope } from './report-rows.query';
 import { SqlExecutor, SqlValue } from './sql-database';
 import { type StatsGroupBy } from './stats-sql.query';
-import { BucketCount, bucketParams, bucketSql, countsPerGroup } from './standing-buckets.sql';
+import { BucketCount, bucketParams, bucketSql, CountedGroup, countsPerGroup } from './standing-buckets.sql';
 import { TallyDim } from './stats-tally';
 import { TALLY_MONTHS_TABLE, TALLY_TABLE } from './stats-tally.store';
 
@@ -84,11 +84,8 @@ export async function periodsAt(db: SqlExecutor, day: string | undefined): Promi
   return start?.month ? [{ sql: 'period = ?', params: [`S${start.month}`] }, days] : [days];
 }
 
-export interface TalliedGroup {
-  key: string;
-  label: string;
-  counts: Counts;
-}
+/** One group counted from the counters: its key, the notice number (groupBy=notice), its counts. */
+export type TalliedGroup = CountedGroup;
 
 /** The months holding today and the three ageing cut-offs: only their counters are read to the day. */
 export function boundaryMonths(today: string): string[] {
