@@ -8,9 +8,10 @@
  *   RM_BENCH_EVENTS=1000000 RM_BENCH_PG_EVENTS=200000 RM_BENCH_TASKS=1000000 RM_BENCH_STATS_TASKS=1000000 (defaults)
  *   RM_BENCH_ONLY=sqlite,pg,lag,list,stats picks sections (default: all). CPU time is printed beside
  *   wall time because the machine is shared and wall time alone is noisy. RM_BENCH_REFERENCE=0
- *   leaves out the slow reference timings of the paths the counters replaced.
+ *   leaves out the slow reference timings of the paths the counters replaced. RM_BENCH_LIST_DIR and
+ *   RM_BENCH_STATS_DIR keep the list and /stats sections' read models there and reuse them.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -257,9 +258,19 @@ async function inboxTimes(label: string, runs: number, request: (agency: string)
 }
 
 async function listLatency(dir: string, tasks: number): Promise<string> {
-  const db = new SqliteDatabase(join(dir, 'list-rm.sqlite'));
+  // RM_BENCH_LIST_DIR keeps the filled read model there, and reuses it on the next run with as many tasks.
+  const keep = process.env.RM_BENCH_LIST_DIR;
+  const file = join(keep ?? dir, `list-rm-${tasks}.sqlite`);
+  const filled = `${file}.filled`;
+  if (!existsSync(filled)) for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+  const db = new SqliteDatabase(file);
   await migrateReadModels(db, PROJECTIONS);
-  await fillInbox(db, tasks);
+  // A fill that was cut short, or a projection version that moved the tables to a new generation, fills anew.
+  const reuse = keep !== undefined && existsSync(filled) && (await db.all('SELECT 1 FROM rm_tasks LIMIT 1')).length > 0;
+  if (!reuse) {
+    await fillInbox(db, tasks);
+    if (keep !== undefined) writeFileSync(filled, `${tasks}\n`);
+  }
   const today = '2026-06-01';
   const own = (agency: string) => ({ id: 'u', role: 'agency' as const, agency });
   const vpcp = { id: 'v', role: 'vpcp' as const };

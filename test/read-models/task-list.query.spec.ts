@@ -1,6 +1,16 @@
 import { Actor } from '@tdnv/domain';
 import { NewEvent, SqliteEventStore } from '@tdnv/event-store';
-import { runProjection, PROJECTIONS, listDirectiveGroups, listTasks, TaskListFilter, TaskRow, maySeeRow } from '@tdnv/read-models';
+import {
+  runProjection,
+  PROJECTIONS,
+  listDirectiveGroups,
+  listTasks,
+  TaskListFilter,
+  TaskRow,
+  maySeeRow,
+  SqlExecutor,
+  taskStats,
+} from '@tdnv/read-models';
 import { appendRandomScenario, CONTEXT, TestStore, LogAndReadModels } from './read-model.fixtures';
 
 const TODAY = '2026-05-01';
@@ -247,5 +257,31 @@ describe.each(['sqlite', 'postgres'] as const)('the inbox query on %s', (dialect
     for (const sort of ['-due', 'assignedAt', '-updatedAt'] as const) {
       expect((await allPages(rm, btc, { sort }, 6)).map((i) => i.taskId).sort()).toEqual(base);
     }
+  });
+
+  // At 10,000,000 tasks an agency holds 200,000 access rows: a page must not read them, nor its figures sort them.
+  it('an agency inbox page and its figures by month read the access rows through covering indexes, with no sort of them', async () => {
+    if (dialect !== 'sqlite') return;
+    const statements: [string, unknown[]][] = [];
+    const recording: SqlExecutor = {
+      dialect: rm.db.dialect,
+      all: (sql, params) => (statements.push([sql, params ?? []]), rm.db.all(sql, params)),
+      run: (sql, params) => rm.db.run(sql, params),
+      exec: (sql) => rm.db.exec(sql),
+    };
+    await listTasks(recording, btc, {}, NOW, TODAY);
+    await taskStats(recording, btc, { groupBy: 'month', deadline: 'original', today: TODAY }, { agency: (code) => code });
+    const plans = [];
+    for (const [sql, params] of statements) {
+      const steps = await rm.db.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params as never);
+      plans.push(steps.map((step) => step.detail).join(' | '));
+    }
+    expect(plans).toHaveLength(2);
+    const [inbox, figures] = plans;
+    expect(inbox).toMatch(/SEARCH rm_task_access_g\d+ USING COVERING INDEX rm_task_access_g\d+_inbox \(agency=\?\)/);
+    expect(inbox).not.toMatch(/TEMP B-TREE/);
+    expect(figures).toMatch(/SEARCH rm_task_access_g\d+ USING COVERING INDEX rm_task_access_g\d+_figures \(agency=\?\)/);
+    // Only the outer count (one row per day and standings) is sorted.
+    expect(figures.match(/TEMP B-TREE/g)).toHaveLength(1);
   });
 });

@@ -9,24 +9,37 @@ import { accessRowSees, seesEverything } from './visibility';
 /** One group of figures counted over access rows: its key, the notice number (groupBy=notice), its counts. */
 export type OwnGroup = CountedGroup;
 
-/** The group key of an access row (its copies of the task's lead, notice and assignment date). */
-const ACCESS_KEY: Record<StatsGroupBy, string> = {
-  agency: 'a.lead',
-  notice: 'a.notice_id',
-  month: 'substr(a.assigned_on, 1, 7)',
+/**
+ * The group key of an access row (its copies of the task's lead, notice and assignment date): the
+ * key rows are first counted by (`row`), and the group that key belongs to (`group`, over `k`).
+ */
+const ACCESS_KEY: Record<StatsGroupBy, { row: string; group: string }> = {
+  agency: { row: 'a.lead', group: 'k' },
+  notice: { row: 'a.notice_id', group: 'k' },
+  month: { row: 'a.assigned_on', group: 'substr(k, 1, 7)' },
 };
 
+/**
+ * Counts per group and bucket in two steps: the rows per (key, standings), then those counts per
+ * group and bucket. The bucket CASE then runs once per distinct (key, standings), not per row, and
+ * by month the first step follows the figures index ((agency, assigned_on, cur, orig, …): no sort).
+ */
 async function bucketsPerGroup(
   db: SqlExecutor,
-  key: string,
-  standing: string,
+  groupBy: StatsGroupBy,
+  standing: 'cur' | 'orig',
   conditions: string[],
   values: SqlValue[],
   today: string,
 ): Promise<Map<string, OwnGroup>> {
+  const { row, group } = ACCESS_KEY[groupBy];
+  // Only a notice's group has a label (its number); the others are named from their key.
+  const label = groupBy === 'notice' ? 'MIN(a.notice_number)' : "''";
   const rows = await db.all<BucketCount>(
-    `SELECT ${key} AS group_key, MIN(a.notice_number) AS label, ${bucketSql(standing)} AS b, COUNT(*) AS n
-     FROM rm_task_access a WHERE ${conditions.join(' AND ')} GROUP BY 1, 3`,
+    `SELECT ${group} AS group_key, MIN(label) AS label, ${bucketSql(standing)} AS b, SUM(n) AS n
+     FROM (SELECT ${row} AS k, ${label} AS label, a.cur AS cur, a.orig AS orig, COUNT(*) AS n
+           FROM rm_task_access a WHERE ${conditions.join(' AND ')} GROUP BY ${row}, a.cur, a.orig) c
+     GROUP BY 1, 3`,
     [...bucketParams(today), ...values],
   );
   return countsPerGroup(rows);
@@ -59,14 +72,14 @@ export async function accessRowGroups(
   if (!rowsOf) return undefined;
   // The scope on the access row's copies of the task's columns.
   const { where, params } = reportConditions(actor, request, { visible: false, alias: 'a' });
-  const standing = request.deadline === 'original' ? 'a.orig' : 'a.cur';
+  const standing = request.deadline === 'original' ? 'orig' : 'cur';
   const conditions = ['a.agency = ?', ...rowsOf.where, ...where];
   const values: SqlValue[] = [rowsOf.agency, ...params];
   if (request.asOf) {
     conditions.push('a.changed_at <= ?');
     values.push(request.asOf);
   }
-  const groups = await bucketsPerGroup(db, ACCESS_KEY[request.groupBy], standing, conditions, values, request.today);
+  const groups = await bucketsPerGroup(db, request.groupBy, standing, conditions, values, request.today);
   if (!request.asOf) return [...groups.values()];
   const changed = new Map<string, OwnGroup>();
   for (const row of await reportRows(db, actor, request, { changedOnly: true })) {

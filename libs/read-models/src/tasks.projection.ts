@@ -142,8 +142,9 @@ export const tasksProjection: Projection = {
   // 6: pending_extension column and the review-queue partial indexes. 7: the stats tallies. 8: an open periodic
   // duty counted as a standing duty, due_kind in the history, and the periods of periodic duties (rm_task_occurrences).
   // 9: a deadline with a rhythm is kept as `recurring`, whatever kind it was sent with. 10: access rows in
-  // (agency, task) order with the policy's `sees` and what an agency's stats count by; former leads.
-  version: 10,
+  // (agency, task) order with the policy's `sees` and what an agency's stats count by; former leads. 11: `sees`
+  // in the inbox index, and the figures index (an agency's figures by month without a sort).
+  version: 11,
   tables: TASK_TABLES,
   ddl: taskTablesDdl,
   indexes: taskIndexesDdl,
