@@ -25,7 +25,19 @@ export class UserDirectory {
   }
 
   async users(): Promise<{ users: Users; revision: number }> {
-    if (this.cache && Date.now() - this.cache.at < MAX_AGE_MS) return this.cache;
+    return this.fresh() ?? this.load();
+  }
+
+  /**
+   * The users if the cached fold is still fresh (the same rule as users()), else undefined: the
+   * request path asks this first and awaits users() only when it must read the stream.
+   */
+  fresh(): { users: Users; revision: number } | undefined {
+    const cache = this.cache;
+    return cache && Date.now() - cache.at < MAX_AGE_MS ? cache : undefined;
+  }
+
+  private async load(): Promise<{ users: Users; revision: number }> {
     const { events, revision } = await this.store.readStream(USER_DIRECTORY_STREAM);
     const users = events.reduce<Users>((s, e) => evolveUsers(s, e as unknown as UserEvent), {});
     this.cache = { users, revision, at: Date.now() };
@@ -39,6 +51,12 @@ export class UserDirectory {
   /** A person's name as a history shows it; undefined for an id that names no user (a development token, the scheduler). */
   async nameOf(userId: string): Promise<string | undefined> {
     return userById((await this.users()).users, userId)?.name;
+  }
+
+  /** nameOf from a fresh cache; null when the stream must be read first (then ask nameOf). */
+  freshNameOf(userId: string): string | undefined | null {
+    const cache = this.fresh();
+    return cache ? userById(cache.users, userId)?.name : null;
   }
 }
 
