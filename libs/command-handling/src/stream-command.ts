@@ -71,7 +71,7 @@ export async function runStreamCommand<S, R>(store: EventStore, command: StreamC
       if (cached) continue;
       throw conflict(command, state, revision);
     }
-    await command.prepare?.(state);
+    if (command.prepare) await command.prepare(state);
     let decision: StreamDecision;
     try {
       decision = command.decide(state);
@@ -128,16 +128,20 @@ async function append<S, R>(store: EventStore, command: StreamCommand<S, R>, rev
   return main.events.length ? results[0].nextRevision : revision;
 }
 
+/** Built field by field in the stored order (no spread of a temporary object per optional field). */
 function metadataOf(context: CommandContext, commandId: string): EventMetadata {
-  return {
+  const { actor: who, actorName, idempotencyKey } = context;
+  const actor: EventMetadata['actor'] = who.agency ? { id: who.id, role: who.role, agency: who.agency } : { id: who.id, role: who.role };
+  const metadata: EventMetadata = {
     commandId,
     correlationId: context.correlationId ?? commandId,
     causationId: commandId,
-    actor: { id: context.actor.id, role: context.actor.role, ...(context.actor.agency ? { agency: context.actor.agency } : {}) },
-    ...(context.actorName ? { actorName: context.actorName } : {}),
-    occurredAt: context.now.toISOString(),
-    ...(context.idempotencyKey ? { requestHash: context.requestHash } : {}),
-  };
+    actor,
+  } as EventMetadata;
+  if (actorName) metadata.actorName = actorName;
+  metadata.occurredAt = context.now.toISOString();
+  if (idempotencyKey) metadata.requestHash = context.requestHash;
+  return metadata;
 }
 
 /** On a cached state a refusal is only believed after a fresh read confirms it. */

@@ -36,8 +36,12 @@ export class ExecuteTaskCommandHandler implements ICommandHandler<ExecuteTaskCom
 
   async execute(message: ExecuteTaskCommand): Promise<TaskCommandResult> {
     const { taskId } = message;
-    const [agencies, actorName] = await Promise.all([this.agencies.snapshot(), this.users.nameOf(message.context.actor.id)]);
-    // The history shows the person by the name they had when they acted.
+    // Only a reassignment or a delegation names another agency; the catalogue is read for those.
+    const agencies = message.type === 'ReassignTask' || message.type === 'DelegateTask' ? await this.agencies.snapshot() : undefined;
+    // The history shows the person by the name they had when they acted (from the directory's
+    // cache when it is fresh: no promise on the common path).
+    let actorName = this.users.freshNameOf(message.context.actor.id);
+    if (actorName === null) actorName = await this.users.nameOf(message.context.actor.id);
     const context = actorName ? { ...message.context, actorName } : message.context;
     const who = { type: message.type, actor: context.actor };
     // The parent's deadline bounds a sub-task's deadline; read once, before the command is decided.
@@ -59,26 +63,29 @@ export class ExecuteTaskCommandHandler implements ICommandHandler<ExecuteTaskCom
           payload: message.payload,
         } as TaskCommand;
         if (command.type === 'ReassignTask') {
-          if (!agencies.exists(command.payload.agency)) throw unknownAgency(command.type, command.payload.agency);
-          command.payload = { ...command.payload, toParent: agencies.parentOf(command.payload.agency) };
+          if (!agencies!.exists(command.payload.agency)) throw unknownAgency(command.type, command.payload.agency);
+          command.payload = { ...command.payload, toParent: agencies!.parentOf(command.payload.agency) };
         }
         if ((command.type === 'AmendDeadline' || command.type === 'ApproveExtension') && state?.parentTaskId)
           command.payload = { ...command.payload, parentDue };
         if (command.type === 'DelegateTask') {
-          if (!agencies.exists(command.payload.unit)) throw unknownAgency(command.type, command.payload.unit);
+          if (!agencies!.exists(command.payload.unit)) throw unknownAgency(command.type, command.payload.unit);
           command.payload = {
             ...command.payload,
-            unitParent: agencies.parentOf(command.payload.unit),
+            unitParent: agencies!.parentOf(command.payload.unit),
             childTaskId: childTaskIdFor(taskId, (state?.children.length ?? 0) + 1),
           };
         }
         const events = decideTask(command, state, this.policy);
         return withChildStreams(state, events, command.now);
       },
-      prepare: async (state) => {
-        if ((message.type === 'AmendDeadline' || message.type === 'ApproveExtension') && state?.parentTaskId)
-          parentDue = (await this.parentOf(state.parentTaskId))?.deadline.due;
-      },
+      // Only a deadline change of a sub-task reads another stream (no promise for the other commands).
+      prepare:
+        message.type === 'AmendDeadline' || message.type === 'ApproveExtension'
+          ? async (state) => {
+              if (state?.parentTaskId) parentDue = (await this.parentOf(state.parentTaskId))?.deadline.due;
+            }
+          : undefined,
     });
   }
 
