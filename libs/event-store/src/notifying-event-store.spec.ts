@@ -32,4 +32,37 @@ describe('NotifyingEventStore (real SQLite file)', () => {
     await flushed;
     expect(windows.map((w) => w.map((r) => r.stream))).toEqual([['a', 'b']]);
   });
+
+  it('while appends keep coming, starts a window at most once per busy spacing; after a quiet spell, after the short window', async () => {
+    const busyDir = mkdtempSync(join(tmpdir(), 'tdnv-notify-busy-'));
+    const busy = new NotifyingEventStore(createEventStore({ dataDir: busyDir }), 5, 200);
+    try {
+      const told: number[] = [];
+      let wake: () => void = () => undefined;
+      busy.onAppended(() => {
+        told.push(performance.now());
+        wake();
+      });
+      const nextWindow = () => new Promise<void>((resolve) => (wake = resolve));
+      const event = { type: 'Noted', data: {}, metadata: { occurredAt: new Date().toISOString() } };
+      const started = performance.now();
+      let window = nextWindow();
+      await busy.appendToStream({ stream: 'a', events: [event], expected: 'no_stream' });
+      await window;
+      expect(told[0] - started).toBeLessThan(150);
+      window = nextWindow();
+      await busy.appendToStream({ stream: 'b', events: [event], expected: 'no_stream' });
+      await window;
+      expect(told[1] - told[0]).toBeGreaterThanOrEqual(190);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      const quietFrom = performance.now();
+      window = nextWindow();
+      await busy.appendToStream({ stream: 'c', events: [event], expected: 'no_stream' });
+      await window;
+      expect(told[2] - quietFrom).toBeLessThan(150);
+    } finally {
+      await busy.close();
+      rmSync(busyDir, { recursive: true, force: true });
+    }
+  });
 });
