@@ -10,11 +10,18 @@ import { problem, ProblemError } from './problem';
 const FORBIDDEN =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const FORBIDDEN_ALL = new RegExp(FORBIDDEN.source, 'g');
+/**
+ * One character class, ~4x cheaper than FORBIDDEN (no alternation, no look-around): every string
+ * FORBIDDEN matches holds one of these. A string without any is fine as it is; one with a surrogate
+ * (an emoji's well-formed pair) is judged by FORBIDDEN.
+ */
+const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]/;
 /** NFC never changes pure ASCII: most strings skip normalize() and its allocation. */
 const NON_ASCII = /[^\u0000-\u007F]/;
 
 /** What is wrong with a string, said for the user (Vietnamese), or undefined when it is fine. */
 export function forbiddenCharacter(text: string): string | undefined {
+  if (!SUSPECT.test(text)) return undefined;
   const found = FORBIDDEN.exec(text);
   if (!found) return undefined;
   const unit = found[0].charCodeAt(0);
@@ -26,7 +33,7 @@ export function forbiddenCharacter(text: string): string | undefined {
 
 /** Drops the forbidden characters (text the user cannot see or fix, such as a .docx's). */
 export function withoutForbiddenCharacters(text: string): string {
-  return FORBIDDEN.test(text) ? text.replace(FORBIDDEN_ALL, '') : text;
+  return SUSPECT.test(text) && FORBIDDEN.test(text) ? text.replace(FORBIDDEN_ALL, '') : text;
 }
 
 /** One string as it is stored: refused (400 naming the field) if it holds a forbidden character, else NFC. */
