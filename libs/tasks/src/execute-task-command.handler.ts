@@ -42,7 +42,8 @@ export class ExecuteTaskCommandHandler implements ICommandHandler<ExecuteTaskCom
     // cache when it is fresh: no promise on the common path).
     let actorName = this.users.freshNameOf(message.context.actor.id);
     if (actorName === null) actorName = await this.users.nameOf(message.context.actor.id);
-    const context = actorName ? { ...message.context, actorName } : message.context;
+    // Object.assign, not `{ ...context, actorName }`: Node 20's V8 is slow to add a key after an opening spread.
+    const context = actorName ? Object.assign({}, message.context, { actorName }) : message.context;
     const who = { type: message.type, actor: context.actor };
     // The parent's deadline bounds a sub-task's deadline; read once, before the command is decided.
     let parentDue: string | null | undefined;
