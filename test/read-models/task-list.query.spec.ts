@@ -270,18 +270,24 @@ describe.each(['sqlite', 'postgres'] as const)('the inbox query on %s', (dialect
       exec: (sql) => rm.db.exec(sql),
     };
     await listTasks(recording, btc, {}, NOW, TODAY);
-    await taskStats(recording, btc, { groupBy: 'month', deadline: 'original', today: TODAY }, { agency: (code) => code });
+    const names = { agency: (code: string) => code };
+    await taskStats(recording, btc, { groupBy: 'month', deadline: 'original', today: TODAY }, names);
+    const asOf = { asOf: '2026-04-30T16:59:59.999Z', today: '2026-04-30', noticeId: 's-0' };
+    await taskStats(recording, btc, { groupBy: 'month', deadline: 'current', ...asOf }, names);
     const plans = [];
     for (const [sql, params] of statements) {
       const steps = await rm.db.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params as never);
       plans.push(steps.map((step) => step.detail).join(' | '));
     }
-    expect(plans).toHaveLength(2);
-    const [inbox, figures] = plans;
+    // The inbox page, the figures now, then as of an instant: the rows unchanged since, and the history of the others.
+    expect(plans).toHaveLength(4);
+    const [inbox, figures, figuresThen] = plans;
     expect(inbox).toMatch(/SEARCH rm_task_access_g\d+ USING COVERING INDEX rm_task_access_g\d+_inbox \(agency=\?\)/);
     expect(inbox).not.toMatch(/TEMP B-TREE/);
     expect(figures).toMatch(/SEARCH rm_task_access_g\d+ USING COVERING INDEX rm_task_access_g\d+_figures \(agency=\?\)/);
     // Only the outer count (one row per day and standings) is sorted.
     expect(figures.match(/TEMP B-TREE/g)).toHaveLength(1);
+    expect(figuresThen).toMatch(/SEARCH rm_task_access_g\d+ USING COVERING INDEX rm_task_access_g\d+_figures \(agency=\?\)/);
+    expect(figuresThen.match(/TEMP B-TREE/g)).toHaveLength(1);
   });
 });
