@@ -124,10 +124,40 @@ const SUMMED = [...BUCKETS, 'total'] as const;
 const AGES = ['over30', 'over60', 'over120'] as const;
 
 export function addCounts(target: Counts, source: Counts): void {
-  for (const bucket of SUMMED) target[bucket] += source[bucket];
-  for (const age of AGES) target.overdueAgeing[age] += source.overdueAgeing[age];
+  addWithoutRate(target, source);
   target.onTimeRate = onTimeRate(target);
 }
+
+function addWithoutRate(target: Counts, source: Counts): void {
+  for (const bucket of SUMMED) target[bucket] += source[bucket];
+  for (const age of AGES) target.overdueAgeing[age] += source.overdueAgeing[age];
+}
+
+/** The sum of many groups' counts, its rate worked out once (a /stats answer by notice has 156,250 groups at 10M tasks). */
+export function totalOf(groups: readonly Counts[]): Counts {
+  const total = emptyCounts();
+  for (const group of groups) addWithoutRate(total, group);
+  total.onTimeRate = onTimeRate(total);
+  return total;
+}
+
+/**
+ * A group's counts under its key and name, as one object literal: a spread (`{ key, name, ...counts }`)
+ * cost about a microsecond per group on Node 20, a tenth of a second for the groups above.
+ */
+export const namedCounts = (key: string, name: string, c: Counts): Counts & { key: string; name: string } => ({
+  key,
+  name,
+  done_on_time: c.done_on_time,
+  done_late: c.done_late,
+  open_on_time: c.open_on_time,
+  open_overdue: c.open_overdue,
+  no_deadline: c.no_deadline,
+  cancelled: c.cancelled,
+  total: c.total,
+  onTimeRate: c.onTimeRate,
+  overdueAgeing: { over30: c.overdueAgeing.over30, over60: c.overdueAgeing.over60, over120: c.overdueAgeing.over120 },
+});
 
 export function addToCounts(counts: Counts, row: StatsInput, today: string, mode: DeadlineMode): Bucket {
   return addStanding(counts, standingOf(row, mode), 1, today);

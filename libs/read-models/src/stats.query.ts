@@ -1,5 +1,5 @@
 import { Actor } from '@tdnv/domain';
-import { addCounts, addToCounts, Counts, DeadlineMode, emptyCounts } from './buckets';
+import { addToCounts, Counts, DeadlineMode, emptyCounts, namedCounts, totalOf } from './buckets';
 import { reportRows, ReportRow, ReportScope } from './report-rows.query';
 import { SqlExecutor } from './sql-database';
 import { accessRowGroups } from './stats-access.query';
@@ -59,25 +59,25 @@ export async function taskStats(
       today: request.today,
       asOfDay: request.asOf ? request.today : undefined,
     });
-    return summed(tallied.map(({ key, label, counts }) => ({ key, name: groupName(request, key, label, names), ...counts })));
+    // The counters' groups come in key order already.
+    return summed(
+      tallied.map(({ key, label, counts }) => namedCounts(key, groupName(request, key, label, names), counts)),
+      true,
+    );
   }
   const fromAccess = await accessRowGroups(db, actor, request);
   if (fromAccess)
-    return summed(fromAccess.map(({ key, label, counts }) => ({ key, name: groupName(request, key, label, names), ...counts })));
+    return summed(fromAccess.map(({ key, label, counts }) => namedCounts(key, groupName(request, key, label, names), counts)));
   if (request.asOf) return countInMemory(await reportRows(db, actor, request), request, names);
   return summed(
-    (await countGroups(db, actor, request)).map(({ key, notice_number, counts }) => ({
-      key,
-      name: groupName(request, key, notice_number, names),
-      ...counts,
-    })),
+    (await countGroups(db, actor, request)).map(({ key, notice_number, counts }) =>
+      namedCounts(key, groupName(request, key, notice_number, names), counts),
+    ),
   );
 }
 
-function summed(groups: StatsGroup[]): { groups: StatsGroup[]; total: Counts } {
-  const total = emptyCounts();
-  for (const group of groups) addCounts(total, group);
-  return { groups: sortedByKey(groups), total };
+function summed(groups: StatsGroup[], inKeyOrder = false): { groups: StatsGroup[]; total: Counts } {
+  return { groups: inKeyOrder ? groups : sortedByKey(groups), total: totalOf(groups) };
 }
 
 /** Counts rows one by one (asOf rows, and the reference the SQL sums are tested against). */
