@@ -27,11 +27,15 @@ export async function statsAnswer(
 ): Promise<StatsAnswer> {
   const [tasks, periodic] = await Promise.all([taskStats(db, actor, request, names), periodicReportCounts(db, actor, request)]);
   const byKey = new Map(periodic.map((p) => [p.key, p.counts]));
-  const groups: StatsGroupWithPeriodic[] = tasks.groups.map((g) => ({ ...g, periodicReports: byKey.get(g.key) ?? emptyPeriodicCounts() }));
-  const listed = new Set(groups.map((g) => g.key));
-  for (const p of periodic.filter((p) => !listed.has(p.key)))
+  // taskStats' groups are this answer's own: each gets its periodic reports in place, in key order,
+  // rather than a spread copy per group (156,250 groups by notice at 10M tasks).
+  const groups = tasks.groups as StatsGroupWithPeriodic[];
+  for (const group of groups) group.periodicReports = byKey.get(group.key) ?? emptyPeriodicCounts();
+  const listed = new Set(periodic.length ? groups.map((g) => g.key) : []);
+  const unlisted = periodic.filter((p) => !listed.has(p.key));
+  for (const p of unlisted)
     groups.push({ key: p.key, name: groupName(request, p.key, p.notice_number, names), ...emptyCounts(), periodicReports: p.counts });
   const total = emptyPeriodicCounts();
   for (const p of periodic) addPeriodicCounts(total, p.counts);
-  return { groups: sortedByKey(groups), total: { ...tasks.total, periodicReports: total } };
+  return { groups: unlisted.length ? sortedByKey(groups) : groups, total: { ...tasks.total, periodicReports: total } };
 }
