@@ -13,6 +13,21 @@ export interface StatsAnswer {
   total: Counts & { periodicReports: PeriodicReportCounts };
 }
 
+const NO_REPORTS = Object.freeze(emptyPeriodicCounts()) as PeriodicReportCounts;
+const withoutReports = new WeakMap<StatsGroup, StatsGroupWithPeriodic>();
+
+/**
+ * A group with its periodic reports. One without any is kept beside the group: the counters' groups
+ * are kept from one request to the next (stats.query.ts), so an answer of 156,250 groups by notice
+ * at 10M tasks copies only the groups that changed. The answer is read, never changed.
+ */
+function withReports(group: StatsGroup, reports: PeriodicReportCounts | undefined): StatsGroupWithPeriodic {
+  if (reports) return { ...group, periodicReports: reports };
+  let kept = withoutReports.get(group);
+  if (!kept) withoutReports.set(group, (kept = { ...group, periodicReports: NO_REPORTS }));
+  return kept;
+}
+
 /**
  * What /stats answers: the official buckets per group (taskStats: an open periodic duty counted with
  * the standing duties, buckets.ts PERIODIC_KIND), each with the periodic reports of the period asked
@@ -27,10 +42,7 @@ export async function statsAnswer(
 ): Promise<StatsAnswer> {
   const [tasks, periodic] = await Promise.all([taskStats(db, actor, request, names), periodicReportCounts(db, actor, request)]);
   const byKey = new Map(periodic.map((p) => [p.key, p.counts]));
-  // taskStats' groups are this answer's own: each gets its periodic reports in place, in key order,
-  // rather than a spread copy per group (156,250 groups by notice at 10M tasks).
-  const groups = tasks.groups as StatsGroupWithPeriodic[];
-  for (const group of groups) group.periodicReports = byKey.get(group.key) ?? emptyPeriodicCounts();
+  const groups = tasks.groups.map((group) => withReports(group, byKey.get(group.key)));
   const listed = new Set(periodic.length ? groups.map((g) => g.key) : []);
   const unlisted = periodic.filter((p) => !listed.has(p.key));
   for (const p of unlisted)

@@ -5,7 +5,7 @@ import { SqlExecutor } from './sql-database';
 import { accessRowGroups } from './stats-access.query';
 import { countGroups, StatsGroupBy } from './stats-sql.query';
 import { compareByKey, talliedGroups } from './stats-tally.cache';
-import { tallyPlan } from './stats-tally.query';
+import { TalliedGroup, tallyPlan } from './stats-tally.query';
 
 export type { StatsGroupBy } from './stats-sql.query';
 
@@ -61,7 +61,7 @@ export async function taskStats(
     });
     // The counters' groups come in key order already.
     return summed(
-      tallied.map(({ key, label, counts }) => namedCounts(key, groupName(request, key, label, names), counts)),
+      tallied.map((group) => namedOnce(group, groupName(request, group.key, group.label, names))),
       true,
     );
   }
@@ -74,6 +74,17 @@ export async function taskStats(
       namedCounts(key, groupName(request, key, notice_number, names), counts),
     ),
   );
+}
+
+/** The named copy of each kept counters' group (stats-tally.cache.ts: a kept group is never changed), while its name holds. */
+const namedGroups = new WeakMap<TalliedGroup, StatsGroup>();
+
+function namedOnce(group: TalliedGroup, name: string): StatsGroup {
+  const kept = namedGroups.get(group);
+  if (kept?.name === name) return kept;
+  const named = namedCounts(group.key, name, group.counts);
+  namedGroups.set(group, named);
+  return named;
 }
 
 function summed(groups: StatsGroup[], inKeyOrder = false): { groups: StatsGroup[]; total: Counts } {
