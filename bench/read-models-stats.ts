@@ -13,7 +13,7 @@ import {
   countFromTally,
   countGroups,
   NOW,
-  warmStatsCache,
+  warmStatsAnswers,
   countInMemory,
   migrateReadModels,
   PROJECTIONS,
@@ -172,7 +172,7 @@ export async function statsLatency(
   await countFromTally(db, { publicOnly: false, dim: 'notice' }, { deadline: 'current', today, periods: NOW });
   const coldNotice = performance.now() - cold;
   const warm = performance.now();
-  await warmStatsCache(db, today);
+  await warmStatsAnswers(db, today, names);
   lines.push(
     `  "now" counted once a day (StatsWarmup, every grouping × deadline mode × sight): ${(performance.now() - warm).toFixed(0)} ms; of which VPCP by notice cold: ${coldNotice.toFixed(0)} ms`,
   );

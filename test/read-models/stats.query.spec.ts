@@ -9,7 +9,9 @@ import {
   recountTally,
   readCheckpoint,
   StatsRequest,
+  statsAnswer,
   taskStats,
+  warmStatsAnswers,
 } from '@tdnv/read-models';
 import { appendRandomScenario, CONTEXT, TestStore, LogAndReadModels } from './read-model.fixtures';
 
@@ -229,6 +231,20 @@ describe.each(['sqlite', 'postgres'] as const)('stats from the counters on %s', 
     expect(after).toEqual(await expected());
     expect(after.past.total.total).toBe(before.past.total.total + 1);
     expect(after.today.total.total).toBe(before.today.total.total + 2);
+  });
+
+  it('warmed answers are the same answers; a group kept between answers follows a renamed agency, and an earlier answer keeps its name', async () => {
+    const vpcp: Actor = { id: 'v', role: 'vpcp' };
+    const request = { groupBy: 'agency' as const, deadline: 'current' as const, today: '2026-05-20' };
+    await warmStatsAnswers(rm.db, request.today, names);
+    const first = await statsAnswer(rm.db, vpcp, request, names);
+    const expected = countInMemory(await reportRows(rm.db, vpcp, request), request, names);
+    expect(first.groups.map(({ periodicReports: _, ...group }) => group)).toEqual(expected.groups);
+    const renamed = { agency: (code: string) => (code === 'BTC' ? 'Bộ Tài chính (tên mới)' : undefined) };
+    const second = await statsAnswer(rm.db, vpcp, request, renamed);
+    expect(second.groups.find((group) => group.key === 'BTC')?.name).toBe('Bộ Tài chính (tên mới)');
+    expect(first.groups.find((group) => group.key === 'BTC')?.name).toBe('Bộ Tài chính');
+    expect(second.total).toEqual(first.total);
   });
 
   it('the counters now equal a recount of the rows by the database', async () => {

@@ -2,7 +2,6 @@ import { addDays } from '@tdnv/calendar';
 import { addCounts, Counts, DeadlineMode, emptyCounts } from './buckets';
 import { SqlExecutor } from './sql-database';
 import { changesFrom, countFromTally, NOW, periodsAt, TalliedGroup, TallyPlan } from './stats-tally.query';
-import { TALLY_DIMS } from './stats-tally';
 import { TALLY_DAYS_TABLE } from './stats-tally.store';
 
 /**
@@ -115,22 +114,4 @@ export async function talliedGroups(
   );
   const recent = await countFromTally(db, plan, { deadline, today, periods: changesFrom(today), changes: true });
   return plus(yesterday, recent);
-}
-
-/**
- * Counts and keeps "now" for every grouping, both deadline modes, for those who see every task and
- * those who see the public ones: the dashboards' first request of a day then reads only the day's
- * changes. The API runs it at start and after each local midnight; it yields between answers, so
- * no request waits behind more than one of them.
- */
-export async function warmStatsCache(db: SqlExecutor, today: string, stopped: () => boolean = () => false): Promise<void> {
-  for (const publicOnly of [false, true]) {
-    for (const dim of TALLY_DIMS) {
-      for (const deadline of ['current', 'original'] as const) {
-        if (stopped()) return;
-        await talliedGroups(db, { publicOnly, dim }, { deadline, today });
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    }
-  }
 }

@@ -8,6 +8,7 @@ import { AgencyDirectory } from '@tdnv/agency-directory';
 import { CurrentActor } from '../auth/auth.guard';
 import { answerTime, answering, READ_MODEL_DB } from './read-model.providers';
 import { AppendixQueryDto, StatsQueryDto } from './read-model-queries.dto';
+import { reportNames } from './report-names';
 import { StatsAnswerSchema } from './stats.schema';
 
 const MEDIA = {
@@ -32,12 +33,6 @@ export class ReportsController {
   ) {}
 
   /** Agency and group names from the catalogue (the appendix names a fanned-out group as the directive did). */
-  private async names() {
-    const snapshot = await this.agencies.snapshot();
-    const groups = new Map(snapshot.list().flatMap((item) => (item.kind === 'group' ? [[item.code, item.name] as const] : [])));
-    return { agency: (code: string) => snapshot.agency(code)?.name, group: (code: string) => groups.get(code) };
-  }
-
   @ApiOperation({
     summary:
       'Official figures (done on time, late, open, overdue, no deadline, cancelled) and periodic reports (due, on time, late, missing) by agency, notice or month; now or as of a date',
@@ -46,7 +41,7 @@ export class ReportsController {
   @Get('stats')
   async stats(@Query() q: StatsQueryDto, @CurrentActor() actor: Actor) {
     const time = answerTime(this.clock, this.config.tzDeadlines, q.asOf);
-    const names = await this.names();
+    const names = await reportNames(this.agencies);
     return answering(() =>
       statsAnswer(
         this.db,
@@ -64,7 +59,7 @@ export class ReportsController {
   async appendix(@Query() q: AppendixQueryDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply) {
     const time = answerTime(this.clock, this.config.tzDeadlines, q.asOf);
     const appendix = await answering(async () =>
-      buildAppendix(this.db, actor, { ...q, ...time, deadline: q.deadline ?? 'current' }, await this.names()),
+      buildAppendix(this.db, actor, { ...q, ...time, deadline: q.deadline ?? 'current' }, await reportNames(this.agencies)),
     );
     const format = q.format ?? 'docx';
     reply.header('content-type', MEDIA[format]);

@@ -1,11 +1,13 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { endOfDayInstant } from '@tdnv/calendar';
 import { CLOCK, Clock } from '@tdnv/config';
-import { SqlDatabase, warmStatsCache } from '@tdnv/read-models';
+import { AgencyDirectory } from '@tdnv/agency-directory';
+import { SqlDatabase, warmStatsAnswers } from '@tdnv/read-models';
+import { reportNames } from './report-names';
 import { READ_MODEL_DB } from './read-model.providers';
 
 /**
- * Keeps the dashboards' "now" ready (stats-tally.cache.ts): counted once at start and again just
+ * Keeps the dashboards' "now" ready (stats-answer.ts warmStatsAnswers): counted once at start and again just
  * after each local midnight, when every answer of the day before has become the base of the new
  * day, so no officer's first /stats of the day waits for it.
  */
@@ -18,6 +20,7 @@ export class StatsWarmup implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     @Inject(READ_MODEL_DB) private readonly db: SqlDatabase,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly agencies: AgencyDirectory,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -37,7 +40,7 @@ export class StatsWarmup implements OnApplicationBootstrap, OnApplicationShutdow
   private async warm(): Promise<void> {
     const today = this.clock.today();
     try {
-      await warmStatsCache(this.db, today, () => this.stopped);
+      await warmStatsAnswers(this.db, today, await reportNames(this.agencies), () => this.stopped);
     } catch (error) {
       // A cold cache only makes the first request slower: say so, and try again at the next midnight.
       if (!this.stopped) this.logger.warn(`Stats warm-up failed: ${(error as Error).message}`);
