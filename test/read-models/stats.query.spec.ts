@@ -235,7 +235,7 @@ describe.each(['sqlite', 'postgres'] as const)('stats from the counters on %s', 
 
   it('warmed answers are the same answers; a group kept between answers follows a renamed agency, and an earlier answer keeps its name', async () => {
     const vpcp: Actor = { id: 'v', role: 'vpcp' };
-    const request = { groupBy: 'agency' as const, deadline: 'current' as const, today: '2026-05-20' };
+    const request: StatsRequest = { groupBy: 'agency', deadline: 'current', today: '2026-05-20' };
     await warmStatsAnswers(rm.db, request.today, names);
     const first = await statsAnswer(rm.db, vpcp, request, names);
     const expected = countInMemory(await reportRows(rm.db, vpcp, request), request, names);
