@@ -227,10 +227,10 @@ async function fillInbox(db: SqlDatabase, tasks: number): Promise<void> {
       const rows = tasksRows.map((row) => TASK_COLUMNS.map((column) => row[column]));
       await insertRows(tx, `rm_tasks_g${generation}`, TASK_COLUMNS, rows);
       // ACCESS_COLUMNS: agency, task_id, is_lead, is_coordinator, is_delegator, confidential, sees, open_rank,
-      // due_key, lead, notice_id, notice_number, assigned_on, cur, orig, changed_at (the standing as standingOf writes it).
+      // due_key, lead, notice_id, notice_number, assigned_on, cur, orig, changed_at (the standing as standingOf writes it), periodic.
       const access = tasksRows.flatMap((r) => {
         const standing = r.status === 'completed' ? ((r.completed_on as string) <= (r.due as string) ? 'T' : 'L') : `O${r.due as string}`;
-        const copies = [r.open_rank, r.due_key, r.lead, r.notice_id, r.notice_number, r.assigned_on, standing, standing, r.updated_at];
+        const copies = [r.open_rank, r.due_key, r.lead, r.notice_id, r.notice_number, r.assigned_on, standing, standing, r.updated_at, 0];
         const coordinator = AGENCIES[(Number(r.position) + 7) % 100];
         return [
           [r.lead, r.task_id, 1, 0, 0, r.confidential, 1, ...copies],

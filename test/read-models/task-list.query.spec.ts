@@ -10,6 +10,7 @@ import {
   maySeeRow,
   SqlExecutor,
   taskStats,
+  periodicReportCounts,
 } from '@tdnv/read-models';
 import { appendRandomScenario, CONTEXT, TestStore, LogAndReadModels } from './read-model.fixtures';
 
@@ -289,5 +290,15 @@ describe.each(['sqlite', 'postgres'] as const)('the inbox query on %s', (dialect
     expect(figures.match(/TEMP B-TREE/g)).toHaveLength(1);
     expect(figuresThen).toMatch(/SEARCH rm_task_access_g\d+ USING COVERING INDEX rm_task_access_g\d+_figures \(agency=\?\)/);
     expect(figuresThen.match(/TEMP B-TREE/g)).toHaveLength(1);
+    // Its periodic reports (statsAnswer) walk its periodic duties only, not every access row joined to rm_tasks.
+    statements.length = 0;
+    await periodicReportCounts(recording, btc, { groupBy: 'month', today: TODAY });
+    const [[sql, params]] = statements;
+    const periodic = (await rm.db.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params as never))
+      .map((step) => step.detail)
+      .join(' | ');
+    expect(periodic).toMatch(
+      /SEARCH rm_task_access_g\d+ USING (COVERING )?INDEX rm_task_access_g\d+_periodic \(agency=\? AND periodic=\?\)/,
+    );
   });
 });

@@ -81,7 +81,8 @@ export async function periodicReportCounts(
   actor: Actor,
   request: PeriodicReportsRequest,
 ): Promise<{ key: string; notice_number: string; counts: PeriodicReportCounts }[]> {
-  const { from, where, params } = countedTasks(actor, { ...request, from: undefined, to: undefined });
+  // An agency's: its periodic duties only (the access rows' partial index), then their periods.
+  const { from, where, params } = countedTasks(actor, { ...request, from: undefined, to: undefined }, { periodicOnly: true });
   const { reported, reportedParams, where: periods, params: periodParams } = periodsCounted(request);
   // Walked from the periods (a range of due dates), or from an agency's access rows, never from every
   // task: CROSS JOIN keeps SQLite's join order as written.

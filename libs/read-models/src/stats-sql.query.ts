@@ -24,12 +24,16 @@ export const GROUP_KEY: Record<StatsGroupBy, string> = {
  * the (agency, …) index, then its tasks by key), everyone else's from rm_tasks under the
  * visibility filter.
  */
-export function countedTasks(actor: Actor, scope: ReportScope): { from: string; where: string[]; params: SqlValue[] } {
+export function countedTasks(
+  actor: Actor,
+  scope: ReportScope,
+  options: { periodicOnly?: boolean } = {},
+): { from: string; where: string[]; params: SqlValue[] } {
   if (actor.role !== 'agency' || !actor.agency) return { from: 'rm_tasks t', ...reportConditions(actor, scope) };
   const { where, params } = reportConditions(actor, scope, { visible: false });
   return {
     from: 'rm_task_access a CROSS JOIN rm_tasks t',
-    where: ['a.agency = ?', 't.task_id = a.task_id', accessRowSees('a'), ...where],
+    where: ['a.agency = ?', ...(options.periodicOnly ? ['a.periodic = 1'] : []), 't.task_id = a.task_id', accessRowSees('a'), ...where],
     params: [actor.agency, ...params],
   };
 }

@@ -21,6 +21,7 @@ export const ACCESS_COLUMNS = [
   'cur',
   'orig',
   'changed_at',
+  'periodic',
 ] as const;
 
 /** The columns of a task's rm_tasks row its access rows copy (the inbox key and what the stats count by). */
@@ -59,9 +60,13 @@ export function sameAccessFacts(a: Task, b: Task): boolean {
     a.coordinators.every((code, i) => code === b.coordinators[i]) &&
     a.noticeId === b.noticeId &&
     a.noticeNumber === b.noticeNumber &&
-    a.assignedAt === b.assignedAt
+    a.assignedAt === b.assignedAt &&
+    isPeriodic(a) === isPeriodic(b)
   );
 }
+
+/** A task with periods of a periodic duty (rm_task_occurrences rows): an agency's periodic reports walk only these. */
+const isPeriodic = (task: Task): number => (task.occurrences?.length ? 1 : 0);
 
 /** lead, coordinator, delegator flags per agency with a relation to the task (one row each). */
 function relationsOf(task: Task): Map<string, [lead: number, coordinator: number, delegator: number]> {
@@ -91,7 +96,8 @@ export const accessAgenciesOf = (task: Task): string[] => [...relationsOf(task).
  * copies what an agency's /stats count by (lead, notice, assignment date, the standings under both
  * deadline modes) and when those facts last changed (`changed_at`: the time of the latest event that
  * changed them: sameAccessFacts): an agency's figures are one walk of its own rows, with no join to rm_tasks,
- * and as of a past instant only the rows changed since need their history. Rewritten when the facts change.
+ * and as of a past instant only the rows changed since need their history. `periodic` marks a task with
+ * periods of a periodic duty, so an agency's periodic reports read those rows only. Rewritten when the facts change.
  */
 export function accessRowValues(task: Task, row: readonly SqlValue[], changedAt: string): SqlValue[][] {
   const relations = relationsOf(task);
@@ -110,5 +116,6 @@ export function accessRowValues(task: Task, row: readonly SqlValue[], changedAt:
     cur,
     orig,
     changedAt,
+    isPeriodic(task),
   ]);
 }
