@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { Browser, Page } from 'playwright-core';
-import { openSignedIn, screenshot, WatchedContext } from './support/browser';
+import { screenshot, WatchedContext } from './support/browser';
+import { signedInStory } from './support/signed-in-story';
 import { WebStack } from './support/web-stack';
 
 jest.setTimeout(120_000);
@@ -33,7 +34,6 @@ const directive = (lead: string) => ({
 describe('periodic reports on the dashboard (Chromium)', () => {
   const stack = new WebStack();
   let browser: Browser;
-  let vpcp: WatchedContext;
   let page: Page;
   const vpcpToken = () => stack.api.token('vpcp', undefined, 'u-chuyenvien-vpcp');
 
@@ -60,17 +60,7 @@ describe('periodic reports on the dashboard (Chromium)', () => {
     return (after.body.occurrences as { period: string; onTime?: boolean }[]).find((o) => o.period === period)!.onTime!;
   }
 
-  beforeAll(async () => {
-    await stack.start();
-    ({ browser, watched: vpcp, page } = await openSignedIn(stack.api.baseUrl, vpcpToken()));
-  }, 180_000);
-
-  afterEach(() => expect(vpcp.errors).toEqual([]));
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack.dispose();
-  });
+  signedInStory(stack, vpcpToken, (opened) => ({ browser, page } = opened));
 
   it('first-load JavaScript stays under 300 KB gzipped', async () => {
     const html = await (await fetch(`${stack.api.baseUrl}/`)).text();

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import { Browser, Locator, Page } from 'playwright-core';
-import { openSignedIn, screenshot, WatchedContext } from './support/browser';
+import { screenshot, WatchedContext } from './support/browser';
+import { signedInStory } from './support/signed-in-story';
 import { WebStack } from './support/web-stack';
 
 jest.setTimeout(120_000);
@@ -25,7 +26,6 @@ const DOCUMENT_NUMBER = /\d+\/[\p{L}-]+/gu;
 describe('importing a report with its results (Chromium)', () => {
   const stack = new WebStack();
   let browser: Browser;
-  let vpcp: WatchedContext;
   let page: Page;
   let codes: string[] = [];
   const vpcpToken = () => stack.api.token('vpcp', undefined, 'u-chuyenvien-vpcp');
@@ -44,19 +44,15 @@ describe('importing a report with its results (Chromium)', () => {
     await p.locator('table.directive-table tbody tr').first().waitFor();
   }
 
-  beforeAll(async () => {
-    await stack.start();
-    const agencies = await stack.api.request('GET', '/api/v1/agencies', { token: vpcpToken() });
-    codes = (agencies.body.items as { code: string }[]).map((a) => a.code);
-    ({ browser, watched: vpcp, page } = await openSignedIn(stack.api.baseUrl, vpcpToken()));
-  }, 180_000);
-
-  afterEach(() => expect(vpcp.errors).toEqual([]));
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack.dispose();
-  });
+  signedInStory(
+    stack,
+    vpcpToken,
+    (opened) => ({ browser, page } = opened),
+    async () => {
+      const agencies = await stack.api.request('GET', '/api/v1/agencies', { token: vpcpToken() });
+      codes = (agencies.body.items as { code: string }[]).map((a) => a.code);
+    },
+  );
 
   it('the preview shows each row’s status from the report: done with its date and result, in progress, not done', async () => {
     await preview(page);

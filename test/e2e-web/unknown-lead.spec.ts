@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, Locator, Page } from 'playwright-core';
-import { openSignedIn, screenshot, WatchedContext } from './support/browser';
+import { screenshot, WatchedContext } from './support/browser';
+import { signedInStory } from './support/signed-in-story';
 import { WebStack } from './support/web-stack';
 
 jest.setTimeout(120_000);
@@ -26,22 +27,18 @@ describe('a lead outside the catalogue, added as a unit from the preview (Chromi
   const vpcpToken = () => stack.api.token('vpcp', undefined, 'u-chuyenvien-vpcp');
   const row = (path: string): Locator => page.locator(`tr[data-path="${path}"]`);
 
-  beforeAll(async () => {
-    await stack.start();
-    const taken = await stack.api.request('POST', '/api/v1/agencies/BTP/units', {
-      token: stack.api.token('admin'),
-      body: { code: 'BTP_VHTQT', name: 'Văn phòng Hội đồng tư vấn quốc tế' },
-    });
-    expect(taken.status).toBe(201);
-    ({ browser, watched: vpcp, page } = await openSignedIn(stack.api.baseUrl, vpcpToken()));
-  }, 180_000);
-
-  afterEach(() => expect(vpcp.errors).toEqual([]));
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack.dispose();
-  });
+  signedInStory(
+    stack,
+    vpcpToken,
+    (opened) => ({ browser, watched: vpcp, page } = opened),
+    async () => {
+      const taken = await stack.api.request('POST', '/api/v1/agencies/BTP/units', {
+        token: stack.api.token('admin'),
+        body: { code: 'BTP_VHTQT', name: 'Văn phòng Hội đồng tư vấn quốc tế' },
+      });
+      expect(taken.status).toBe(201);
+    },
+  );
 
   it('the preview says what each unknown lead probably is, with a one-step button to add it', async () => {
     await page.goto('/nhap-thong-bao');
