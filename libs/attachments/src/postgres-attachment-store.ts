@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { createSchemaOnce } from '@tdnv/coordination';
 import { Readable } from 'node:stream';
 import { ATTACHMENT_ID, isSha256, StoredAttachment } from './attachment';
 import { AttachmentStore } from './attachment-store.port';
@@ -45,7 +46,7 @@ export class PostgresAttachmentStore implements AttachmentStore {
   /** Tables are created on first use; IF NOT EXISTS lets several instances start at once. */
   private init(): Promise<void> {
     this.ready ??= (async () => {
-      if (this.schema) await this.pool.query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
+      if (this.schema) await createSchemaOnce(this.pool, this.schema);
       for (const sql of DDL) await this.pool.query(sql);
     })().catch((e: unknown) => {
       this.ready = undefined;

@@ -1,4 +1,5 @@
 import type { ClientConfig, Pool } from 'pg';
+import { lockAndCreateSchema } from '@tdnv/coordination';
 
 /** Where the events live: the connection (without our `schema` parameter) and the schema. */
 export interface PostgresLocation {
@@ -9,8 +10,10 @@ export interface PostgresLocation {
 /** Also a LISTEN channel suffix: short enough that `event_store_<schema>` fits in 63 bytes. */
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,47}$/;
 
-/** Keys of the transaction-level advisory locks (two-int form, so no clash with one-bigint users). */
-export const MIGRATION_LOCK = 74_110_001;
+/**
+ * Keys of the transaction-level advisory locks (two-int form, so no clash with one-bigint users):
+ * the schema's creation and migrations hold SCHEMA_LOCK (@tdnv/coordination, 74_110_001), appends this one.
+ */
 export const APPEND_LOCK = 74_110_002;
 
 /**
@@ -134,18 +137,17 @@ const MIGRATIONS: Migration[] = [
 export const LATEST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
 /**
- * Brings the schema up to date in one transaction. The advisory lock is taken first, before even
- * CREATE SCHEMA: two processes starting at once would otherwise both try to create the schema or
- * the table, and the loser would fail on a catalog unique index. The second one waits, then finds
- * everything applied and does nothing.
+ * Brings the schema up to date in one transaction, under the schema's advisory lock taken before
+ * even CREATE SCHEMA (lockAndCreateSchema): two processes starting at once would otherwise both try
+ * to create the schema or the table, and the loser would fail on a catalog unique index. The second
+ * one waits, then finds everything applied and does nothing.
  */
 export async function migrate(pool: Pool, schema: string): Promise<void> {
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
     await client.query('BEGIN');
-    await client.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK}, hashtext('${schema}'))`);
-    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await lockAndCreateSchema(client, schema);
     await client.query(`SET LOCAL search_path TO ${schema}`);
     await client.query(
       `CREATE TABLE IF NOT EXISTS event_store_migrations (

@@ -1,4 +1,5 @@
 import { Pool, PoolClient } from 'pg';
+import { createSchemaOnce } from '@tdnv/coordination';
 import { numberPlaceholders, SqlDatabase, SqlExecutor, SqlValue } from './sql-database';
 
 const param = (value: SqlValue): unknown => (typeof value === 'bigint' ? value.toString() : value);
@@ -40,7 +41,8 @@ export class PostgresDatabase extends PgExecutor implements SqlDatabase {
     parsed.searchParams.delete('schema');
     if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`READ_MODEL_URL: invalid schema name "${schema}"`);
     const pool = new Pool({ connectionString: parsed.toString(), max: 8, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
-    if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    // Several APIs and workers of one deployment open it at once.
+    if (schema) await createSchemaOnce(pool, schema);
     return new PostgresDatabase(pool, schema);
   }
 
