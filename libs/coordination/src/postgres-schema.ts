@@ -10,18 +10,22 @@ export const SCHEMA_LOCK = 74_110_001;
  * lock is held until the transaction ends, so a migration run in the same transaction is serialised
  * too.
  */
-export async function lockAndCreateSchema(client: PoolClient, schema: string): Promise<void> {
+async function lockAndCreateSchema(client: PoolClient, schema: string): Promise<void> {
   await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [SCHEMA_LOCK, schema]);
   await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
 }
 
-/** lockAndCreateSchema in a transaction of its own: for stores that then create their tables with IF NOT EXISTS. */
-export async function createSchemaOnce(pool: Pool, schema: string): Promise<void> {
+/**
+ * One transaction that holds the schema's lock, with the schema created, while `work` runs in it
+ * (a migration); a client whose rollback failed is discarded, not returned to the pool.
+ */
+export async function inSchemaTransaction(pool: Pool, schema: string, work: (client: PoolClient) => Promise<void>): Promise<void> {
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
     await client.query('BEGIN');
     await lockAndCreateSchema(client, schema);
+    await work(client);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
@@ -30,3 +34,6 @@ export async function createSchemaOnce(pool: Pool, schema: string): Promise<void
     client.release(broken);
   }
 }
+
+/** The schema alone, for stores that then create their tables with IF NOT EXISTS. */
+export const createSchemaOnce = (pool: Pool, schema: string): Promise<void> => inSchemaTransaction(pool, schema, async () => {});

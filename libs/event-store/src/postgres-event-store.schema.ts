@@ -1,5 +1,5 @@
 import type { ClientConfig, Pool } from 'pg';
-import { lockAndCreateSchema } from '@tdnv/coordination';
+import { inSchemaTransaction } from '@tdnv/coordination';
 
 /** Where the events live: the connection (without our `schema` parameter) and the schema. */
 export interface PostgresLocation {
@@ -138,16 +138,12 @@ export const LATEST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
 /**
  * Brings the schema up to date in one transaction, under the schema's advisory lock taken before
- * even CREATE SCHEMA (lockAndCreateSchema): two processes starting at once would otherwise both try
+ * even CREATE SCHEMA (inSchemaTransaction): two processes starting at once would otherwise both try
  * to create the schema or the table, and the loser would fail on a catalog unique index. The second
  * one waits, then finds everything applied and does nothing.
  */
 export async function migrate(pool: Pool, schema: string): Promise<void> {
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  try {
-    await client.query('BEGIN');
-    await lockAndCreateSchema(client, schema);
+  await inSchemaTransaction(pool, schema, async (client) => {
     await client.query(`SET LOCAL search_path TO ${schema}`);
     await client.query(
       `CREATE TABLE IF NOT EXISTS event_store_migrations (
@@ -162,11 +158,5 @@ export async function migrate(pool: Pool, schema: string): Promise<void> {
       await client.query(migration.sql);
       await client.query('INSERT INTO event_store_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
     }
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+  });
 }
