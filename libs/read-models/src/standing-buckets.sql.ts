@@ -62,3 +62,28 @@ export function countsPerGroup(rows: BucketCount[]): Map<string, CountedGroup> {
   for (const group of groups.values()) group.counts.onTimeRate = onTimeRate(group.counts);
   return groups;
 }
+
+/**
+ * `bucketSql` in JavaScript, for standings the database hands back as text (stats-tally.query.ts):
+ * adds `n` tasks of `standing` to `counts`, judged on the day of the cut-offs. The same string
+ * comparisons in the same order, so the two cannot disagree (standing-buckets.spec.ts holds them
+ * side by side); the rate is left to the caller, once per group.
+ */
+export function standingJudge(today: string): (counts: Counts, standing: string, n: number) => void {
+  const [open, over120, over60, over30] = bucketParams(today) as string[];
+  return (counts, standing, n) => {
+    counts.total += n;
+    if (standing < 'O' || standing > 'P') {
+      counts[CLOSED[standing[0]]] += n;
+      return;
+    }
+    if (standing >= open) {
+      counts.open_on_time += n;
+      return;
+    }
+    counts.open_overdue += n;
+    if (standing < over30) counts.overdueAgeing.over30 += n;
+    if (standing < over60) counts.overdueAgeing.over60 += n;
+    if (standing < over120) counts.overdueAgeing.over120 += n;
+  };
+}
