@@ -54,6 +54,7 @@ export async function snapshot(db: SqlDatabase): Promise<Record<string, string[]
     rm_notices: 'notice_id',
     rm_task_tally: 'dim, period, part, grp, conf, cur, orig',
     rm_task_tally_months: 'month',
+    rm_task_tally_ends: 'dim, month, mode, grp, conf',
     rm_task_occurrences: 'task_id, period',
   };
   const out: Record<string, string[][]> = {};

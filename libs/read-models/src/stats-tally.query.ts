@@ -1,12 +1,13 @@
 import { Actor, SEE } from '@tdnv/domain';
-import { addDays } from '@tdnv/calendar';
-import { Counts, DeadlineMode, emptyCounts, onTimeRate } from './buckets';
+import { addDays, daysBetween } from '@tdnv/calendar';
+import { DeadlineMode, emptyCounts, onTimeRate } from './buckets';
 import { ReportScope } from './report-rows.query';
 import { SqlExecutor, SqlValue } from './sql-database';
 import { type StatsGroupBy } from './stats-sql.query';
 import { CountedGroup, standingJudge } from './standing-buckets.sql';
 import { TallyDim } from './stats-tally';
-import { TALLY_MONTHS_TABLE, TALLY_TABLE } from './stats-tally.store';
+import { forEachStanding, standingsListSql } from './standings-list';
+import { TALLY_ENDS_TABLE, TALLY_MONTHS_TABLE, TALLY_TABLE } from './stats-tally.store';
 
 /** Which counters answer a request: one grouping, optionally one group or a range of months. */
 export interface TallyPlan {
@@ -49,42 +50,57 @@ export function tallyPlan(actor: Actor, request: ReportScope & { groupBy: StatsG
   return plan;
 }
 
-const previousMonth = (month: string): string => {
+const nextMonth = (month: string): string => {
   const [year, m] = month.split('-').map(Number);
-  return m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
+  return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
 };
 
 /**
- * The periods whose sum is the standing at the end of `day`: the latest end-of-month standing
- * before its month, and its days up to it. `undefined`: now. One range each, so each is one walk
- * of the key.
+ * What is summed for a standing: counters of one period or a range of periods, or (`monthEnd`) the
+ * month-end lists of a month (stats-tally.store.ts).
  */
-export interface TallyPeriods {
-  sql: string;
-  params: SqlValue[];
-  /** Subtracts these counters instead of adding them. */
-  minus?: boolean;
-  /** One period (`period = ?`), not a range of days. */
-  point?: boolean;
-}
+export type TallyPeriods =
+  | {
+      sql: string;
+      params: SqlValue[];
+      /** Subtracts these counters instead of adding them. */
+      minus?: boolean;
+      /** One period (`period = ?`), not a range of days. */
+      point?: boolean;
+    }
+  | { monthEnd: string };
 
 /** Now: the `*` counters. */
 export const NOW: TallyPeriods[] = [{ sql: 'period = ?', params: ['*'], point: true }];
 
-/** The changes recorded on `day` and after (`S…` periods sort after `E`). */
+/** The changes recorded on `day` and after (`D…` sorts before `E`). */
 export const changesFrom = (day: string, minus = false): TallyPeriods[] => [
   { sql: "period >= ? AND period < 'E'", params: [`D${day}`], minus },
 ];
 
+/**
+ * The standing at the end of `day` (`undefined`: now), from the nearer month end: the end of the
+ * month before plus the changes of its days up to `day`, or the end of its own month (kept once the
+ * month has begun) minus the changes of the days after `day`. The end of a month is one list per
+ * group; a day in its middle adds at most 15 days of changes.
+ */
 export async function periodsAt(db: SqlExecutor, day: string | undefined): Promise<TallyPeriods[]> {
   if (!day) return NOW;
   const month = day.slice(0, 7);
-  const [start] = await db.all<{ month: string | null }>(`SELECT MAX(month) AS month FROM ${TALLY_MONTHS_TABLE} WHERE month <= ?`, [
-    previousMonth(month),
-  ]);
+  const [ends] = await db.all<{ before: string | null; own: string | null }>(
+    `SELECT MAX(CASE WHEN month < ? THEN month END) AS before, MAX(CASE WHEN month = ? THEN month END) AS own FROM ${TALLY_MONTHS_TABLE} WHERE month <= ?`,
+    [month, month, month],
+  );
+  const last = lastDayOf(month);
+  if (ends?.own && daysBetween(day, last) < Number(day.slice(8))) {
+    if (day === last) return [{ monthEnd: month }];
+    return [{ monthEnd: month }, { sql: 'period > ? AND period <= ?', params: [`D${day}`, `D${last}`], minus: true }];
+  }
   const days = { sql: 'period >= ? AND period <= ?', params: [`D${month}-01`, `D${day}`] };
-  return start?.month ? [{ sql: 'period = ?', params: [`S${start.month}`], point: true }, days] : [days];
+  return ends?.before ? [{ monthEnd: ends.before }, days] : [days];
 }
+
+const lastDayOf = (month: string): string => addDays(`${nextMonth(month)}-01`, -1);
 
 /** One group counted from the counters: its key, the notice number (groupBy=notice), its counts. */
 export type TalliedGroup = CountedGroup;
@@ -95,18 +111,16 @@ export function boundaryMonths(today: string): string[] {
 }
 
 /**
- * Counts per group from the counters of `periods` (NOW, periodsAt a day's end, or changesFrom a
- * day), judged on `today`. A group whose counters sum to nothing (its tasks moved to another group
- * within the days summed) is left out, as when the rows are counted, unless `changes`: a day's
- * changes can move tasks between buckets of one group and sum to nothing.
+ * Counts per group from the counters and month-end lists of `periods` (NOW, periodsAt a day's end,
+ * or changesFrom a day), judged on `today`. A group whose counters sum to nothing (its tasks moved
+ * to another group within the days summed) is left out, as when the rows are counted, unless
+ * `changes`: a day's changes can move tasks between buckets of one group and sum to nothing.
  *
- * The database groups each key range's counters by group and hands back each group's standings as
- * one text ("O2026-03:5,T:2"), in one statement (one snapshot), and standingJudge buckets them here:
- * bucketing in SQL cost an aggregate step or a sort per counter, about 200 ms for the 155,558
- * month-end counters by notice at 1,000,000 tasks, where the texts take about 55 ms. A single period
- * is read one part at a time (the plain part, then each boundary month's days), so each grouping
- * follows the key order without a sort. The plain counters of the boundary months are left out:
- * their days are read instead.
+ * The database hands back each group's standings as one text ("O2026-03:5,T:2", standings-list.ts),
+ * all in one statement (one snapshot), and standingJudge buckets them here: bucketing in SQL cost an
+ * aggregate step or a sort per counter. Counters of a single period are read one part at a time (the
+ * plain part, then each boundary month's days), so each grouping follows the key order without a
+ * sort; the plain counters of the boundary months are left out, as their days are read instead.
  */
 export async function countFromTally(
   db: SqlExecutor,
@@ -121,7 +135,7 @@ export async function countFromTally(
   const dayParts = boundary.map((month) => `${column[0]}${month}`);
   const select = (where: string, whereParams: SqlValue[], minus?: boolean) => {
     selects.push(
-      `SELECT grp, MIN(label) AS label, string_agg(${column} || ':' || ${minus ? '-n' : 'n'}, ',') AS list FROM ${TALLY_TABLE}
+      `SELECT grp, MIN(label) AS label, ${standingsListSql(column, minus ? '-n' : 'n')} AS list FROM ${TALLY_TABLE}
        WHERE ${['dim = ?', where, ...filters].join(' AND ')} GROUP BY grp`,
     );
     params.push(plan.dim, ...whereParams, ...filterParams);
@@ -130,7 +144,13 @@ export async function countFromTally(
   const plain = `part = '' AND ${column} NOT IN (${marks(boundary)})`;
   const plainParams = boundary.map((month) => `O${month}`);
   for (const period of request.periods) {
-    if (period.point) {
+    if ('monthEnd' in period) {
+      // One row per group (and confidentiality): its standings at the month's end, open ones to the day.
+      selects.push(
+        `SELECT grp, label, standings AS list FROM ${TALLY_ENDS_TABLE} WHERE ${['dim = ?', 'month = ?', 'mode = ?', ...filters].join(' AND ')}`,
+      );
+      params.push(plan.dim, period.monthEnd, column[0], ...filterParams);
+    } else if (period.point) {
       // One key range per part, each grouped in key order.
       select(`${period.sql} AND ${plain}`, [...period.params, ...plainParams], period.minus);
       for (const part of dayParts) select(`${period.sql} AND part = ?`, [...period.params, part], period.minus);
@@ -146,7 +166,8 @@ export async function countFromTally(
     let group = groups.get(row.grp);
     if (!group) groups.set(row.grp, (group = { key: row.grp, label: row.label, counts: emptyCounts() }));
     else if (row.label < group.label) group.label = row.label;
-    addStandings(group.counts, row.list, judge);
+    const counts = group.counts;
+    forEachStanding(row.list, (standing, n) => judge(counts, standing, n));
   }
   const out: TalliedGroup[] = [];
   for (const group of groups.values()) {
@@ -155,18 +176,6 @@ export async function countFromTally(
     out.push(group);
   }
   return out;
-}
-
-/** Adds the standings of one "standing:n,…" list. */
-function addStandings(counts: Counts, list: string, judge: ReturnType<typeof standingJudge>): void {
-  let from = 0;
-  while (from < list.length) {
-    const comma = list.indexOf(',', from);
-    const end = comma < 0 ? list.length : comma;
-    const colon = list.lastIndexOf(':', end - 1);
-    judge(counts, list.slice(from, colon), Number(list.slice(colon + 1, end)));
-    from = end + 1;
-  }
 }
 
 function filtersOf(plan: TallyPlan): { filters: string[]; filterParams: SqlValue[] } {

@@ -2,10 +2,19 @@ import { standingSql } from './buckets';
 import { physical } from './projection';
 import { Dialect, insertRows, SqlExecutor, SqlValue } from './sql-database';
 import { TallyDelta } from './stats-tally';
+import { forEachStanding, standingsList } from './standings-list';
 
 export const TALLY_TABLE = 'rm_task_tally';
-/** The months that have an `S` (end of month) standing, so a query knows which one to start from. */
+/** The months that have an end-of-month standing, so a query knows which one to start from. */
 export const TALLY_MONTHS_TABLE = 'rm_task_tally_months';
+/**
+ * The standing at the end of each month, per grouping, month, deadline mode (`c` current, `o`
+ * original), group and confidentiality, as one standings list (standings-list.ts): a closed task's
+ * letter, an open one's due day. A past day's answer reads one row per group from here, and the
+ * changes of that month's days from the counters; a row per counter here cost 155,558 rows by
+ * notice at 1,000,000 tasks.
+ */
+export const TALLY_ENDS_TABLE = 'rm_task_tally_ends';
 /**
  * The last batch (its last event's position) that changed each day's counters. Nothing is counted
  * from it: a cached answer for the end of a day (stats-tally.cache.ts) stays valid while no batch
@@ -15,6 +24,8 @@ export const TALLY_MONTHS_TABLE = 'rm_task_tally_months';
 export const TALLY_DAYS_TABLE = 'rm_task_tally_days';
 
 const DAY_COLUMNS = ['day', 'position'] as const;
+const END_COLUMNS = ['dim', 'month', 'mode', 'grp', 'conf', 'label', 'standings'] as const;
+const END_KEY = END_COLUMNS.slice(0, 5);
 
 export const TALLY_COLUMNS = ['dim', 'period', 'part', 'grp', 'conf', 'cur', 'orig', 'label', 'n'] as const;
 export const TALLY_KEY = TALLY_COLUMNS.slice(0, 7);
@@ -34,6 +45,9 @@ export function tallyTablesDdl(generation: number, dialect: Dialect): string[] {
       PRIMARY KEY (${TALLY_KEY.join(', ')}))${clustered}`,
     `CREATE INDEX ${table}_zero ON ${table} (dim) WHERE n = 0`,
     `CREATE TABLE ${physical(TALLY_MONTHS_TABLE, generation)} (month TEXT PRIMARY KEY)`,
+    `CREATE TABLE ${physical(TALLY_ENDS_TABLE, generation)} (
+      dim TEXT NOT NULL, month TEXT NOT NULL, mode TEXT NOT NULL, grp TEXT NOT NULL, conf INTEGER NOT NULL,
+      label TEXT NOT NULL, standings TEXT NOT NULL, PRIMARY KEY (${END_KEY.join(', ')}))${clustered}`,
     `CREATE TABLE ${physical(TALLY_DAYS_TABLE, generation)} (day TEXT PRIMARY KEY, position BIGINT NOT NULL)`,
   ];
 }
@@ -60,7 +74,7 @@ function monthsBetween(from: string, to: string): string[] {
  */
 async function ensureMonths(tx: SqlExecutor, generation: number, changes: TallyDelta[]): Promise<string[]> {
   const months = physical(TALLY_MONTHS_TABLE, generation);
-  const table = physical(TALLY_TABLE, generation);
+  const ends = physical(TALLY_ENDS_TABLE, generation);
   const known = (await tx.all<{ month: string }>(`SELECT month FROM ${months} ORDER BY month`)).map((r) => r.month);
   const batch = changes.map((c) => c.day.slice(0, 7)).sort();
   const from = known[0] !== undefined && known[0] < batch[0] ? known[0] : batch[0];
@@ -70,8 +84,8 @@ async function ensureMonths(tx: SqlExecutor, generation: number, changes: TallyD
   for (const month of all.filter((m) => !known.includes(m))) {
     if (latest !== undefined && month > latest) {
       await tx.run(
-        `INSERT INTO ${table} (${TALLY_COLUMNS.join(', ')}) SELECT dim, ?, part, grp, conf, cur, orig, label, n FROM ${table} WHERE period = ?`,
-        [`S${month}`, `S${latest}`],
+        `INSERT INTO ${ends} (${END_COLUMNS.join(', ')}) SELECT dim, ?, mode, grp, conf, label, standings FROM ${ends} WHERE month = ?`,
+        [month, latest],
       );
     }
     await tx.run(`INSERT INTO ${months} (month) VALUES (?)`, [month]);
@@ -80,10 +94,10 @@ async function ensureMonths(tx: SqlExecutor, generation: number, changes: TallyD
 }
 
 /**
- * Adds a batch's changes to the counters: now (`*`), on their day (`D…`) and at the end of their
- * month and every later one (`S…`). A counter that comes back to zero is deleted (an open task's
- * due date would otherwise leave a zero row behind for ever), so the table holds what the queries
- * sum and nothing else.
+ * Adds a batch's changes to the counters, now (`*`) and on their day (`D…`), and to the month-end
+ * lists of their month and every later one. A counter that comes back to zero is deleted (an open
+ * task's due date would otherwise leave a zero row behind for ever), so the table holds what the
+ * queries sum and nothing else.
  */
 export async function writeTally(tx: SqlExecutor, generation: number, changes: TallyDelta[], position: bigint): Promise<void> {
   if (changes.length === 0) return;
@@ -98,13 +112,13 @@ export async function writeTally(tx: SqlExecutor, generation: number, changes: T
   for (const change of changes) {
     add(change, '*');
     add(change, `D${change.day}`);
-    for (let i = months.indexOf(change.day.slice(0, 7)); i < months.length; i++) add(change, `S${months[i]}`);
   }
   await upsert(
     tx,
     physical(TALLY_TABLE, generation),
     [...rows.values()].filter((row) => row[8] !== 0),
   );
+  await writeMonthEnds(tx, physical(TALLY_ENDS_TABLE, generation), changes, months);
   const days = [...new Set(changes.map((c) => c.day))].map((day) => [day, position]);
   await insertRows(
     tx,
@@ -113,6 +127,84 @@ export async function writeTally(tx: SqlExecutor, generation: number, changes: T
     days,
     'ON CONFLICT (day) DO UPDATE SET position = excluded.position',
   );
+}
+
+/**
+ * What a counter's change moves in the month-end lists, per deadline mode: a closed standing from
+ * the plain part, an open one (its day) from its day part. Each task is so counted once per mode.
+ */
+function endMoves(c: TallyDelta): [mode: 'c' | 'o', standing: string][] {
+  if (c.part !== '') return c.part[0] === 'c' ? [['c', c.cur]] : [['o', c.orig]];
+  const moves: [mode: 'c' | 'o', standing: string][] = [];
+  if (c.cur[0] !== 'O') moves.push(['c', c.cur]);
+  if (c.orig[0] !== 'O') moves.push(['o', c.orig]);
+  return moves;
+}
+
+interface EndChange {
+  key: SqlValue[];
+  label: string;
+  moves: Map<string, number>;
+}
+
+/** Applies the changes to the month-end lists of their month and every later one (read, change, write). */
+async function writeMonthEnds(tx: SqlExecutor, table: string, changes: TallyDelta[], months: string[]): Promise<void> {
+  const lists = new Map<string, EndChange>();
+  for (const c of changes) {
+    const first = months.indexOf(c.day.slice(0, 7));
+    for (const [mode, standing] of endMoves(c)) {
+      for (let i = first; i < months.length; i++) {
+        const id = [c.dim, months[i], mode, c.grp, c.conf].join('\u0000');
+        let list = lists.get(id);
+        if (!list) lists.set(id, (list = { key: [c.dim, months[i], mode, c.grp, c.conf], label: c.label, moves: new Map() }));
+        list.moves.set(standing, (list.moves.get(standing) ?? 0) + c.n);
+      }
+    }
+  }
+  const stored = await storedEnds(
+    tx,
+    table,
+    [...lists.values()].map((list) => list.key),
+  );
+  const written: SqlValue[][] = [];
+  const emptied: SqlValue[][] = [];
+  for (const [id, list] of lists) {
+    const before = stored.get(id);
+    const counts = new Map<string, number>();
+    if (before) forEachStanding(before.standings, (standing, n) => counts.set(standing, n));
+    for (const [standing, n] of list.moves) counts.set(standing, (counts.get(standing) ?? 0) + n);
+    const standings = standingsList(counts);
+    if (standings === '') {
+      if (before) emptied.push(list.key);
+      continue;
+    }
+    const label = before && before.label < list.label ? before.label : list.label;
+    if (before?.standings !== standings || before.label !== label) written.push([...list.key, label, standings]);
+  }
+  const conflict = `ON CONFLICT (${END_KEY.join(', ')}) DO UPDATE SET label = excluded.label, standings = excluded.standings`;
+  await insertRows(tx, table, END_COLUMNS, written, conflict);
+  for (let i = 0; i < emptied.length; i += KEYS_PER_STATEMENT) {
+    const chunk = emptied.slice(i, i + KEYS_PER_STATEMENT);
+    await tx.run(`DELETE FROM ${table} WHERE (${END_KEY.join(', ')}) IN (VALUES ${chunk.map(() => KEY_MARKS).join(', ')})`, chunk.flat());
+  }
+}
+
+const KEYS_PER_STATEMENT = 200;
+// PostgreSQL types a VALUES list's parameters as text, and conf is an integer.
+const KEY_MARKS = '(?, ?, ?, ?, CAST(? AS INTEGER))';
+
+/** The stored lists of `keys`, by their joined key. */
+async function storedEnds(tx: SqlExecutor, table: string, keys: SqlValue[][]): Promise<Map<string, { label: string; standings: string }>> {
+  const out = new Map<string, { label: string; standings: string }>();
+  for (let i = 0; i < keys.length; i += KEYS_PER_STATEMENT) {
+    const chunk = keys.slice(i, i + KEYS_PER_STATEMENT);
+    const rows = await tx.all<{ dim: string; month: string; mode: string; grp: string; conf: number; label: string; standings: string }>(
+      `SELECT ${END_COLUMNS.join(', ')} FROM ${table} WHERE (${END_KEY.join(', ')}) IN (VALUES ${chunk.map(() => KEY_MARKS).join(', ')})`,
+      chunk.flat(),
+    );
+    for (const r of rows) out.set([r.dim, r.month, r.mode, r.grp, r.conf].join('\u0000'), { label: r.label, standings: r.standings });
+  }
+  return out;
 }
 
 async function upsert(tx: SqlExecutor, table: string, rows: SqlValue[][]): Promise<void> {

@@ -9,9 +9,10 @@ import { effectiveDueOf, localDateIn } from './task-row';
  *
  * - dim: `agency` (group = lead), `notice` (group = notice id, label = its number), `month` (group
  *   = month of assignment, YYYY-MM);
- * - period: `*` the standing now; `D2026-03-15` the changes recorded on that local day; `S2026-03`
- *   the standing at the end of that month. The standing at the end of any day is then one month's
- *   standing plus at most 31 days of changes, and a day in the past keeps its answer;
+ * - period: `*` the standing now; `D2026-03-15` the changes recorded on that local day. The
+ *   standing at the end of each month is kept beside them as one list per group
+ *   (stats-tally.store.ts TALLY_ENDS_TABLE), so the standing at the end of any day is one month's
+ *   lists plus at most 31 days of changes, and a day in the past keeps its answer;
  * - standing (buckets.ts `standingOf`) under the current (`cur`) and original (`orig`) deadline,
  *   so one counter serves both deadline modes;
  * - part: an open task is counted twice. In the part `''` its due date is cut to the month

@@ -144,8 +144,9 @@ export const tasksProjection: Projection = {
   // 9: a deadline with a rhythm is kept as `recurring`, whatever kind it was sent with. 10: access rows in
   // (agency, task) order with the policy's `sees` and what an agency's stats count by; former leads. 11: `sees`
   // in the inbox index, and the figures index (an agency's figures by month without a sort). 12: `periodic` on
-  // the access rows (an agency's periodic reports walk its periodic duties only).
-  version: 12,
+  // the access rows (an agency's periodic reports walk its periodic duties only). 13: the month-end standings as one
+  // list per group (rm_task_tally_ends) instead of counters.
+  version: 13,
   tables: TASK_TABLES,
   ddl: taskTablesDdl,
   indexes: taskIndexesDdl,

@@ -1,6 +1,6 @@
 import { physical } from './projection';
 import { Dialect } from './sql-database';
-import { TALLY_DAYS_TABLE, TALLY_MONTHS_TABLE, TALLY_TABLE, tallyTablesDdl } from './stats-tally.store';
+import { TALLY_DAYS_TABLE, TALLY_ENDS_TABLE, TALLY_MONTHS_TABLE, TALLY_TABLE, tallyTablesDdl } from './stats-tally.store';
 import { OCCURRENCES_TABLE, occurrenceIndexesDdl, occurrenceTablesDdl } from './task-occurrences';
 
 export const TASK_TABLES = [
@@ -10,6 +10,7 @@ export const TASK_TABLES = [
   'rm_task_history',
   TALLY_TABLE,
   TALLY_MONTHS_TABLE,
+  TALLY_ENDS_TABLE,
   TALLY_DAYS_TABLE,
   OCCURRENCES_TABLE,
 ] as const;
