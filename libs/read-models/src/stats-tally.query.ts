@@ -127,12 +127,36 @@ export async function countFromTally(
   plan: TallyPlan,
   request: { deadline: DeadlineMode; today: string; periods: TallyPeriods[]; changes?: boolean },
 ): Promise<TalliedGroup[]> {
+  const { sql, params } = standingsStatement(plan, request);
+  const rows = await db.all<{ grp: string; label: string; list: string }>(sql, params);
+  const judge = standingJudge(request.today);
+  const groups = new Map<string, TalliedGroup>();
+  for (const row of rows) {
+    let group = groups.get(row.grp);
+    if (!group) groups.set(row.grp, (group = { key: row.grp, label: row.label, counts: emptyCounts() }));
+    else if (row.label < group.label) group.label = row.label;
+    const counts = group.counts;
+    forEachStanding(row.list, (standing, n) => judge(counts, standing, n));
+  }
+  const out: TalliedGroup[] = [];
+  for (const group of groups.values()) {
+    if (group.counts.total === 0 && !request.changes) continue;
+    group.counts.onTimeRate = onTimeRate(group.counts);
+    out.push(group);
+  }
+  return out;
+}
+
+/** One statement whose rows are (group, label, standings list), several rows per group. */
+function standingsStatement(
+  plan: TallyPlan,
+  request: { deadline: DeadlineMode; today: string; periods: TallyPeriods[] },
+): { sql: string; params: SqlValue[] } {
   const column = request.deadline === 'original' ? 'orig' : 'cur';
   const boundary = boundaryMonths(request.today);
   const { filters, filterParams } = filtersOf(plan);
   const selects: string[] = [];
   const params: SqlValue[] = [];
-  const dayParts = boundary.map((month) => `${column[0]}${month}`);
   const select = (where: string, whereParams: SqlValue[], minus?: boolean) => {
     selects.push(
       `SELECT grp, MIN(label) AS label, ${standingsListSql(column, minus ? '-n' : 'n')} AS list FROM ${TALLY_TABLE}
@@ -140,6 +164,7 @@ export async function countFromTally(
     );
     params.push(plan.dim, ...whereParams, ...filterParams);
   };
+  const dayParts = boundary.map((month) => `${column[0]}${month}`);
   const marks = (values: unknown[]) => values.map(() => '?').join(', ');
   const plain = `part = '' AND ${column} NOT IN (${marks(boundary)})`;
   const plainParams = boundary.map((month) => `O${month}`);
@@ -159,23 +184,7 @@ export async function countFromTally(
       select(`${period.sql} AND (${plain} OR part IN (${marks(dayParts)}))`, [...period.params, ...plainParams, ...dayParts], period.minus);
     }
   }
-  const rows = await db.all<{ grp: string; label: string; list: string }>(selects.join(' UNION ALL '), params);
-  const judge = standingJudge(request.today);
-  const groups = new Map<string, TalliedGroup>();
-  for (const row of rows) {
-    let group = groups.get(row.grp);
-    if (!group) groups.set(row.grp, (group = { key: row.grp, label: row.label, counts: emptyCounts() }));
-    else if (row.label < group.label) group.label = row.label;
-    const counts = group.counts;
-    forEachStanding(row.list, (standing, n) => judge(counts, standing, n));
-  }
-  const out: TalliedGroup[] = [];
-  for (const group of groups.values()) {
-    if (group.counts.total === 0 && !request.changes) continue;
-    group.counts.onTimeRate = onTimeRate(group.counts);
-    out.push(group);
-  }
-  return out;
+  return { sql: selects.join(' UNION ALL '), params };
 }
 
 function filtersOf(plan: TallyPlan): { filters: string[]; filterParams: SqlValue[] } {
