@@ -6,7 +6,7 @@
  * request is the API's whole answer (statsAnswer: groups, names, periodic reports, total) but for
  * its JSON encoding.
  */
-import { addDays } from '@tdnv/calendar';
+import { addDays, createDeadlinePolicy, lastDayOfMonth } from '@tdnv/calendar';
 import { Actor } from '@tdnv/domain';
 import { openEventsDatabase, SqliteEventStore } from '@tdnv/event-store';
 import {
@@ -27,7 +27,6 @@ import {
 } from '@tdnv/read-models';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDeadlinePolicy } from '@tdnv/calendar';
 
 const CONTEXT = { policy: createDeadlinePolicy(true), timeZone: 'Asia/Ho_Chi_Minh' };
 export const STATS_AGENCIES = Array.from({ length: 134 }, (_, i) => (i < 100 ? `B${i}` : `T${i - 100}`));
@@ -207,7 +206,7 @@ export async function statsLatency(
     // The first request for a past day is counted (nothing is kept for it yet): by notice, the most
     // groups, on the bench's day and on the days around it that read the most and fewest changes.
     const month = asOf.day.slice(0, 7);
-    const lastOfMonth = addDays(`${addDays(`${month}-28`, 4).slice(0, 7)}-01`, -1);
+    const lastOfMonth = lastDayOfMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
     for (const day of [asOf.day, `${month}-01`, `${month}-15`, lastOfMonth]) {
       const first = performance.now();
       await statsAnswer(db, VPCP, { groupBy: 'notice', deadline: 'current', today: day, asOf: endOfDay(day), asOfEndOfDay: true }, names);

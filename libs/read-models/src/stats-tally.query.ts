@@ -1,5 +1,5 @@
 import { Actor, SEE } from '@tdnv/domain';
-import { addDays, daysBetween } from '@tdnv/calendar';
+import { addDays, daysBetween, lastDayOfMonth } from '@tdnv/calendar';
 import { DeadlineMode, emptyCounts, onTimeRate } from './buckets';
 import { ReportScope } from './report-rows.query';
 import { SqlExecutor, SqlValue } from './sql-database';
@@ -20,8 +20,7 @@ export interface TallyPlan {
 const DIM: Record<StatsGroupBy, TallyDim> = { agency: 'agency', notice: 'notice', month: 'month' };
 
 const isFirstOfMonth = (day: string) => day.endsWith('-01');
-const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-const isLastOfMonth = (day: string) => isFirstOfMonth(nextDay(day));
+const isLastOfMonth = (day: string) => isFirstOfMonth(addDays(day, 1));
 
 /**
  * The plan for a request, or undefined when the counters cannot answer it (then the rows are
@@ -49,11 +48,6 @@ export function tallyPlan(actor: Actor, request: ReportScope & { groupBy: StatsG
   }
   return plan;
 }
-
-const nextMonth = (month: string): string => {
-  const [year, m] = month.split('-').map(Number);
-  return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
-};
 
 /**
  * What is summed for a standing: counters of one period or a range of periods, or (`monthEnd`) the
@@ -91,7 +85,7 @@ export async function periodsAt(db: SqlExecutor, day: string | undefined): Promi
     `SELECT MAX(CASE WHEN month < ? THEN month END) AS before, MAX(CASE WHEN month = ? THEN month END) AS own FROM ${TALLY_MONTHS_TABLE} WHERE month <= ?`,
     [month, month, month],
   );
-  const last = lastDayOf(month);
+  const last = lastDayOfMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
   if (ends?.own && daysBetween(day, last) < Number(day.slice(8))) {
     if (day === last) return [{ monthEnd: month }];
     return [{ monthEnd: month }, { sql: 'period > ? AND period <= ?', params: [`D${day}`, `D${last}`], minus: true }];
@@ -99,8 +93,6 @@ export async function periodsAt(db: SqlExecutor, day: string | undefined): Promi
   const days = { sql: 'period >= ? AND period <= ?', params: [`D${month}-01`, `D${day}`] };
   return ends?.before ? [{ monthEnd: ends.before }, days] : [days];
 }
-
-const lastDayOf = (month: string): string => addDays(`${nextMonth(month)}-01`, -1);
 
 /** One group counted from the counters: its key, the notice number (groupBy=notice), its counts. */
 export type TalliedGroup = CountedGroup;
